@@ -1,0 +1,190 @@
+"""The typed records passed between stages.
+
+Every stage is a plain function from one kind of record to the next; records are frozen so a
+stage can never quietly change what an earlier stage produced. Every record that quotes article
+text keeps its source id and its character span in the *original* text, so any finding can be
+traced back to the exact characters a user supplied.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as the user supplied it.
+
+    ``published`` accepts a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string; it is stored as a
+    ``date`` so relative times ("last week") can be resolved against it.
+    """
+
+    text: str
+    id: str | None = None
+    name: str | None = None
+    published: _dt.date | str | None = None
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.published, str):
+            object.__setattr__(self, "published", parse_date(self.published, what=f"published date of {self.id or 'article'}"))
+        elif isinstance(self.published, _dt.datetime):
+            object.__setattr__(self, "published", self.published.date())
+
+
+def parse_date(value: str, *, what: str = "date") -> _dt.date:
+    from .errors import InputError
+
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2012-07-12") from None
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article after ingest: every field resolved (id unique within a run)."""
+
+    id: str
+    name: str
+    text: str
+    published: _dt.date | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (or transcript turn) of a source after cleaning.
+
+    ``text`` is normalised (straight quotes, plain spaces and dashes); ``offsets[i]`` is the
+    offset in the original source text of ``text[i]``, with one extra entry for the end, so
+    ``offsets[len(text)]`` is the original end of the block.
+    """
+
+    source: str
+    index: int
+    text: str
+    offsets: tuple[int, ...]
+    kind: str = "body"  # "headline" | "body" | "answer" (a transcript answer)
+    speaker: str | None = None  # transcript speaker of an answer ("Fares")
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0]
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Text the cleaner kept out of the claims, listed in the report so nothing vanishes silently."""
+
+    source: str
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    source: str
+    blocks: tuple[Block, ...]
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts: "at least 20 people" -> low=20, high=inf, unit="people"."""
+
+    text: str
+    start: int  # offsets relative to the claim text
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str = ""  # "at least", "more than", "about", "up to", ...
+    unit: str = ""  # counted noun, lower-case singular ("person", "year", "conscript"); "" if none
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression, resolved to an inclusive date range when the publication date allows."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "date" | "month" | "year" | "weekday" | "relative" | "duration"
+    low: _dt.date | None = None
+    high: _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A proper name. ``key`` is a normalised form for alias matching ("al-Assad" -> "assad")."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What extraction found in one claim."""
+
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    negated: bool = False
+    negation_cues: tuple[str, ...] = ()
+    speaker: str | None = None  # who the claim is attributed to ("Fares", "the Syrian Observatory")
+    speaker_span: tuple[int, int] | None = None
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str  # "<source>:<n>", n counting from 1 in reading order
+    source: str
+    text: str  # the normalised claim text
+    start: int  # span in the original source text
+    end: int
+    kind: str = "sentence"  # "headline" | "sentence" | "answer"
+    block: int = 0
+    speaker: str | None = None  # transcript speaker, from segmentation
+    facts: Facts = field(default_factory=Facts)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two claims from different sources judged to report on the same fact."""
+
+    a: str  # claim ids
+    b: str
+    score: float  # combined alignment score in [0, 1]
+    similarity: float  # cosine of the embeddings
+    lexical: float  # rapidfuzz token-set ratio in [0, 1]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A typed difference between two claims: "number", "time", "entity", "negation", "attribution"."""
+
+    type: str
+    a: str  # the value as claim a states it
+    b: str
+    detail: str = ""  # what the values are about ("killed in Treemseh")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "agreement" | "contradiction" | "unique" (report); "supported" | ... (check)
+    claims: tuple[str, ...]
+    score: float
+    explanation: str
+    conflicts: tuple[Conflict, ...] = ()
+    scope: str = "across"  # "across" sources, or "within" one source
