@@ -1,0 +1,433 @@
+"""Proper names without a tagger, and alias matching between outlets' spellings of them.
+
+A name is a run of capitalised words, with the particles Arabic and European names carry inside
+it. Words capitalised only because they open a sentence, titles in front of a name and time words
+are dropped. Aliases ("Bashar al-Assad" / "Assad", "Syria" / "Syrian", "U.N." / "United Nations")
+are decided on a normalised key by rules that keep near-miss names ("Hama" / "Hamas") apart:
+short names must match exactly, and fuzzy matching only forgives spelling variation that
+transliteration produces (vowels, a doubled letter, an "h").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from compare.records import Entity
+
+from ._words import (
+    ABBREVIATIONS,
+    COMMON_WORD_STOP,
+    CONNECTORS,
+    MONTH_ABBR,
+    MONTHS,
+    ORG_HEADS,
+    PARTICLES,
+    QUOTES,
+    SENTENCE_STOP,
+    TITLE_MODIFIERS,
+    TITLES,
+    WEEKDAYS,
+)
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*['’]?")
+_SENTENCE_END = frozenset(".!?:")
+_POSSESSIVE_RE = re.compile(r"'s\b|'(?=\s|$)")
+_INITIAL_RE = re.compile(r"\b([a-z])\.")
+_WORD_RE = re.compile(r"[^\W_]+")
+_GAP_STRIP = " \t\n\r" + QUOTES + "'‘’()[]{}—–-"
+_OPEN_MARKS = frozenset(QUOTES + "‘'(")
+#: Second halves of hyphenated words that make a name a modifier: "Britain-based", "U.S.-led".
+_NAME_SUFFIXES = frozenset(
+    """
+    based led backed born style era like linked allied affiliated controlled held run owned funded
+    sponsored made bound friendly aligned speaking dominated related centric wide level area
+    trained armed inspired sized type bred
+    """.split()
+)
+#: Capitalised function words that split a title-case run ("Calls For Military Intervention").
+#: "May" and "Will" are left out: they are names at least as often.
+_FUNCTION = frozenset(
+    """
+    a an and as at but by for from in into is are was were be been has have had do does did
+    it its of on onto or our over the their this that these those to under up via with within without
+    would can could should might must not no nor so than then there here he she they we you
+    i his her him them us me my your who what which when where why how also after before during
+    since until while if because about against among between through
+    """.split()
+)
+#: Prefixes that make a hyphenated word an adjective: "anti-Assad", "pro-Western".
+_PREFIXES = frozenset(
+    "anti pro non ex pre post mid pan neo semi multi self co counter cross inter intra ultra".split()
+)
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ean")
+_IRREGULAR_DEMONYMS = {
+    "britain": {"british", "briton", "britons", "brit", "brits"},
+    "france": {"french", "frenchman", "frenchmen"},
+    "germany": {"german", "germans"},
+    "netherlands": {"dutch"},
+    "holland": {"dutch"},
+    "lebanon": {"lebanese"},
+    "turkey": {"turkish", "turk", "turks"},
+    "spain": {"spanish", "spaniard", "spaniards"},
+    "greece": {"greek", "greeks"},
+    "switzerland": {"swiss"},
+    "philippines": {"filipino", "filipinos", "philippine"},
+    "poland": {"polish", "pole", "poles"},
+    "sweden": {"swedish", "swede", "swedes"},
+    "denmark": {"danish", "dane", "danes"},
+    "finland": {"finnish", "finn", "finns"},
+    "ireland": {"irish"},
+    "wales": {"welsh"},
+    "scotland": {"scottish", "scot", "scots"},
+    "england": {"english"},
+    "afghanistan": {"afghan", "afghans"},
+    "thailand": {"thai", "thais"},
+    "peru": {"peruvian", "peruvians"},
+    "china": {"chinese"},
+    "japan": {"japanese"},
+    "vietnam": {"vietnamese"},
+    "portugal": {"portuguese"},
+    "congo": {"congolese"},
+    "yemen": {"yemeni", "yemenis"},
+    "saudi arabia": {"saudi", "saudis"},
+    "united states": {"american", "americans", "us"},
+    "us": {"american", "americans"},
+    "uk": {"british", "briton", "britons"},
+    "united kingdom": {"british", "briton", "britons"},
+}
+#: Demonym-looking pairs that name different countries.
+_FALSE_DEMONYMS = frozenset({("niger", "nigerian"), ("niger", "nigerians")})
+#: Words that make a place a different place: "Sudan" is not "South Sudan".
+_DISTINGUISHING = frozenset(
+    """
+    north south east west northern southern eastern western central new upper lower greater
+    little old great united democratic republic people's
+    """.split()
+)
+_KEY_LIKE_RE = re.compile(r"[a-z0-9 ]+")
+_NOT_NAMES = frozenset("the a an this that these those its his her their he she it they we i you".split())
+_SOFT = frozenset("aeiouyhw '-")
+_VOWELS = frozenset("aeiouy")
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence (or of a quotation, or after a colon)
+    cap: bool
+    closes: bool = False  # a possessive or "-based" ends the name here
+    gap: str = ""  # the text between the previous token and this one
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+def find_entities(text: str) -> tuple[Entity, ...]:
+    """Proper names in ``text``, in reading order."""
+    out: list[Entity] = []
+    for piece in _runs(_tokens(text)):
+        for part in _clean(piece):
+            s, e = part[0].start, part[-1].end
+            name = text[s:e]
+            key = entity_key(name)
+            if key:
+                out.append(Entity(name, s, e, key))
+    return tuple(out)
+
+
+def entity_key(name: str) -> str:
+    """Normalised form for alias matching: lower case, no particles, no "the", no possessive."""
+    s = name.replace("’", "'").lower()
+    s = _POSSESSIVE_RE.sub("", s)
+    s = _INITIAL_RE.sub(r"\1", s)  # U.N. -> un
+    tokens = _WORD_RE.findall(s.replace("-", " ").replace("'", ""))
+    kept = [t for t in tokens if t not in PARTICLES and t != "the"]
+    return " ".join(kept or tokens)
+
+
+def same_entity(a: Entity | str, b: Entity | str) -> bool:
+    """Whether two names (entities or speaker phrases) refer to the same thing."""
+    ka, ta = _key_and_text(a)
+    kb, tb = _key_and_text(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if _acronym(ka, ta, kb) or _acronym(kb, tb, ka):
+        return True
+    if _demonym(ka, kb) or _demonym(kb, ka):
+        return True
+    if _shorter_name(ka, kb) or _shorter_name(kb, ka):
+        return True
+    if _plural(ka, kb) or _plural(kb, ka):
+        return True
+    return _spelling_variant(ka, kb)
+
+
+# --- tokens and runs --------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    prev_abbrev = False
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        gap = text[prev_end:s]
+        initial = _starts_sentence(gap, first=not toks, after_abbrev=prev_abbrev)
+        closes = False
+        cap = word[0].isupper() and word != "I"
+        if "-" in word:
+            parts = word.split("-")
+            head = parts[0].lower().rstrip("'’")
+            if head in _PREFIXES or (not parts[0][:1].isupper() and head not in PARTICLES):
+                # "anti-Assad", "pro-Western": the name starts after the lower-case prefix.
+                caps = [i for i in range(1, len(parts)) if parts[i][:1].isupper()]
+                if caps:
+                    off = len("-".join(parts[: caps[0]])) + 1
+                    s, word, cap, initial = s + off, word[off:], True, False
+                    gap = text[prev_end:s]
+                else:
+                    cap = False  # "Anti-regime activists", "Pro-government media"
+            elif head in PARTICLES and parts[1][:1].isupper():
+                cap = True  # "al-Assad"
+            tail = word.rsplit("-", 1)
+            if cap and len(tail) == 2 and tail[1].lower() in _NAME_SUFFIXES:
+                word = tail[0]
+                e = s + len(word)
+                closes = True
+        if word.endswith(("'s", "’s", "'S", "’S")):
+            word, e, closes = word[:-2], e - 2, True
+        elif word.endswith(("'", "’")):
+            word, e, closes = word[:-1], e - 1, True
+        abbrev = word.endswith(".")  # "U.S." does not end a sentence
+        if text[e : e + 1] == "." and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            word, e, abbrev = word + ".", e + 1, True
+        if word:
+            toks.append(_Tok(word, s, e, initial, cap, closes, gap))
+        prev_end = max(m.end(), e)
+        prev_abbrev = abbrev
+    return toks
+
+
+def _starts_sentence(gap: str, *, first: bool, after_abbrev: bool) -> bool:
+    core = gap.strip(_GAP_STRIP)
+    if first:
+        return not core
+    if "\n" in gap:
+        return True
+    if core and core[-1] in _SENTENCE_END and not after_abbrev:
+        return True
+    # A quotation opening mid-sentence starts with a capital: 'said: "There is', 'said "We'.
+    return bool(gap) and gap[-1] in _OPEN_MARKS and (len(gap) == 1 or gap[-2].isspace() or gap[-2] in ":,(")
+
+
+def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for i, t in enumerate(toks):
+        joinable = bool(cur) and not cur[-1].closes and _gap_ok(t)
+        if t.cap:
+            if joinable and not t.initial:
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = [t]
+            continue
+        # a lower-case particle or connector joins two capitalised words: "Bank of England"
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            joinable
+            and (t.low in PARTICLES or t.low in CONNECTORS)
+            and nxt is not None
+            and nxt.cap
+            and not nxt.initial
+            and _gap_ok(nxt)
+        ):
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _gap_ok(t: _Tok) -> bool:
+    # Names are joined by a single space; any punctuation between two words ends the name.
+    return t.gap in (" ", "\u00a0")
+
+
+def _clean(run: list[_Tok]) -> list[list[_Tok]]:
+    """Split a capitalised run into names: drop sentence-initial common words, time words,
+    titles, and split title-case headlines at their function words."""
+    pieces: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for i, t in enumerate(run):
+        low = t.low
+        # "Feb." is a date; "Jan Egeland" and "Theresa May" are people.
+        is_time = (
+            low in WEEKDAYS
+            or (low in MONTH_ABBR and t.text.endswith("."))
+            or (low in MONTHS and not (cur and cur[-1].low not in SENTENCE_STOP))
+        )
+        split_word = t.cap and low in _FUNCTION and (i > 0 or t.initial)
+        if is_time or split_word:
+            if cur:
+                pieces.append(cur)
+            cur = []
+            continue
+        if not cur and t.cap and t.initial and low in SENTENCE_STOP:
+            alone = i + 1 == len(run) or not run[i + 1].cap
+            if low not in COMMON_WORD_STOP or alone:
+                continue  # "In Paris", "Another group", "Activists say"; not "Local Council"
+        cur.append(t)
+    if cur:
+        pieces.append(cur)
+    out = []
+    for p in pieces:
+        out.extend(_split_titles(p))
+    return [p for p in (_trim(p) for p in out) if p and _is_name(p)]
+
+
+def _is_title(t: _Tok) -> bool:
+    parts = t.low.split("-")
+    return t.cap and any(x in TITLES for x in parts) and all(x in TITLES | TITLE_MODIFIERS for x in parts)
+
+
+def _split_titles(p: list[_Tok]) -> list[list[_Tok]]:
+    idx = [i for i, t in enumerate(p) if _is_title(t)]
+    if not idx:
+        return [p]
+    last = idx[-1]
+    after = p[last + 1 :]
+    while after and (after[0].low in CONNECTORS or after[0].low in TITLE_MODIFIERS or _is_title(after[0])):
+        after = after[1:]
+    before = p[: idx[0]]
+    while before and (before[-1].low in TITLE_MODIFIERS or _is_title(before[-1])):
+        before = before[:-1]
+    # "the Foreign Minister" alone is no name; "French" in "French Foreign Minister ..." is one.
+    return [x for x in (before, after) if x]
+
+
+def _trim(p: list[_Tok]) -> list[_Tok]:
+    while p and not p[-1].cap:
+        p = p[:-1]
+    while p and not p[0].cap:
+        p = p[1:]
+    return p
+
+
+def _is_name(p: list[_Tok]) -> bool:
+    if all(t.low in SENTENCE_STOP or t.low in _FUNCTION for t in p):
+        return False
+    if len(p) == 1 and (len(p[0].text.rstrip(".")) < 2 or p[0].text.isdigit()):
+        return False
+    return True
+
+
+# --- alias rules ------------------------------------------------------------------------
+
+
+def _key_and_text(x: Entity | str) -> tuple[str, str]:
+    if isinstance(x, Entity):
+        return x.key, x.text
+    if _KEY_LIKE_RE.fullmatch(x):
+        # already a key ("bashar assad") or a lower-case phrase ("the ministry"): no names to find
+        return " ".join(w for w in x.split() if w not in _NOT_NAMES), x
+    ents = find_entities(x)
+    if ents:
+        # A speaker phrase names its head last: "the Britain-based Syrian Observatory ...".
+        return ents[-1].key, ents[-1].text
+    words = [w for w in _WORD_RE.findall(x.lower()) if w not in SENTENCE_STOP or w in ORG_HEADS]
+    return " ".join(words), x
+
+
+def _initials(key: str) -> str:
+    return "".join(t[0] for t in key.split() if t not in ("of", "for", "and", "the", "on", "in", "de"))
+
+
+def _acronym(short_key: str, short_text: str, long_key: str) -> bool:
+    if " " in short_key or " " not in long_key or not 2 <= len(short_key) <= 6:
+        return False
+    letters = "".join(c for c in short_text if c.isalpha())
+    if not letters.isupper():
+        return False
+    return short_key in (_initials(long_key), "".join(t[0] for t in long_key.split()))
+
+
+def _demonym(place: str, people: str) -> bool:
+    if people in _IRREGULAR_DEMONYMS.get(place, ()):
+        return True
+    if " " in place or " " in people or len(place) < 4 or (place, people) in _FALSE_DEMONYMS:
+        return False
+    if people.endswith("s") and not place.endswith("s"):
+        people = people[:-1]  # "Syrians", "Iraqis"
+    for base in {place, place[:-1] if place[-1] in "aeoy" else place}:
+        if people.startswith(base) and people[len(base) :] in _DEMONYM_SUFFIXES:
+            return True
+    return False
+
+
+def _plural(one: str, many: str) -> bool:
+    # "Sunni" / "Sunnis"; a four-letter name plus "s" is usually another name ("Hama", "Hamas").
+    return len(one) >= 5 and many == one + "s"
+
+
+def _shorter_name(short: str, long: str) -> bool:
+    """"Assad" ~ "Bashar Assad"; "Syrian Observatory" ~ "Syrian Observatory for Human Rights"."""
+    st, lt = short.split(), long.split()
+    if len(st) >= len(lt):
+        return False
+    if any(c in lt for c in ("of", "for", "and")):
+        # An organisation's name shortened to what precedes "of"/"for".
+        head = lt[: min(lt.index(c) for c in ("of", "for", "and") if c in lt)]
+        return len(st) >= 2 and st == head
+    if len(lt) > 4 or not set(st) <= set(lt):
+        return False
+    extra = set(lt) - set(st)
+    if extra & _DISTINGUISHING:
+        return False  # "Sudan" is not "South Sudan", "Korea" not "North Korea"
+    return st[-1] == lt[-1]
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """"Allawite" ~ "Alawite", "Mohammed" ~ "Muhammad"; never "Hama" ~ "Hamas" or "Johnson" ~
+    "Johnston". Only vowels, "h", "w" and doubled letters may differ, never the first or the last
+    letter (Mario / Maria are two people)."""
+    if min(len(a), len(b)) < 5 or a[-1] != b[-1]:
+        return False
+    if a[0] != b[0] and not (a[0] in _VOWELS and b[0] in _VOWELS):
+        return False
+    if ratio(a, b) < 75:
+        return False
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            ca, cb = a[op.src_pos], b[op.dest_pos]
+            if not (ca in _VOWELS and cb in _VOWELS):
+                return False
+            if op.src_pos == len(a) - 1 or op.dest_pos == len(b) - 1:
+                return False
+        elif op.tag == "delete":
+            if not _soft_at(a, op.src_pos):
+                return False
+        elif not _soft_at(b, op.dest_pos):
+            return False
+    return True
+
+
+def _soft_at(s: str, i: int) -> bool:
+    if i == len(s) - 1 or i == 0:
+        return False
+    c = s[i]
+    return c in _SOFT or c == s[i - 1] or (i + 1 < len(s) and c == s[i + 1])

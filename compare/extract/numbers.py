@@ -1,0 +1,447 @@
+"""Quantities: a number, the range its qualifier allows, and the noun it counts.
+
+Every quantity is a range so that the diff engine can ask one question, "can both be true?":
+"more than 17,000" and "17,500" can, "six" and "seven" cannot. Years, dates and times of day are
+left to the time finder; a number that names something ("Route 66", "F-16") is not a quantity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from compare.records import Quantity, TimeRef
+
+from ._words import NUMBER_WORDS, SENTENCE_STOP, WEEKDAYS, month_number, parse_number_words
+from .times import point_spans
+
+INF = math.inf
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CURRENCY = {"$": "dollar", "US$": "dollar", "A$": "dollar", "C$": "dollar", "NZ$": "dollar",
+             "HK$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
+_CORE_RE = re.compile(
+    rf"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)?"
+    rf"(?:(?<![\w.,/:])(?P<num>{_DIGITS})(?![\d/])(?P<suf>[A-Za-z]+)?"
+    rf"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_TIME_OF_DAY_RE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b|EST\b|EDT\b|BST\b|CET\b)"
+    r"|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+
+# qualifier phrase -> how it bounds the number
+_QUALIFIERS = {
+    "low": ["at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
+            "no less than", "not less than", "a minimum of", "greater than", "above", "exceeding",
+            "well over", "just over", "well above"],
+    "high": ["up to", "as many as", "as much as", "fewer than", "less than", "under", "at most",
+             "no more than", "not more than", "a maximum of", "below", "just under"],
+    "near": ["nearly", "almost", "close to", "approaching"],
+    "approx": ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+               "more or less", "circa", "perhaps", "an approximate"],
+    "range": ["between", "from", "anywhere from", "anywhere between"],
+}
+_Q_KIND = {q: k for k, qs in _QUALIFIERS.items() for q in qs}
+_Q_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))(?P<q>"
+    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_Q_KIND, key=len, reverse=True))
+    + r")\s+$|~\s*$",
+    re.IGNORECASE,
+)
+_POST_RE = re.compile(
+    r"(?:\s+or\s+(?P<q>more|so|fewer|less)\b|(?P<plus>\+|-plus\b|\s+plus\b)|(?P<odd>-odd\b))",
+    re.IGNORECASE,
+)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+_PCT_POINT_RE = re.compile(r"\s*percentage\s+points?\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+
+# Words after a number that cannot be what it counts.
+_NOT_UNIT = frozenset(
+    """
+    a an the this that these those of in on at by to from for with and or but nor as than then
+    is are was were be been being has have had do does did will would can could should may might
+    must who which whom whose where when while if so because after before since until during
+    into onto over under about around across against among between through per each every all
+    more most less least other others another such same own also too very just only even still
+    again here there it its he she they we you i his her their our them us him me
+    said says say told according percent ago later earlier each apiece alone altogether
+    """.split()
+)
+# Words that stand before the counted noun ("seven unarmed civilians", "20 more people").
+_ADJECTIVES = frozenset(
+    """
+    more other additional new old young senior top former further extra armed unarmed foreign
+    local civilian military british american syrian iraqi afghan israeli palestinian russian
+    chinese different separate major minor small large big key main suspected alleged confirmed
+    known reported unidentified unknown innocent elderly wounded injured dead missing
+    """.split()
+)
+_IRREGULAR = {
+    "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman",
+    "police": "police", "policemen": "policeman", "policewomen": "policewoman", "gunmen": "gunman",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life",
+    "wives": "wife", "knives": "knife", "halves": "half", "series": "series", "species": "species",
+    "news": "news", "crises": "crisis", "analyses": "analysis", "thieves": "thief",
+    "fishermen": "fisherman", "servicemen": "serviceman", "tons": "ton", "tonnes": "tonne",
+}
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+#: Units that count people; a bare count ("seven died") is compatible with these.
+PERSON_UNITS = frozenset(
+    """
+    person civilian soldier child man woman protester demonstrator victim fighter rebel resident
+    militant gunman insurgent officer policeman policewoman member worker student refugee prisoner
+    detainee casualty death dead body passenger migrant troop conscript defector activist voter
+    patient survivor journalist
+    """.split()
+)
+# Nouns that name the unit before the number.
+_PRE_UNITS = {"magnitude": "magnitude", "aged": "year", "age": "year"}
+_PRE_UNIT_RE = re.compile(r"\b(magnitude|aged|age)[\s-]+$", re.IGNORECASE)
+_SCORE_AROUND_RE = re.compile(r"\d+[-–]\d")
+_SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
+_LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
+_CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
+_PREV_WORD_RE = re.compile(r"(\w+)\s*$")
+_HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
+_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ian", "ese", "ish", "ive", "ous", "ful", "ic", "less")
+#: Nouns with an adjective's or a participle's ending: "12 officials", "three bombings".
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    """
+    official national rival animal individual hospital arrival criminal general editorial
+    hundred seed bed shed building sibling bombing shooting killing meeting ring thing wing
+    """.split()
+)
+_DEMONYM_PLURALS = ("ans", "ians", "is", "ese")
+_ONE_IDIOMS = frozenset("of another other day way thing side hand time point".split())
+_DETERMINERS = frozenset("the no any every some each this that which whichever".split())
+#: Words after which a bare 1800-2099 is a year even with a noun after it ("in 2011 protests").
+_YEAR_CUES = frozenset(
+    "in since by until till from during through throughout before after early late mid".split()
+)
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a counted noun; good enough for the nouns news counts."""
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith(("ss", "us", "is")) or len(w) <= 3:
+        return w
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+@dataclass
+class _Core:
+    start: int  # including a currency sign
+    end: int
+    value: float
+    digits: bool
+    unit: str = ""
+    unit_end: int = 0  # end of a unit attached to the number itself ("%", "km", "-month")
+    raw: str = ""
+
+
+def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, in reading order.
+
+    ``times``: the time expressions already found in ``text``, so they need not be found again;
+    numbers inside dates and "two weeks ago" are times, not quantities."""
+    excluded = point_spans(text, times) + [m.span() for m in _TIME_OF_DAY_RE.finditer(text)]
+    cores = [c for c in _cores(text) if not any(c.start < e and s < c.end for s, e in excluded)]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(cores):
+        a = cores[i]
+        b = cores[i + 1] if i + 1 < len(cores) else None
+        pre = _qualifier_before(text, a.start)
+        if b is not None and _is_range(text, a, b, pre):
+            q = _build(text, a, b, pre)
+            i += 2
+        elif b is not None and _is_score(text, a, b, pre):
+            # Each side of a score keeps its position as its unit, so "7 to 2" against "7 to 2"
+            # never pits 7 against 2, while "3-1" against "3-2" still differs on the second side.
+            out.append(_quantity(text, a.start, a.end, a.value, a.value, a.value, "score", "score:1"))
+            out.append(_quantity(text, b.start, b.end, b.value, b.value, b.value, "score", "score:2"))
+            i += 2
+            continue
+        else:
+            q = _build(text, a, None, pre)
+            i += 1
+        if q is not None:
+            out.append(q)
+    return tuple(out)
+
+
+def quantities_conflict(a: Quantity, b: Quantity) -> bool:
+    """True when the two count the same thing and no single value satisfies both."""
+    if a.unit != b.unit:
+        if not ((a.unit == "" and b.unit in PERSON_UNITS) or (b.unit == "" and a.unit in PERSON_UNITS)):
+            return False
+    # A relative tolerance keeps 3.5 and 3.50000001 (or rounding in a ±10% bound) from clashing.
+    tol = 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    return a.high + tol < b.low or b.high + tol < a.low
+
+
+# --- finding numbers --------------------------------------------------------------------
+
+
+def _cores(text: str) -> list[_Core]:
+    cores = []
+    pos = 0
+    while m := _CORE_RE.search(text, pos):
+        core = _core(text, m)
+        pos = m.end()
+        if core is not None:
+            cores.append(core)
+            if m["words"] and core.end < m.end():
+                pos = core.end  # "six and seven": the grammar stopped early; read on from there
+        elif m["words"]:
+            pos = m.start("words") + len(m["words"].split()[0].split("-")[0])
+    return cores
+
+
+def _core(text: str, m: re.Match) -> _Core | None:
+    cur = m["cur"]
+    if m["num"] is not None:
+        start, end = m.start("num"), m.end("num")
+        raw = m["num"]
+        value = float(raw.replace(",", ""))
+        suf = (m["suf"] or "").lower()
+        unit, unit_end = "", 0
+        if suf in ("st", "nd", "rd", "th", "s", "am", "pm"):
+            return None  # ordinal, decade or clock time
+        if suf in _SCALE and (cur or suf in ("bn", "mn", "tn")):
+            value *= _SCALE[suf]  # "$5m", "3bn"
+            end = m.end("suf")
+        elif suf:
+            unit, unit_end = singular(suf), m.end("suf")  # "5km", "10kg"
+            end = unit_end
+        if m["scale"]:
+            value *= _SCALE[m["scale"].lower()]
+            end = m.end("scale")
+        if _is_identifier(text, start):
+            return None
+        core = _Core(m.start() if cur else start, end, value, True, unit, unit_end, raw)
+    else:
+        parsed = parse_number_words(m["words"])
+        if parsed is None:
+            return None
+        value, length = parsed
+        start = m.start("words")
+        end = start + length
+        raw = text[start:end]
+        # Sentence-initial "One" and pronoun-like "one" ("one of the", "no one") are not counts.
+        if raw.lower() == "one" and _one_is_pronoun(text, start, end):
+            return None
+        if _is_identifier(text, start) and not raw[0].islower():
+            return None
+        core = _Core(m.start() if cur else start, end, value, False, "", 0, raw)
+    if cur:
+        core.unit, core.unit_end = _CURRENCY.get(cur.upper(), "dollar"), 0
+    return core
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """A number that names something: "Route 66", "F-16", "No. 5", "COVID-19", "#3"."""
+    before = text[max(0, start - 30) : start]
+    if _LABEL_BEFORE_RE.search(before):
+        return True
+    if _SCORE_AROUND_RE.match(text, start) or _SCORE_BEFORE_RE.search(before):
+        return False  # "Arsenal 4-1": a score after a team's name
+    m = _CAPITAL_BEFORE_RE.search(before)
+    if m:
+        word = m.group(1).rstrip(".").lower()
+        if word.endswith(("'s", "’s")) or word in SENTENCE_STOP or month_number(word) or word in WEEKDAYS:
+            return False
+        return True
+    return False
+
+
+def _one_is_pronoun(text: str, start: int, end: int) -> bool:
+    nxt = _WORD_RE.match(text, end)
+    if nxt is None or nxt.group(1).lower() in _ONE_IDIOMS:
+        return True
+    prev = _PREV_WORD_RE.search(text[max(0, start - 20) : start])
+    return bool(prev and prev.group(1).lower() in _DETERMINERS)
+
+
+# --- assembling a quantity --------------------------------------------------------------
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, str, int] | None:
+    """(qualifier as written, kind, its start) directly before ``start``."""
+    window_start = max(0, start - 40)
+    m = _Q_RE.search(text, window_start, start)
+    if not m:
+        return None
+    if m["q"] is None:  # "~"
+        return "~", "approx", m.start()
+    q = " ".join(m["q"].lower().split())
+    return q, _Q_KIND[q], m.start("q")
+
+
+def _is_range(text: str, a: _Core, b: _Core, pre) -> bool:
+    gap = text[a.end : b.start]
+    if a.unit_end:  # "5km-10km" is not written; "5km" then "-10" is something else
+        return False
+    sep = _RANGE_SEP_RE.fullmatch(gap)
+    if not sep or not a.value < b.value:
+        return False
+    word = gap.strip().lower()
+    if word == "and":
+        return pre is not None and pre[0] in ("between", "anywhere between")
+    if word == "to" and pre is not None and pre[0] == "from":
+        return False  # "rose from 5 to 10" is a change, not a range
+    if word == "or":
+        # "five or six people" is a range; "20 or 300" is more likely two different counts.
+        return (not a.digits and not b.digits) or b.value - a.value <= max(1.0, a.value / 2)
+    if word in ("-", "–", "—"):
+        return a.digits == b.digits
+    return True
+
+
+def _is_score(text: str, a: _Core, b: _Core, pre) -> bool:
+    """"won 3-1", "a 2-2 draw", "voted 7 to 2": a tally, the first side not smaller. (With the
+    first side smaller, "5-10 people" and "five to ten people" are ranges.)"""
+    if a.unit or b.unit or a.digits != b.digits or a.value >= 1000:
+        return False
+    gap = text[a.end : b.start]
+    if gap in ("-", "–"):
+        return a.digits and a.value >= b.value
+    # "fell from 7 to 2" is a change of one figure, not a tally
+    return gap.strip().lower() == "to" and gap != "to" and a.value > b.value and not pre
+
+
+def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
+    last = b or a
+    value = a.value if b is None else (a.value + b.value) / 2
+    start = a.start
+    qualifier, kind = "", "exact"
+    if pre is not None and (b is not None or pre[1] != "range"):
+        qualifier, kind, start = pre
+    if b is not None:
+        qualifier, kind = qualifier or "between", "range"
+
+    end = last.end
+    unit = last.unit or a.unit
+    if last.unit_end:
+        end = last.unit_end
+    pct = _PCT_POINT_RE.match(text, end)
+    if pct:
+        unit, end = "percentage point", pct.end()
+    elif (pct := _PERCENT_RE.match(text, end)) and not unit:
+        unit, end = "percent", pct.end()
+    post = _POST_RE.match(text, end)
+    if post and kind == "exact":
+        word = (post["q"] or "").lower()
+        if word == "more" or post["plus"]:
+            kind, qualifier = "low", post.group().strip().lower()
+        elif word in ("fewer", "less"):
+            kind, qualifier = "high", post.group().strip().lower()
+        else:
+            kind, qualifier = "approx", post.group().strip().lower()
+        end = post.end()
+    if not unit and (pre_unit := _PRE_UNIT_RE.search(text, max(0, start - 12), start)):
+        unit = _PRE_UNITS[pre_unit.group(1).lower()]  # "magnitude 7.1", "aged 34"
+    if not unit:
+        unit, unit_end = _unit_after(text, end)
+        if unit_end:
+            end = unit_end
+    if unit in _FRACTIONS:
+        return None  # "one-third", "two halves": fractions, not counts
+    if not a.unit and b is None and _looks_like_year(text, a, kind, unit):
+        return None
+    if not a.digits and a.raw.lower() == "one" and not unit and kind == "exact":
+        return None
+
+    low, high = _bounds(kind, value, a.value, last.value)
+    return _quantity(text, start, end, value, low, high, qualifier, unit)
+
+
+def _bounds(kind: str, value: float, a: float, b: float) -> tuple[float, float]:
+    if kind == "low":
+        return value, INF
+    if kind == "high":
+        return 0.0, value
+    if kind == "near":
+        return value * 0.85, value
+    if kind == "approx":
+        return value * 0.9, value * 1.1
+    if kind == "range":
+        return a, b
+    return value, value
+
+
+def _quantity(text, start, end, value, low, high, qualifier, unit) -> Quantity:
+    return Quantity(text[start:end], start, end, value, low, high, qualifier, unit)
+
+
+def _looks_like_year(text: str, a: _Core, kind: str, unit: str) -> bool:
+    """A bare 1800-2099 integer is a year unless it plainly counts something."""
+    if not a.digits or "," in a.raw or "." in a.raw or not 1800 <= a.value <= 2099:
+        return False
+    if kind != "exact":
+        return False  # "at least 2000 people"
+    prev = _PREV_WORD_RE.search(text[max(0, a.start - 20) : a.start])
+    if prev and prev.group(1).lower() in _YEAR_CUES:
+        return True
+    return not unit
+
+
+def _unit_after(text: str, end: int) -> tuple[str, int]:
+    """The noun a number counts and where it ends; ("", 0) when the number stands alone."""
+    # "17-month crackdown", "26-year-old": a hyphenated unit is attached to the number.
+    if text.startswith("-", end):
+        m = _HYPHEN_UNIT_RE.match(text, end)
+        if m and m.group(1).lower() not in _NOT_UNIT:
+            return singular(m.group(1)), m.end()
+        return "", 0
+    words = []
+    pos = end
+    for _ in range(3):
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        words.append((m.group(1), m.end(1)))
+        pos = m.end(1)
+    if not words:
+        return "", 0
+    for i, (w, w_end) in enumerate(words):
+        lw = w.lower()
+        nxt = words[i + 1][0] if i + 1 < len(words) else None
+        nxt_content = nxt is not None and nxt.lower() not in _NOT_UNIT and not nxt.lower().endswith("ly")
+        if lw in _NOT_UNIT or lw.endswith("ly") and lw not in ("family", "ally"):
+            return "", 0
+        if w[0].isupper() and lw.endswith(_DEMONYM_PLURALS) and len(lw) > 4:
+            return singular(w), w_end  # "2,000 Syrians", "300 Americans"
+        adjectival = (
+            w[0].isupper()
+            or lw in _ADJECTIVES
+            or (lw.endswith(_ADJECTIVE_ENDINGS) and lw not in _NOUNS_LIKE_ADJECTIVES)
+        )
+        if adjectival and nxt_content and nxt and nxt[0].islower() and i < 2:
+            continue  # "seven unarmed civilians", "20 Syrian soldiers": skip to the noun
+        if w[0].isupper():
+            return "", 0  # "killed 20 Thursday", "seven in Hama"
+        if lw.endswith("ed") and lw not in _NOUNS_LIKE_ADJECTIVES:
+            return "", 0  # "seven died in Treemseh": a verb, the count stands alone
+        if lw.endswith("ing") and lw not in _NOUNS_LIKE_ADJECTIVES:
+            return "", 0  # "two fleeing", "20 including"
+        return singular(w), w_end
+    return "", 0
