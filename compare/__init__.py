@@ -15,11 +15,11 @@ from .records import Article, Claim, Conflict, Finding, Source
 
 __all__ = [
     "Article", "Claim", "CompareError", "Conflict", "Finding", "InputError", "ModelError", "Options",
-    "OutputError", "Report", "Source", "compare",
+    "OutputError", "Report", "Source", "check", "compare",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"compare": "pipeline", "Report": "report", "Options": "options"}
+_LAZY = {"compare": "pipeline", "check": "pipeline", "Report": "report", "Options": "options"}
 
 
 def __getattr__(name: str):

@@ -37,20 +37,18 @@ class Options:
     #: refuse sources larger than this many bytes.
     max_bytes: int = DEFAULT_MAX_BYTES
 
-    # --- alignment -----------------------------------------------------------------------
-    #: combined score at or above which two claims from different sources are aligned.
-    align_threshold: float = 0.58
-    #: weights of the combined score: embedding cosine, lexical token-set ratio, shared anchors
-    #: (entities, numbers). They sum to one.
-    w_cosine: float = 0.70
-    w_lexical: float = 0.20
-    w_anchor: float = 0.10
+    # --- alignment and diff -------------------------------------------------------------
+    #: P(same event) at or above which two claims of different sources are aligned; None takes
+    #: the calibrated threshold (compare/calibration/weights.json, fitted on ECB+).
+    event_threshold: float | None = None
+    #: P(same fact) at or above which an aligned pair with no conflict is an agreement; None takes
+    #: the calibrated threshold (fitted on MRPC).
+    fact_threshold: float | None = None
+    #: below the calibrated P(same fact), an aligned pair is still an agreement when its cosine
+    #: reaches this and neither claim gives a name, figure or date the other lacks (MiniLM rates
+    #: paraphrases with new wording near 0.6: "only force can remove Assad" / "...could topple...").
+    agree_cosine: float = 0.60
     #: keep at most this many counterparts per claim in each other source (claims may merge/split).
     max_matches: int = 2
     #: a second counterpart must score within this margin of the best one to be kept.
-    match_margin: float = 0.08
-
-    # --- diff ----------------------------------------------------------------------------
-    #: minimum combined score for a conflicting pair to be called a contradiction rather than
-    #: two different facts: contradictions need both claims to be about the same event.
-    contradiction_threshold: float = 0.62
+    match_margin: float = 0.10

@@ -161,13 +161,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class Match:
-    """Two claims from different sources judged to report on the same fact."""
+    """Two claims from different sources judged to be about the same event."""
 
     a: str  # claim ids
     b: str
-    score: float  # combined alignment score in [0, 1]
+    event: float  # calibrated P(same event)
+    fact: float  # calibrated P(same fact): an agreement when no conflict is found
     similarity: float  # cosine of the embeddings
-    lexical: float  # rapidfuzz token-set ratio in [0, 1]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""Decision weights fitted on public labelled data by ``fit.py`` (beside this file).
+
+``weights.json`` holds, per decision, a logistic model over ``compare.features.NAMES``: a score
+becomes a calibrated probability, and the decision threshold is the one that maximised
+cross-validated accuracy on the development data named in the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).with_name("weights.json")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> dict:
+    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+
+
+def probability(decision: str, features: np.ndarray) -> np.ndarray:
+    """P(decision holds) for each row of ``features`` (or one row)."""
+    model = load()[decision]
+    z = np.asarray(features, dtype=np.float64) @ np.asarray(model["coef"]) + model["intercept"]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def threshold(decision: str) -> float:
+    return float(load()[decision]["threshold"])

@@ -1,0 +1,212 @@
+"""The command line: parse arguments, build Options, make one library call, write the result.
+
+No logic lives here. Heavy modules are imported inside the commands so ``--help`` answers at
+once. Errors: a CompareError prints one line and exits 2; an unexpected error prints one line
+naming the file that holds the trace (written without local variables, which would hold the
+articles' text) and exits 3; Ctrl-C writes nothing and exits 130.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import CompareError, InputError, OutputError
+
+app = typer.Typer(
+    name="compare-articles",
+    help="Compare news articles about the same story: what they agree on, where they contradict each other and why, "
+         "and what only one of them reports.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # rich tracebacks print local variables: drafts would leak
+    rich_markup_mode=None,
+)
+
+@app.callback()
+def _root() -> None:
+    """Compare news articles about the same story."""
+
+
+_FORMATS = {".md": "md", ".markdown": "md", ".json": "json"}
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"compare-articles: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _guard(fn):
+    """Turn every failure into one line on stderr and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CompareError as e:
+            _fail(e.message, e.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; no report was written", 130)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as e:  # an internal bug: keep the trace, never show it inline
+            _fail(f"internal error ({type(e).__name__}); the trace is in {_write_trace(e)}; please report it", 3)
+
+    return wrapper
+
+
+def _write_trace(error: BaseException) -> str:
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))  # no locals
+    fd, path = tempfile.mkstemp(prefix="compare-articles-", suffix=".trace.txt")
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
+        f.write(text)
+    return path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a
+    report, and an interrupted run leaves the old file as it was."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{path}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name such as {path / 'report.md'}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write in {parent} ({e.strerror}); choose a writable folder with -o") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _format_for(path: Path | None, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in ("md", "json"):
+            raise InputError(f"--format {fmt!r}: use md or json")
+        return fmt
+    if path is None:
+        return "md"
+    return _FORMATS.get(path.suffix.lower(), "md")
+
+
+def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> None:
+    if not outputs:
+        sys.stdout.write(report.render(_format_for(None, fmt)))
+        return
+    # Render everything before writing anything: a failure leaves no partial set of files.
+    rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
+    for p, text in rendered:
+        write_atomic(p, text)
+        if not quiet:
+            typer.echo(f"wrote {p}", err=True)
+
+
+def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bool):
+    from .options import Options
+
+    kwargs: dict = {"progress": not quiet and sys.stderr.isatty()}
+    if model:
+        kwargs["model"] = model
+    if no_cache:
+        kwargs["cache_dir"] = None
+    if max_bytes is not None:
+        if max_bytes <= 0:
+            raise InputError(f"--max-bytes {max_bytes}: give a positive number of bytes")
+        kwargs["max_bytes"] = max_bytes
+    return Options(**kwargs)
+
+
+_SOURCES_HELP = "Article files (UTF-8, cp1252 or UTF-16 text), or - for standard input. A sources.toml beside them supplies ids, names and dates."
+_OUTPUT_HELP = "Write the report here instead of standard output; the format follows the suffix (.md, .json). Repeat to write several formats from one run. An existing file is replaced atomically."
+
+
+@app.command()
+@_guard
+def report(
+    sources: list[str] = typer.Argument(..., help=_SOURCES_HELP, show_default=False),
+    output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md or json (default: from the -o suffix, else md)."),
+    name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
+    published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' are read against it.", show_default=False),
+    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or 'wrote' lines on standard error."),
+) -> None:
+    """Compare two or more articles and write a report: contradictions first, then agreements, unique facts per source and skipped page furniture.
+
+    Exit codes: 0 report written; 2 bad input or options; 3 internal error.
+    """
+    from .ingest import parse_assignments
+    from .pipeline import compare
+
+    options = _options(model, no_cache, max_bytes, quiet)
+    result = compare(sources, names=parse_assignments(name, "--name"), published=parse_assignments(published, "--published"),
+                     options=options)
+    _emit(result, output, fmt, quiet)
+
+
+_VERDICTS = ("supported", "contradicted", "unsupported")
+
+
+@app.command()
+@_guard
+def check(
+    paths: list[str] = typer.Argument(..., help="The draft, then (optionally) its sources.", show_default=False, metavar="DRAFT [SOURCES]..."),
+    against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="A source to hold the draft against (repeatable; more sources may follow as arguments).", show_default=False),
+    fail_on: str = typer.Option("contradicted", "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."),
+    output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md or json (default: from the -o suffix, else md)."),
+    name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
+    published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date: ID=YYYY-MM-DD (repeatable).", show_default=False),
+    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary lines on standard error."),
+) -> None:
+    """Hold a draft against its sources before publication: each draft claim is supported, contradicted or unsupported.
+
+    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt --fail-on contradicted,unsupported
+
+    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written); 2 bad input or options; 3 internal error.
+    """
+    from .ingest import parse_assignments
+    from .pipeline import check as run_check
+
+    wanted = {v.strip() for v in fail_on.split(",") if v.strip()}
+    if not wanted <= {"contradicted", "unsupported"}:
+        raise InputError(f"--fail-on {fail_on!r}: use contradicted, unsupported or both, comma-separated")
+    sources = [*paths[1:], *(against or [])]
+    if not sources:
+        raise InputError("no sources to check the draft against; add --against FILE")
+    options = _options(model, no_cache, max_bytes, quiet)
+    result = run_check(paths[0], sources, names=parse_assignments(name, "--name"),
+                       published=parse_assignments(published, "--published"), options=options)
+    _emit(result, output, fmt, quiet)
+    counts = result.counts()
+    if not quiet:
+        typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in _VERDICTS), err=True)
+    if any(counts.get(v, 0) for v in wanted):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app(prog_name="compare-articles")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,60 @@
+"""Pair features: what the aligner and the diff engine know about two claims, as numbers.
+
+The same function feeds the calibration script (``compare/calibration/fit.py``) and the run
+time, so the weights fitted on public data apply to exactly the features computed here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from .extract import same_entity
+from .records import Claim
+
+NAMES = (
+    "cosine", "token_set", "token_sort", "jaccard", "anchors", "unshared_names_min", "unshared_names",
+    "numbers_differ", "numbers_unshared", "length_ratio", "cosine_x_token_set", "negation_differs",
+)
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+
+
+def _anchor_overlap(a: Claim, b: Claim) -> float:
+    names_a = {e.key for e in a.facts.entities if e.key}
+    names_b = [e.key for e in b.facts.entities if e.key]
+    nums_a = {q.value for q in a.facts.quantities}
+    nums_b = {q.value for q in b.facts.quantities}
+    total = min(len(names_a) + len(nums_a), len(set(names_b)) + len(nums_b))
+    if total == 0:
+        return 0.0
+    shared = min(sum(1 for x in names_a if any(same_entity(x, y) for y in names_b)), len(set(names_b)))
+    return min(1.0, (shared + len(nums_a & nums_b)) / total)
+
+
+def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
+    """Features of one claim pair, in the order of ``NAMES``."""
+    wa = {w.lower() for w in _WORD.findall(a.text)}
+    wb = {w.lower() for w in _WORD.findall(b.text)}
+    ua = sum(1 for e in a.facts.entities if not any(same_entity(e, f) for f in b.facts.entities))
+    ub = sum(1 for e in b.facts.entities if not any(same_entity(e, f) for f in a.facts.entities))
+    na = {q.value for q in a.facts.quantities}
+    nb = {q.value for q in b.facts.quantities}
+    token_set = fuzz.token_set_ratio(a.text, b.text, processor=default_process) / 100.0
+    return np.array([
+        cosine,
+        token_set,
+        fuzz.token_sort_ratio(a.text, b.text, processor=default_process) / 100.0,
+        len(wa & wb) / max(1, len(wa | wb)),
+        _anchor_overlap(a, b),
+        min(ua, ub) / 3.0,
+        (ua + ub) / 6.0,
+        1.0 if na and nb and not na & nb else 0.0,
+        len(na ^ nb) / max(1, len(na | nb)),
+        min(len(wa), len(wb)) / max(1, len(wa), len(wb)),
+        cosine * token_set,
+        1.0 if a.facts.negated != b.facts.negated else 0.0,
+    ], dtype=np.float64)

@@ -1,0 +1,131 @@
+"""The one orchestrator: ingest -> clean -> segment -> extract -> embed -> align -> diff.
+
+Stage modules never call each other; only this module chains them, so each stage can be read
+and tested on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from . import align as _align
+from . import diff as _diff
+from . import verdict as _verdict
+from .clean import clean
+from .embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+from .errors import InputError
+from .extract import annotate
+from .ingest import load_sources
+from .options import Options
+from .records import Article, Claim, Skipped, Source
+from .report import Report
+from .segment import segment
+
+_EMBEDDERS: dict[tuple, Embedder] = {}
+
+
+def get_embedder(options: Options) -> Embedder:
+    """The model loads once per process; the cache wrapper around it is cheap and per call."""
+    key = (options.model, options.progress)
+    if key not in _EMBEDDERS:
+        _EMBEDDERS[key] = SentenceTransformerEmbedder(options.model, cache_dir=options.cache_dir, progress=options.progress)
+    inner = _EMBEDDERS[key]
+    return CachedEmbedder(inner, options.cache_dir) if options.cache_dir is not None else inner
+
+
+# Common English function words: a text in which they are rare is not English (or not prose),
+# and comparing it with an English model would give confident nonsense.
+_ENGLISH = frozenset("the of and to in a is that for on was with as by he it at said from his an be has are have were but not "
+                     "this which who they their been had its after will would or also more than one about there".split())
+
+
+def english_share(text: str) -> float:
+    words = [w.strip(".,;:!?\"'()").lower() for w in text.split()[:3000]]
+    words = [w for w in words if w]
+    return sum(w in _ENGLISH for w in words) / max(1, len(words))
+
+
+def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list[str]]:
+    """Clean, segment and annotate every source; claims in source order."""
+    claims: list[Claim] = []
+    skipped: list[Skipped] = []
+    notes: list[str] = []
+    for source in sources:
+        cleaned = clean(source)
+        skipped.extend(cleaned.skipped)
+        own = segment(cleaned)
+        if not own:
+            raise InputError(f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the article's prose")
+        body = " ".join(c.text for c in own)
+        if len(body.split()) >= 20 and english_share(body) < 0.08:
+            notes.append(f"{source.name} does not look like English text; compare reads English only, so its findings are unreliable")
+        claims.extend(annotate(own, source.published))
+    return claims, skipped, notes
+
+
+def embed_claims(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
+    return embedder.embed([c.text for c in claims])
+
+
+def compare(
+    inputs: Sequence[str | os.PathLike | Article],
+    *,
+    names: Mapping[str, str] | None = None,
+    published: Mapping[str, str | _dt.date] | None = None,
+    options: Options | None = None,
+    embedder: Embedder | None = None,
+    **overrides,
+) -> Report:
+    """Compare two or more articles about the same story.
+
+    ``inputs`` are paths, article texts or ``Article`` objects. ``names``/``published`` map
+    source ids to display names and publication dates. Any ``Options`` field can be given as a
+    keyword (``compare(paths, model="...", cache_dir=None)``).
+    """
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        raise InputError("compare() takes a list of at least two articles; for one article against sources use check()")
+    options = dataclasses.replace(options or Options(), **overrides)
+    sources = load_sources(list(inputs), names=names, published=published, max_bytes=options.max_bytes)
+    if len(sources) < 2:
+        raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
+    claims, skipped, notes = prepare(sources)
+    embedder = embedder or get_embedder(options)
+    vectors = embed_claims(claims, embedder)
+    matches = _align.align(claims, vectors, options)
+    within = _align.within_candidates(claims, vectors)
+    findings = _diff.diff(claims, matches, vectors, sources, within, options)
+    if len({s.text.strip() for s in sources}) < len(sources):
+        notes.append("two sources have identical text; every claim in them agrees")
+    return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
+                  facts=_align.group(claims, matches), mode="report", model=embedder.name, notes=tuple(notes))
+
+
+def check(
+    draft: str | os.PathLike | Article,
+    against: Sequence[str | os.PathLike | Article],
+    *,
+    names: Mapping[str, str] | None = None,
+    published: Mapping[str, str | _dt.date] | None = None,
+    options: Options | None = None,
+    embedder: Embedder | None = None,
+    **overrides,
+) -> Report:
+    """Hold a draft against its sources: every draft claim is supported, contradicted or
+    unsupported. The draft is the Report's first source; findings are in draft order."""
+    if isinstance(against, (str, os.PathLike, Article)):
+        against = [against]
+    if not against:
+        raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
+    options = dataclasses.replace(options or Options(), **overrides)
+    sources = load_sources([draft, *against], names=names, published=published, max_bytes=options.max_bytes)
+    claims, skipped, notes = prepare(sources)
+    embedder = embedder or get_embedder(options)
+    vectors = embed_claims(claims, embedder)
+    findings = _verdict.verdicts(claims, vectors, sources[0].id, sources, options)
+    return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
+                  mode="check", model=embedder.name, notes=tuple(notes))

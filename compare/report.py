@@ -1,0 +1,118 @@
+"""The Report: what every entry point returns, and its plain-dict form (the JSON contract).
+
+Rendering is two steps: Report -> dict (versioned schema ``compare.report/1``) -> Markdown,
+JSON or HTML. Notebooks display a Report through the same renderers the CLI uses.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .records import Claim, Finding, Skipped, Source
+
+SCHEMA = "compare.report/1"
+
+
+def _num(x: float) -> float | None:
+    # JSON has no infinity: an open-ended range ("at least 20") ends in null.
+    return None if math.isinf(x) or math.isnan(x) else round(x, 4)
+
+
+def claim_dict(c: Claim) -> dict:
+    f = c.facts
+    return {
+        "id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
+        "kind": c.kind, "speaker": f.speaker or c.speaker,
+        "numbers": [{"text": q.text, "start": q.start, "end": q.end, "value": _num(q.value), "low": _num(q.low),
+                     "high": _num(q.high), "qualifier": q.qualifier, "unit": q.unit} for q in f.quantities],
+        "times": [{"text": t.text, "start": t.start, "end": t.end, "kind": t.kind,
+                   "low": t.low.isoformat() if t.low else None, "high": t.high.isoformat() if t.high else None} for t in f.times],
+        "entities": [{"text": e.text, "start": e.start, "end": e.end, "key": e.key} for e in f.entities],
+        "negated": f.negated, "negation_cues": list(f.negation_cues), "hedges": list(f.hedges),
+    }
+
+
+@dataclass(frozen=True)
+class Report:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...] = ()
+    facts: tuple[tuple[str, ...], ...] = ()
+    mode: str = "report"  # "report" (compare) or "check" (a draft against its sources)
+    model: str = ""
+    notes: tuple[str, ...] = ()
+    _by_id: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def claim(self, claim_id: str) -> Claim:
+        if not self._by_id:
+            self._by_id.update((c.id, c) for c in self.claims)
+        return self._by_id[claim_id]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def of_kind(self, kind: str) -> list[Finding]:
+        return [f for f in self.findings if f.kind == kind]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.kind] = out.get(f.kind, 0) + 1
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": SCHEMA,
+            "mode": self.mode,
+            "model": self.model,
+            "sources": [{"id": s.id, "name": s.name, "path": s.path,
+                         "published": s.published.isoformat() if s.published else None} for s in self.sources],
+            "claims": [claim_dict(c) for c in self.claims],
+            "findings": [self._finding_dict(f) for f in self.findings],
+            "facts": [{"claims": list(g), "sources": sorted({self.claim(x).source for x in g})} for g in self.facts],
+            "skipped": [{"source": s.source, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end}
+                        for s in self.skipped],
+            "notes": list(self.notes),
+        }
+
+    def _finding_dict(self, f: Finding) -> dict:
+        evidence = []
+        for cid in f.claims:
+            c = self.claim(cid)
+            evidence.append({"claim": cid, "source": c.source, "start": c.start, "end": c.end,
+                             "quote": self.source(c.source).text[c.start:c.end]})
+        return {"kind": f.kind, "claims": list(f.claims), "score": round(f.score, 4), "explanation": f.explanation,
+                "conflicts": [{"type": x.type, "a": x.a, "b": x.b, "detail": x.detail} for x in f.conflicts],
+                "scope": f.scope, "evidence": evidence}
+
+    def to_json(self) -> str:
+        # ensure_ascii keeps the output valid JSON whatever the input held (lone surrogates too).
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=True, sort_keys=False) + "\n"
+
+    def to_markdown(self) -> str:
+        from .render.markdown import render
+
+        return render(self.to_dict())
+
+    def render(self, fmt: str) -> str:
+        if fmt == "json":
+            return self.to_json()
+        if fmt == "md":
+            return self.to_markdown()
+        from .errors import InputError
+
+        raise InputError(f"unknown format {fmt!r}; use md or json")
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts().items()))
+        return f"<Report {self.mode}: {len(self.sources)} sources, {len(self.claims)} claims; {counts or 'no findings'}>"

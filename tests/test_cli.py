@@ -1,0 +1,124 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+import compare.pipeline as pipeline
+from compare.cli import app
+
+from .conftest import CBS, TP, FakeEmbedder
+
+runner = CliRunner()
+
+A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
+     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
+B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+     "A local school was turned into a shelter for 200 families.")
+
+
+@pytest.fixture(autouse=True)
+def _fake_model(monkeypatch):
+    # CLI tests check the command line, not the model: a deterministic fake keeps them fast.
+    monkeypatch.setattr(pipeline, "get_embedder", lambda options: FakeEmbedder())
+
+
+@pytest.fixture
+def pair(tmp_path):
+    a, b = tmp_path / "herald.txt", tmp_path / "gazette.txt"
+    a.write_text(A, encoding="utf-8")
+    b.write_text(B, encoding="utf-8")
+    return a, b
+
+
+def test_report_writes_markdown_and_json_in_one_run(pair, tmp_path):
+    md, js = tmp_path / "r.md", tmp_path / "r.json"
+    result = runner.invoke(app, ["report", str(pair[0]), str(pair[1]), "-o", str(md), "-o", str(js)])
+    assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8").startswith("# Comparison: herald vs gazette")
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert data["schema"] == "compare.report/1"
+    assert [s["id"] for s in data["sources"]] == ["herald", "gazette"]
+
+
+def test_report_to_stdout_with_names_and_dates(pair):
+    result = runner.invoke(app, ["report", str(pair[0]), str(pair[1]), "--format", "json",
+                                 "--name", "herald=The Herald", "--published", "gazette=2021-03-02"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"][0]["name"] == "The Herald"
+    assert data["sources"][1]["published"] == "2021-03-02"
+
+
+def test_same_inputs_same_bytes(pair, tmp_path):
+    outs = []
+    for n in range(2):
+        out = tmp_path / f"r{n}.md"
+        assert runner.invoke(app, ["report", str(pair[0]), str(pair[1]), "-o", str(out)]).exit_code == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda d: d / "missing.txt", "missing.txt: no such file; check the path"),
+    (lambda d: (d / "empty.txt").write_text("") and d / "empty.txt" or d / "empty.txt", "empty.txt: is empty; give it the article's text"),
+    (lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.4 binary") and d / "x.pdf", "x.pdf: looks like a PDF, not text"),
+    (lambda d: (d / "n.bin").write_bytes(b"ab\x00cd") and d / "n.bin", "n.bin: contains NUL bytes, so it is binary, not text"),
+])
+def test_bad_input_is_one_line_exit_2(tmp_path, pair, make, message):
+    bad = make(tmp_path)
+    result = runner.invoke(app, ["report", str(bad), str(pair[1])])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_latin1_file_is_read(tmp_path, pair):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("The caf\xe9 near the Riverton bridge was closed by the floods on Monday, the owner said.".encode("latin-1"))
+    result = runner.invoke(app, ["report", str(latin), str(pair[1]), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "caf\u00e9" in json.loads(result.stdout)["claims"][0]["text"]
+
+
+def test_single_source_is_refused(pair):
+    result = runner.invoke(app, ["report", str(pair[0])])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"compare-articles: error: only one source given ({pair[0]}); "
+                                     "compare needs at least two articles about the same story")
+
+
+def test_output_in_missing_folder_writes_nothing(pair, tmp_path):
+    out = tmp_path / "nowhere" / "r.md"
+    result = runner.invoke(app, ["report", str(pair[0]), str(pair[1]), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "the folder" in result.stderr and "does not exist; create it first" in result.stderr
+    assert not out.parent.exists()
+
+
+def test_internal_error_exit_3_points_at_trace_without_showing_it(pair, monkeypatch):
+    def boom(*a, **k):
+        secret = "UNPUBLISHED DRAFT TEXT"  # noqa: F841 - a local that must never be printed
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "compare", boom)
+    result = runner.invoke(app, ["report", str(pair[0]), str(pair[1])])
+    assert result.exit_code == 3
+    assert "internal error (RuntimeError); the trace is in" in result.stderr
+    trace_path = result.stderr.split("the trace is in ")[1].split(";")[0]
+    trace = open(trace_path, encoding="utf-8").read()
+    assert "RuntimeError: boom" in trace
+    assert "UNPUBLISHED" not in trace and "UNPUBLISHED" not in result.output
+
+
+def test_help_does_not_import_torch():
+    code = "import sys; from compare.cli import app; import compare; print('torch' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_python_m_compare_help():
+    out = subprocess.run([sys.executable, "-m", "compare", "report", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "--published" in out.stdout and "Exit codes" in out.stdout
