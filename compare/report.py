@@ -92,6 +92,26 @@ class Report:
                 "conflicts": [{"type": x.type, "a": x.a, "b": x.b, "detail": x.detail} for x in f.conflicts],
                 "scope": f.scope, "evidence": evidence}
 
+    def to_frame(self):
+        """The findings as a pandas DataFrame, one row per finding, with both quotes side by side."""
+        try:
+            import pandas as pd
+        except ImportError:
+            from .errors import CompareError
+
+            raise CompareError("to_frame() needs pandas; install it with: pip install 'compare-articles[frame]'") from None
+        rows = []
+        for f in self.findings:
+            claims = [self.claim(c) for c in f.claims]
+            row = {"kind": f.kind, "scope": f.scope, "score": round(f.score, 4),
+                   "types": ", ".join(c.type for c in f.conflicts), "explanation": f.explanation}
+            for n, c in enumerate(claims[:2]):
+                side = "ab"[n]
+                row.update({f"claim_{side}": c.id, f"source_{side}": c.source, f"text_{side}": c.text,
+                            f"start_{side}": c.start, f"end_{side}": c.end})
+            rows.append(row)
+        return pd.DataFrame(rows)
+
     def to_json(self) -> str:
         # ensure_ascii keeps the output valid JSON whatever the input held (lone surrogates too).
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=True, sort_keys=False) + "\n"
