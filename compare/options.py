@@ -37,6 +37,10 @@ class Options:
     #: refuse sources larger than this many bytes.
     max_bytes: int = DEFAULT_MAX_BYTES
 
+    #: optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose
+    #: probabilities join the rules in check(); None keeps the default offline path.
+    nli: str | None = None
+
     # --- alignment and diff -------------------------------------------------------------
     #: P(same event) at or above which two claims of different sources are aligned; None takes
     #: the calibrated threshold (compare/calibration/weights.json, fitted on ECB+).

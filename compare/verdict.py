@@ -78,6 +78,20 @@ def verdicts(claims: Sequence[Claim], vectors: np.ndarray, draft: str, sources: 
             event, fact = pair_probabilities(d, c, float(sims[k]))
             scored.append((fact, event, float(sims[k]), c))
         contradicting = []
+        nli_note = ""
+        if options.nli:
+            from .nli import load
+
+            probs = load(options.nli).probabilities([(c.text, d.text) for _, _, _, c in scored])
+            k = int(np.argmax(probs[:, 0]))
+            if probs[k, 0] >= 0.5:
+                c = scored[k][3]
+                contradicting.append((float(probs[k, 0]), c, [Conflict("meaning", d.text, c.text, f"NLI P(contradiction) {probs[k, 0]:.2f}")]))
+            k = int(np.argmax(probs[:, 1]))
+            if probs[k, 1] >= 0.5:
+                # An entailing source claim counts as support: lift it above the fact threshold.
+                scored[k] = (max(scored[k][0], float(probs[k, 1])), *scored[k][1:])
+                nli_note = f"; NLI P(entailment) {probs[k, 1]:.2f}"
         for fact, event, sim, c in sorted(scored, key=lambda t: (-t[1], t[3].id)):
             if event < event_t:
                 continue
@@ -87,13 +101,14 @@ def verdicts(claims: Sequence[Claim], vectors: np.ndarray, draft: str, sources: 
         scored.sort(key=lambda t: (-t[0], t[3].id))
         best_fact, _, best_sim, best = scored[0]
         if contradicting:
-            event, c, found = contradicting[0]
+            # Typed rule conflicts first: they name the values; the NLI's verdict only where none.
+            event, c, found = sorted(contradicting, key=lambda t: t[2][0].type == "meaning")[0]
             out.append(Finding("contradicted", (d.id, c.id), round(event, 4),
                                "; ".join(describe(x, d, c, src) for x in found), tuple(found)))
         elif best_fact >= fact_t:
             support = [c for f, _, _, c in scored if f >= fact_t and f >= best_fact - options.match_margin][: options.max_matches]
             out.append(Finding("supported", (d.id, *[c.id for c in support]), round(best_fact, 4),
-                               f"reported by {', '.join(sorted({names[c.source] for c in support}))} (similarity {best_sim:.2f})"))
+                               f"reported by {', '.join(sorted({names[c.source] for c in support}))} (similarity {best_sim:.2f}){nli_note}"))
         else:
             out.append(Finding("unsupported", (d.id,), round(1.0 - best_fact, 4),
                                f"no source says this; nearest: {best.id} in {names[best.source]} (similarity {best_sim:.2f})"))
