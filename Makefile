@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup report test bench
+.PHONY: setup browser report test bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,11 +17,21 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The browser test (tests/test_browser.py) drives Debian's headless Chromium; install it once
+# when missing (about a minute, 121 MB). Without apt-get or root the browser tests skip.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if command -v apt-get >/dev/null; then \
+			(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver) \
+				|| echo "could not install chromium; the browser tests will skip"; \
+		else echo "no apt-get: install chromium and chromedriver yourself, or the browser tests will skip"; fi; \
+	fi
+
 report: setup
 	$(VENV)/bin/compare-articles report seeds/000_41ce0450144724b7.txt seeds/002_0d01754cb50d208e.txt \
-		-o reports/seeds.md -o reports/seeds.json
+		-o reports/seeds.md -o reports/seeds.json -o reports/seeds.html
 
-test: setup
+test: setup browser
 	$(PY) -m pytest -q
 
 bench: setup

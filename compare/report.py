@@ -126,12 +126,24 @@ class Report:
             return self.to_json()
         if fmt == "md":
             return self.to_markdown()
+        if fmt == "html":
+            return self.to_html()
         from .errors import InputError
 
-        raise InputError(f"unknown format {fmt!r}; use md or json")
+        raise InputError(f"unknown format {fmt!r}; use md, json or html")
+
+    def to_html(self) -> str:
+        from .render.html import render_report
+
+        return render_report(self)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        from .render.html import notebook
+
+        return notebook(self)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts().items()))
