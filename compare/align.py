@@ -32,6 +32,10 @@ from .records import Claim, Match
 _CANDIDATES = 4
 #: cosines below this never align, whatever the wording
 _COSINE_FLOOR = 0.25
+#: cells of one block of a cosine matrix (4 bytes each): long sources are scored a block of rows at a time
+_BLOCK_CELLS = 4_000_000
+#: a figure-bearing claim is paired with at most this many of its nearest claims in its own source
+_WITHIN_K = 8
 
 
 def lexical(a: str, b: str) -> float:
@@ -46,13 +50,21 @@ def pair_probabilities(a: Claim, b: Claim, cosine: float) -> tuple[float, float]
 
 def candidates(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Top-k columns by cosine for each row: (indices into cols, cosines)."""
-    sims = vectors[rows] @ vectors[cols].T
     k = min(k, len(cols))
-    if k < len(cols):
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    else:
+    if k >= len(cols):
         top = np.tile(np.arange(len(cols)), (len(rows), 1))
-    return top, np.take_along_axis(sims, top, axis=1)
+        return top, np.take_along_axis(vectors[rows] @ vectors[cols].T, top, axis=1)
+    # Rows in blocks, so memory stays bounded however long the sources are (no rows x cols matrix).
+    step = max(1, _BLOCK_CELLS // max(1, len(cols)))
+    tops, coss = [], []
+    for lo in range(0, len(rows), step):
+        sims = vectors[rows[lo:lo + step]] @ vectors[cols].T
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        tops.append(top)
+        coss.append(np.take_along_axis(sims, top, axis=1))
+    if not tops:
+        return np.zeros((0, k), dtype=np.intp), np.zeros((0, k), dtype=vectors.dtype)
+    return np.concatenate(tops), np.concatenate(coss)
 
 
 def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tuple[Match, ...]:
@@ -60,6 +72,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
     if len(claims) < 2:
         return ()
     event_t = options.event_threshold if options.event_threshold is not None else calibration.threshold("same_event")
+    fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
     order = list(dict.fromkeys(c.source for c in claims))
     source_of = np.array([c.source for c in claims])
     members = {s: np.flatnonzero(source_of == s) for s in order}
@@ -79,9 +92,10 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
                 key = (min(i, j), max(i, j))
                 if key not in scored:
                     scored[key] = (*pair_probabilities(claims[key[0]], claims[key[1]], float(sim)), float(sim))
-                event = scored[key][0]
-                if event >= event_t:
-                    kept.append((event, j))
+                event, fact = scored[key][:2]
+                # A paraphrase is the same event by definition, whatever the event model says.
+                if event >= event_t or fact >= fact_t:
+                    kept.append((max(event, fact), j))
             kept.sort(key=lambda t: (-t[0], t[1]))
             if kept:
                 top_event = kept[0][0]
@@ -123,9 +137,24 @@ def within_candidates(claims: Sequence[Claim], vectors: np.ndarray, floor: float
     out = []
     for s in sorted({claims[i].source for i in idx}):
         own = [i for i in idx if claims[i].source == s]
-        if len(own) < 2:
+        n = len(own)
+        if n < 2:
             continue
-        sims = vectors[own] @ vectors[own].T
-        xs, ys = np.nonzero(np.triu(sims >= floor, 1))
-        out.extend((own[x], own[y], float(sims[x, y])) for x, y in zip(xs, ys))
+        # Nearest neighbours only, a block of rows at a time: a long or repetitive source gives
+        # at most _WITHIN_K pairs per claim, in bounded memory, instead of every similar pair.
+        k = min(_WITHIN_K, n - 1)
+        step = max(1, _BLOCK_CELLS // n)
+        pairs: dict[tuple[int, int], float] = {}
+        for lo in range(0, n, step):
+            sims = vectors[own[lo:lo + step]] @ vectors[own].T
+            rows = np.arange(sims.shape[0])
+            sims[rows, lo + rows] = -np.inf  # a claim is not its own neighbour
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            cos = np.take_along_axis(sims, top, axis=1)
+            r, c = np.nonzero(cos >= floor)
+            for x, y, v in zip((lo + r).tolist(), top[r, c].tolist(), cos[r, c].tolist()):
+                key = (min(x, y), max(x, y))
+                if key not in pairs or x < y:
+                    pairs[key] = v
+        out.extend((own[x], own[y], v) for (x, y), v in sorted(pairs.items()))
     return tuple(out)

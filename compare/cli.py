@@ -35,7 +35,7 @@ def _root() -> None:
     """Compare news articles about the same story."""
 
 
-_FORMATS = {".md": "md", ".markdown": "md", ".json": "json"}
+_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 def _fail(message: str, code: int) -> None:
@@ -57,7 +57,11 @@ def _guard(fn):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as e:  # an internal bug: keep the trace, never show it inline
-            _fail(f"internal error ({type(e).__name__}); the trace is in {_write_trace(e)}; please report it", 3)
+            try:
+                where = f"the trace is in {_write_trace(e)}"
+            except OSError as w:
+                where = f"its trace could not be saved ({w.strerror or type(w).__name__})"
+            _fail(f"internal error ({type(e).__name__}); {where}; please report it", 3)
 
     return wrapper
 
@@ -74,9 +78,13 @@ def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside the target, then rename: a reader never sees half a
     report, and an interrupted run leaves the old file as it was."""
     parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
+    try:
+        parent_is_dir, path_is_dir = parent.is_dir(), path.is_dir()
+    except OSError as e:  # e.g. a folder on the way that may not be entered
+        raise OutputError(f"{path}: cannot reach {parent} ({e.strerror}); choose a writable folder with -o") from None
+    if not parent_is_dir:
         raise OutputError(f"{path}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
-    if path.is_dir():
+    if path_is_dir:
         raise OutputError(f"{path}: is a directory; give a file name such as {path / 'report.md'}")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
@@ -88,15 +96,20 @@ def write_atomic(path: Path, text: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as e:
+        try:
+            Path(tmp).unlink(missing_ok=True)
+        except OSError:
+            pass
+        if isinstance(e, OSError):  # disk full, quota, I/O error: the old file is left as it was
+            raise OutputError(f"{path}: cannot be written ({e.strerror or e}); free some space or choose another place with -o") from None
         raise
 
 
 def _format_for(path: Path | None, fmt: str | None) -> str:
     if fmt:
-        if fmt not in ("md", "json"):
-            raise InputError(f"--format {fmt!r}: use md or json")
+        if fmt not in ("md", "json", "html"):
+            raise InputError(f"--format {fmt!r}: use md, json or html")
         return fmt
     if path is None:
         return "md"
@@ -107,6 +120,10 @@ def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> N
     if not outputs:
         sys.stdout.write(report.render(_format_for(None, fmt)))
         return
+    inputs = {os.path.realpath(s.path) for s in report.sources if s.path and s.path != "-"}
+    for p in outputs:
+        if os.path.realpath(p) in inputs:
+            raise OutputError(f"{p}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o")
     # Render everything before writing anything: a failure leaves no partial set of files.
     rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
     for p, text in rendered:
@@ -115,10 +132,10 @@ def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> N
             typer.echo(f"wrote {p}", err=True)
 
 
-def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bool):
+def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bool, nli: str | None = None):
     from .options import Options
 
-    kwargs: dict = {"progress": not quiet and sys.stderr.isatty()}
+    kwargs: dict = {"progress": not quiet and sys.stderr.isatty(), "nli": nli or None}
     if model:
         kwargs["model"] = model
     if no_cache:
@@ -130,8 +147,8 @@ def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bo
     return Options(**kwargs)
 
 
-_SOURCES_HELP = "Article files (UTF-8, cp1252 or UTF-16 text), or - for standard input. A sources.toml beside them supplies ids, names and dates."
-_OUTPUT_HELP = "Write the report here instead of standard output; the format follows the suffix (.md, .json). Repeat to write several formats from one run. An existing file is replaced atomically."
+_SOURCES_HELP = "Article files (UTF-8, cp1252 or UTF-16 text, or saved .html pages), http(s) URLs, or - for standard input. A sources.toml beside them supplies ids, names and dates; a page supplies its outlet and date."
+_OUTPUT_HELP = "Write the report here instead of standard output; the format follows the suffix (.md, .json, .html). Repeat to write several formats from one run. An existing file is replaced atomically."
 
 
 @app.command()
@@ -139,11 +156,11 @@ _OUTPUT_HELP = "Write the report here instead of standard output; the format fol
 def report(
     sources: list[str] = typer.Argument(..., help=_SOURCES_HELP, show_default=False),
     output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md or json (default: from the -o suffix, else md)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
     name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
     published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' are read against it.", show_default=False),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding and page cache."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or 'wrote' lines on standard error."),
 ) -> None:
@@ -170,13 +187,14 @@ def check(
     against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="A source to hold the draft against (repeatable; more sources may follow as arguments).", show_default=False),
     fail_on: str = typer.Option("contradicted", "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."),
     output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md or json (default: from the -o suffix, else md)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
     name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
     published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date: ID=YYYY-MM-DD (repeatable).", show_default=False),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding and page cache."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary lines on standard error."),
+    nli: Optional[str] = typer.Option(None, "--nli", help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose probabilities join the rules."),
 ) -> None:
     """Hold a draft against its sources before publication: each draft claim is supported, contradicted or unsupported.
 
@@ -193,7 +211,7 @@ def check(
     sources = [*paths[1:], *(against or [])]
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
-    options = _options(model, no_cache, max_bytes, quiet)
+    options = _options(model, no_cache, max_bytes, quiet, nli)
     result = run_check(paths[0], sources, names=parse_assignments(name, "--name"),
                        published=parse_assignments(published, "--published"), options=options)
     _emit(result, output, fmt, quiet)
@@ -202,6 +220,31 @@ def check(
         typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in _VERDICTS), err=True)
     if any(counts.get(v, 0) for v in wanted):
         raise typer.Exit(1)
+
+
+@app.command(name="eval")
+@_guard
+def evaluate_cmd(
+    data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder of the public evaluation sets (mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/)."),
+    sets: Optional[list[str]] = typer.Option(None, "--set", help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.", show_default=False),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many items per set (a fixed random sample)."),
+    output: Optional[Path] = typer.Option(Path("reports/eval.md"), "--output", "-o", help="Where to write the Markdown table."),
+    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    nli: Optional[str] = typer.Option(None, "--nli", help="Optional NLI cross-encoder name or path, used by check()."),
+) -> None:
+    """Measure agreement, contradiction and support judgements on public labelled data, beside plain baselines.
+
+    Exit codes: 0 done; 2 bad options or missing data; 3 internal error.
+    """
+    from .evaluate import evaluate, to_markdown
+
+    options = _options(model, no_cache, None, True, nli)
+    rows = evaluate(data, sets=sets, limit=limit, options=options)
+    text = to_markdown(rows, limit=limit, model=options.model)
+    sys.stdout.write(text)
+    if output:
+        write_atomic(output, text)
 
 
 def main() -> None:

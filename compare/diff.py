@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from . import calibration
 from .align import lexical
@@ -77,9 +78,16 @@ def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int) -> str |
     return None
 
 
+def _named(speaker: str) -> bool:
+    # "the document", "officials", "he": no name, so no claim about who said it can clash.
+    return any(w[:1].isupper() for w in speaker.split()[1:]) or (speaker[:1].isupper() and speaker.split()[0].lower() not in _STOP
+                                                                  and speaker.lower() not in _PRONOUNS)
+
+
 def speakers_match(sa: str | None, sb: str | None) -> bool:
-    """Same speaker, allowing aliases ("Nawaf al Fares" / "Fares") and unresolved pronouns."""
-    if not sa or not sb or sa.lower() in _PRONOUNS or sb.lower() in _PRONOUNS:
+    """Same speaker, allowing aliases ("Nawaf al Fares" / "Fares"), pronouns and unnamed ones."""
+    sa, sb = (x.strip(" \"'`.,:;") if x else x for x in (sa, sb))
+    if not sa or not sb or not _named(sa) or not _named(sb):
         return True
     return same_entity(sa, sb) or lexical(sa, sb) >= 0.85
 
@@ -122,6 +130,10 @@ def _entity_swap(a: Claim, b: Claim, similarity: float) -> tuple[str, str, str] 
     "interview with the BBC"), or the only unshared name on each side of near-identical claims."""
     only_a = [e for e in a.facts.entities if not any(same_entity(e, f) for f in b.facts.entities)]
     only_b = [e for e in b.facts.entities if not any(same_entity(e, f) for f in a.facts.entities)]
+    # Variants of one name ("Merrill" / "Merrill Lynch", "D-Neb." / "Democrat of Nebraska") are
+    # not a swap: only clearly different names count.
+    only_a = [e for e in only_a if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in b.facts.entities)]
+    only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in a.facts.entities)]
     for x in only_a:
         slot = _slot(a.text, x.start)
         if len(slot) == 2 and any(w not in _STOP for w in slot):
@@ -155,13 +167,19 @@ def _point_times(claim: Claim) -> list[TimeRef]:
 def _number_conflicts(a: Claim, b: Claim, loose: bool = True) -> list[tuple[Quantity, Quantity, str]]:
     """Conflicting figures about the same thing. ``loose`` (for pairs already aligned as one
     fact) also accepts the single figure of each claim when both count the same noun."""
+    # A figure both claims state is shared, not in conflict with the other claim's other
+    # figures ("a gain of 10 cents ... a loss of 19 cents" in both).
+    values_a = {(q.value, q.unit) for q in a.facts.quantities}
+    values_b = {(q.value, q.unit) for q in b.facts.quantities}
+    only_a = [q for q in a.facts.quantities if (q.value, q.unit) not in values_b]
+    only_b = [q for q in b.facts.quantities if (q.value, q.unit) not in values_a]
     out = []
-    for qa in a.facts.quantities:
-        for qb in b.facts.quantities:
+    for qa in only_a:
+        for qb in only_b:
             if not _values_conflict(qa, qb):
                 continue
             about = _same_thing(a, qa.start, qa.end, b, qb.start, qb.end)
-            if about is None and loose and len(a.facts.quantities) == len(b.facts.quantities) == 1 and qa.unit and qa.unit == qb.unit:
+            if about is None and loose and len(only_a) == len(only_b) == 1 and qa.unit and qa.unit == qb.unit:
                 about = qa.unit
             if about is not None:
                 out.append((qa, qb, about))
@@ -222,6 +240,8 @@ def _name(sources: dict[str, Source], claim: Claim) -> str:
 
 def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source]) -> str:
     na, nb = _name(sources, a), _name(sources, b)
+    if conflict.type == "meaning":
+        return f"meaning: an NLI model reads the two as contradictory ({conflict.detail})"
     if conflict.type == "attribution":
         return f"attribution: {na} attributes it to {conflict.a}, {nb} to {conflict.b}"
     if conflict.type == "negation" and conflict.detail == "reversed stance":
@@ -270,9 +290,15 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
     fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
     related: dict[str, str] = {}
     mentioned: dict[str, list] = {}
+    checked: set[tuple] = set()  # a name already looked up gives the same answer: keeps long sources linear
     for c in claims:
         seen = mentioned.setdefault(c.source, [])
-        seen.extend(e for e in _names(c) if not any(same_entity(e, f) for f in seen))
+        for e in _names(c):
+            ident = (c.source, e) if isinstance(e, str) else (c.source, e.key, e.text)
+            if ident not in checked:
+                checked.add(ident)
+                if not any(same_entity(e, f) for f in seen):
+                    seen.append(e)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(a, b, m.similarity)

@@ -58,3 +58,31 @@ def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
         cosine * token_set,
         1.0 if a.facts.negated != b.facts.negated else 0.0,
     ], dtype=np.float64)
+
+
+#: Features of (source claim, draft claim) for check(): the pair features, how much of the draft
+#: claim the source covers (entailment is one-way), and the typed conflicts the diff found.
+VERDICT_NAMES = NAMES + (
+    "covered_words", "covered_names", "covered_numbers",
+    "conflict_number", "conflict_time", "conflict_entity", "conflict_negation", "conflict_attribution",
+)
+CONFLICT_TYPES = ("number", "time", "entity", "negation", "attribution")
+
+
+def _stems(text: str) -> set[str]:
+    # Five-letter prefixes: "killed"/"killing", "defected"/"defection" meet without a stemmer.
+    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 3}
+
+
+def verdict_features(source: Claim, draft: Claim, cosine: float, conflict_types: set[str]) -> np.ndarray:
+    draft_words = _stems(draft.text)
+    names = draft.facts.entities
+    numbers = draft.facts.quantities
+    source_values = {q.value for q in source.facts.quantities}
+    coverage = [
+        len(draft_words & _stems(source.text)) / max(1, len(draft_words)),
+        sum(any(same_entity(e, f) for f in source.facts.entities) for e in names) / len(names) if names else 1.0,
+        sum(q.value in source_values for q in numbers) / len(numbers) if numbers else 1.0,
+    ]
+    flags = [1.0 if t in conflict_types else 0.0 for t in CONFLICT_TYPES]
+    return np.concatenate([pair_features(source, draft, cosine), coverage, flags])

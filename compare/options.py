@@ -30,6 +30,10 @@ def default_cache_dir() -> Path:
 class Options:
     #: sentence-transformers model name or path; the default is the bundled all-MiniLM-L6-v2.
     model: str = field(default_factory=lambda: os.environ.get("COMPARE_MODEL", DEFAULT_MODEL))
+    #: how the bundled model runs: "auto" (ONNX Runtime, exported once into the cache folder; no
+    #: torch import), "onnx", "onnx-int8" (faster, less faithful) or "torch" (sentence-transformers).
+    #: Other models always run with sentence-transformers.
+    backend: str = field(default_factory=lambda: os.environ.get("COMPARE_BACKEND", "auto"))
     #: where embeddings are cached; None disables the cache.
     cache_dir: Path | None = field(default_factory=default_cache_dir)
     #: show a progress bar when encoding takes a while.

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
-from .align import pair_probabilities
+from .features import verdict_features
 from .diff import conflicts, describe, speakers_match
 from .options import Options
 from .records import Claim, Conflict, Finding, Source
@@ -52,14 +52,17 @@ def _quote_verdict(d: Claim, sources_claims: Sequence[Claim], names: dict[str, s
 
 def verdicts(claims: Sequence[Claim], vectors: np.ndarray, draft: str, sources: Sequence[Source],
              options: Options) -> tuple[Finding, ...]:
-    """One finding per draft claim, in draft order."""
+    """One finding per draft claim, in draft order.
+
+    Each draft claim is scored against its closest source claims by the calibrated verdict model
+    (compare/calibration, fitted on RTE-3, FEVER and VitaminC): the candidate the model is most
+    decided about gives the verdict, and the typed conflicts the diff finds name the reason.
+    """
     names = {s.id: s.name for s in sources}
     src = {s.id: s for s in sources}
     draft_idx = [i for i, c in enumerate(claims) if c.source == draft]
     other_idx = np.array([i for i, c in enumerate(claims) if c.source != draft])
     others = [claims[i] for i in other_idx]
-    event_t = options.event_threshold if options.event_threshold is not None else calibration.threshold("same_event")
-    fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
     out: list[Finding] = []
     for i in draft_idx:
         d = claims[i]
@@ -74,42 +77,41 @@ def verdicts(claims: Sequence[Claim], vectors: np.ndarray, draft: str, sources: 
         top = np.argsort(-sims, kind="stable")[:_CANDIDATES]
         scored = []
         for k in top:
-            c = claims[int(other_idx[k])]
-            event, fact = pair_probabilities(d, c, float(sims[k]))
-            scored.append((fact, event, float(sims[k]), c))
-        contradicting = []
+            c, sim = claims[int(other_idx[k])], float(sims[k])
+            found, speakers_differ = conflicts(d, c, sim)
+            if speakers_differ and found and all(x.type == "number" for x in found):
+                found = []  # different speakers' figures: a discrepancy, not the draft's error
+            p = calibration.class_probabilities("verdict", verdict_features(c, d, sim, {x.type for x in found}))
+            scored.append((p, sim, c, found))
         nli_note = ""
         if options.nli:
             from .nli import load
 
-            probs = load(options.nli).probabilities([(c.text, d.text) for _, _, _, c in scored])
-            k = int(np.argmax(probs[:, 0]))
-            if probs[k, 0] >= 0.5:
-                c = scored[k][3]
-                contradicting.append((float(probs[k, 0]), c, [Conflict("meaning", d.text, c.text, f"NLI P(contradiction) {probs[k, 0]:.2f}")]))
+            probs = load(options.nli).probabilities([(c.text, d.text) for _, _, c, _ in scored])
+            for k, (p, sim, c, found) in enumerate(scored):
+                if probs[k, 0] >= 0.5 and not found:
+                    found = [Conflict("meaning", d.text, c.text, f"NLI P(contradiction) {probs[k, 0]:.2f}")]
+                p = {"contradicted": max(p["contradicted"], float(probs[k, 0])),
+                     "supported": max(p["supported"], float(probs[k, 1])), "unsupported": p["unsupported"]}
+                scored[k] = (p, sim, c, found)
             k = int(np.argmax(probs[:, 1]))
             if probs[k, 1] >= 0.5:
-                # An entailing source claim counts as support: lift it above the fact threshold.
-                scored[k] = (max(scored[k][0], float(probs[k, 1])), *scored[k][1:])
                 nli_note = f"; NLI P(entailment) {probs[k, 1]:.2f}"
-        for fact, event, sim, c in sorted(scored, key=lambda t: (-t[1], t[3].id)):
-            if event < event_t:
-                continue
-            found, speakers_differ = conflicts(d, c, sim)
-            if found and not (speakers_differ and all(x.type == "number" for x in found)):
-                contradicting.append((event, c, found))
-        scored.sort(key=lambda t: (-t[0], t[3].id))
-        best_fact, _, best_sim, best = scored[0]
-        if contradicting:
-            # Typed rule conflicts first: they name the values; the NLI's verdict only where none.
-            event, c, found = sorted(contradicting, key=lambda t: t[2][0].type == "meaning")[0]
-            out.append(Finding("contradicted", (d.id, c.id), round(event, 4),
-                               "; ".join(describe(x, d, c, src) for x in found), tuple(found)))
-        elif best_fact >= fact_t:
-            support = [c for f, _, _, c in scored if f >= fact_t and f >= best_fact - options.match_margin][: options.max_matches]
-            out.append(Finding("supported", (d.id, *[c.id for c in support]), round(best_fact, 4),
-                               f"reported by {', '.join(sorted({names[c.source] for c in support}))} (similarity {best_sim:.2f}){nli_note}"))
+        # The most decided candidate speaks: a draft claim is supported or contradicted by one
+        # source claim, and unsupported only when no candidate decides.
+        p, sim, c, found = max(scored, key=lambda t: (max(t[0]["supported"], t[0]["contradicted"]), -int(t[2].id.split(":")[-1])))
+        verdict = max(p, key=p.get)
+        if verdict == "contradicted":
+            why = "; ".join(describe(x, d, c, src) for x in found) if found else \
+                f"{names[c.source]} reports otherwise (no single conflicting value; P {p['contradicted']:.2f})"
+            out.append(Finding("contradicted", (d.id, c.id), round(p["contradicted"], 4), why, tuple(found)))
+        elif verdict == "supported":
+            support = [t[2] for t in sorted(scored, key=lambda t: -t[0]["supported"])
+                       if t[0]["supported"] >= max(0.5, p["supported"] - options.match_margin)][: options.max_matches] or [c]
+            out.append(Finding("supported", (d.id, *[x.id for x in support]), round(p["supported"], 4),
+                               f"reported by {', '.join(sorted({names[x.source] for x in support}))} (similarity {sim:.2f}){nli_note}"))
         else:
-            out.append(Finding("unsupported", (d.id,), round(1.0 - best_fact, 4),
-                               f"no source says this; nearest: {best.id} in {names[best.source]} (similarity {best_sim:.2f})"))
+            near = max(scored, key=lambda t: t[1])
+            out.append(Finding("unsupported", (d.id,), round(p["unsupported"], 4),
+                               f"no source says this; nearest: {near[2].id} in {names[near[2].source]} (similarity {near[1]:.2f})"))
     return tuple(out)

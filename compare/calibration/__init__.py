@@ -28,5 +28,14 @@ def probability(decision: str, features: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def class_probabilities(decision: str, features: np.ndarray) -> dict[str, float]:
+    """Softmax over the classes of a multinomial decision, for one row of features."""
+    model = load()[decision]
+    z = np.asarray(model["coef"]) @ np.asarray(features, dtype=np.float64) + np.asarray(model["intercept"])
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    return dict(zip(model["classes"], (float(x) for x in p)))
+
+
 def threshold(decision: str) -> float:
     return float(load()[decision]["threshold"])

@@ -3,6 +3,8 @@
     python -m compare.calibration.fit [--data ../shared/data]
 
 - same_fact: MRPC train (two news sentences from different outlets report the same fact).
+- verdict: RTE-3 dev, FEVER dev and VitaminC (supported / contradicted / unsupported for a
+  draft claim against its closest source claim), a multinomial logistic model.
 - same_event: ECB+ dev (sentences of different articles that mention the same annotated event,
   against sentence pairs of the same topic that do not, half of them from the other, similar
   event of the topic).
@@ -26,7 +28,7 @@ import numpy as np
 
 from compare.calibration import WEIGHTS
 from compare.extract import extract
-from compare.features import NAMES, pair_features
+from compare.features import NAMES, VERDICT_NAMES, pair_features, verdict_features
 from compare.options import Options
 from compare.records import Claim
 
@@ -112,6 +114,70 @@ def fit(X: np.ndarray, y: np.ndarray, source: str, precision: float | None = Non
             "cv_accuracy": round(accuracy[best], 4), "n": int(len(y)), "positives": int(y.sum())}
 
 
+_VERDICT_OF = {"entailment": "supported", "supports": "supported", "contradiction": "contradicted",
+               "refutes": "contradicted", "neutral": "unsupported", "not enough info": "unsupported"}
+
+
+def verdict_items(data: Path) -> list[tuple[str, str, str]]:
+    """(source text, draft text, verdict) from RTE-3 dev, FEVER dev and VitaminC."""
+    items = [(r["premise"], r["hypothesis"], _VERDICT_OF[r["label"]])
+             for r in map(json.loads, open(data / "rte3" / "dev.jsonl", encoding="utf-8"))]
+    items += [(r["evidence"], r["claim"], _VERDICT_OF[r["label"].lower()])
+              for r in map(json.loads, open(data / "fever" / "dev.jsonl", encoding="utf-8"))]
+    seen = {}
+    for path in sorted((data / "vitaminc").glob("train_*.jsonl")):
+        for r in map(json.loads, open(path, encoding="utf-8")):
+            seen.setdefault(str(r["id"]), (r["evidence"], r["claim"], _VERDICT_OF[r["label"].lower()]))
+    return items + [seen[k] for k in sorted(seen)]
+
+
+def verdict_featurise(items: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Features of each draft claim against its closest source claim, as check() sees them."""
+    from compare.diff import conflicts
+    from compare.errors import CompareError
+    from compare.pipeline import get_embedder, prepare
+    from compare.records import Source
+
+    embedder = get_embedder(Options(progress=True))
+    rows, labels, pairs = [], [], []
+    for n, (premise, hypothesis, label) in enumerate(items):
+        try:
+            claims, _, _ = prepare([Source("source", "source", premise), Source("draft", "draft", hypothesis)])
+        except CompareError:
+            continue
+        src = [c for c in claims if c.source == "source"]
+        drafts = [c for c in claims if c.source == "draft"]
+        if src and drafts:
+            pairs.append((src, drafts[0], label))
+    texts = sorted({c.text for src, d, _ in pairs for c in (*src, d)})
+    vec = dict(zip(texts, embedder.embed(texts)))
+    for src, d, label in pairs:
+        cos = [float(vec[c.text] @ vec[d.text]) for c in src]
+        best = src[int(np.argmax(cos))]
+        found, _ = conflicts(best, d, max(cos))
+        rows.append(verdict_features(best, d, max(cos), {c.type for c in found}))
+        labels.append(label)
+    return np.array(rows), np.array(labels)
+
+
+def fit_verdict(X: np.ndarray, y: np.ndarray, source: str) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
+    pred = cross_val_predict(model, X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0))
+    model.fit(X, y)
+    tp = float(((pred == "contradicted") & (y == "contradicted")).sum())
+    precision = tp / max(1.0, float((pred == "contradicted").sum()))
+    recall = tp / max(1.0, float((y == "contradicted").sum()))
+    return {"source": source, "features": list(VERDICT_NAMES), "classes": [str(c) for c in model.classes_],
+            "coef": [[round(float(v), 6) for v in row] for row in model.coef_],
+            "intercept": [round(float(v), 6) for v in model.intercept_],
+            "cv_accuracy": round(float((pred == y).mean()), 4),
+            "cv_contradiction_f1": round(0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall), 4),
+            "n": int(len(y))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
@@ -121,6 +187,10 @@ def main() -> None:
     out["same_fact"] = fit(X, y, "MRPC train, 4,076 pairs")
     X, y = featurise(ecb(args.data))
     out["same_event"] = fit(X, y, "ECB+ dev: annotated same-event sentence pairs vs same-topic pairs", precision=0.85)
+    X, y = verdict_featurise(verdict_items(args.data))
+    out["verdict"] = fit_verdict(X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim")
+    print(f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 {out['verdict']['cv_contradiction_f1']:.4f} "
+          f"(n={out['verdict']['n']})")
     WEIGHTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     for k in ("same_fact", "same_event"):
         m = out[k]

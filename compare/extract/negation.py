@@ -16,7 +16,10 @@ _CUE_RE = re.compile(
     r"(?P<multi>no\s+longer|no\s+one|failed\s+to|fail(?:s|ing)?\s+to|refus(?:ed|es|e|ing)\s+to"
     r"|declin(?:ed|es|e|ing)\s+to|unable\s+to)"
     r"|(?P<deny>denied|denies|deny|denying)"
-    r"|(?P<nt>\w+n['’]t|cannot)"
+    r"|(?P<nt>\w+n['’]t|cannot"
+    # Contractions whose apostrophe was lost in copying ("havent", "dont"); only the common
+    # ones, spelled out, because "-nt" alone ends many words ("event", "want").
+    r"|(?:are|is|was|were|have|has|had|do|does|did|wo|ca|could|should|would|must|need)nt)"
     r"|(?P<not>not)(?!\s+(?:only|just|merely|simply|least|to\s+mention|(?:more|less|fewer)\s+than)\b)"
     r"|(?P<no>no)(?![-.]|\s+(?:doubt|matter|wonder|sooner|(?:more|less|fewer)\s+than)\b)"
     r"|(?P<none>none)(?!\s+the\s+less\b)"

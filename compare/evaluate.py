@@ -1,0 +1,363 @@
+"""Measure the judgements on public labelled data, through the public API only.
+
+Each set runs ``compare()`` or ``check()`` exactly as a user would, and beside each figure the
+same run reports two plain baselines: a cosine threshold with the same model and rapidfuzz's
+token-set ratio, each at the threshold that is best *on that very set* (an optimistic baseline:
+ours gets no such help). The data are read where they lie (``../shared/data``); nothing from
+them enters the package.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from .errors import CompareError, InputError
+from .records import Article
+
+
+@dataclass
+class Row:
+    name: str
+    n: int
+    metrics: dict[str, float]  # ours
+    baselines: dict[str, dict[str, float]] = field(default_factory=dict)
+    note: str = ""
+
+
+class MemoEmbedder:
+    """Remember every vector for the length of an evaluation: sets repeat sentences often."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.memo: dict[str, np.ndarray] = {}
+
+    def warm(self, texts: Sequence[str]) -> None:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        for i in range(0, len(todo), 2048):
+            chunk = todo[i:i + 2048]
+            self.memo.update(zip(chunk, self.inner.embed(chunk)))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.warm(texts)
+        return np.stack([self.memo[t] for t in texts])
+
+
+def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    """(accuracy, F1, threshold) of the best single threshold on this very set."""
+    best = (0.0, 0.0, 0.0)
+    for t in np.unique(np.round(scores, 3)):
+        pred = scores >= t
+        acc = float((pred == gold).mean())
+        if acc > best[0]:
+            best = (acc, _f1(pred, gold), float(t))
+    return best
+
+
+def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
+    tp = float((pred & gold).sum())
+    p = tp / max(1.0, float(pred.sum()))
+    r = tp / max(1.0, float(gold.sum()))
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def _prf(pred: Sequence[str], gold: Sequence[str], label: str) -> tuple[float, float, float]:
+    p_ = np.array([x == label for x in pred])
+    g_ = np.array([x == label for x in gold])
+    tp = float((p_ & g_).sum())
+    precision = tp / max(1.0, float(p_.sum()))
+    recall = tp / max(1.0, float(g_.sum()))
+    f1 = 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+    return precision, recall, f1
+
+
+def _scores(pairs: Sequence[tuple[str, str]], embedder: MemoEmbedder) -> dict[str, np.ndarray]:
+    a = embedder.embed([p[0] for p in pairs])
+    b = embedder.embed([p[1] for p in pairs])
+    return {"cosine": (a * b).sum(axis=1),
+            "token-set": np.array([fuzz.token_set_ratio(x, y, processor=default_process) / 100.0 for x, y in pairs])}
+
+
+def _baselines(pairs: Sequence[tuple[str, str]], gold: np.ndarray, embedder: MemoEmbedder) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, scores in _scores(pairs, embedder).items():
+        acc, f1, t = _best_threshold(scores, gold)
+        out[name] = {"accuracy": acc, "f1": f1, "threshold": t}
+    return out
+
+
+def _sample(rows: list, limit: int | None, seed: int = 0) -> list:
+    if limit is None or limit >= len(rows):
+        return rows
+    return random.Random(seed).sample(rows, limit)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def mrpc(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    rows = []
+    with open(data / "mrpc" / "train.tsv", encoding="utf-8-sig", newline="") as f:
+        for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if r and r[0] in ("0", "1"):
+                rows.append((r[3], r[4], r[0] == "1"))
+    rows = _sample(rows, limit)
+    embedder.warm([t for r in rows for t in r[:2]])
+    pred = []
+    for a, b, _ in rows:
+        report = run.compare([Article(text=a, id="a"), Article(text=b, id="b")])
+        pred.append(any(f.kind == "agreement" for f in report.findings))
+    pred, gold = np.array(pred), np.array([r[2] for r in rows])
+    return Row("MRPC train: same fact (agreement = paraphrase)", len(rows),
+               {"accuracy": float((pred == gold).mean()), "f1": _f1(pred, gold)},
+               _baselines([(a, b) for a, b, _ in rows], gold, embedder))
+
+
+def _overall(verdicts: list[str]) -> str:
+    """One verdict for a draft of one or more claims: any contradiction wins, then any gap."""
+    if "contradicted" in verdicts:
+        return "contradicted"
+    return "supported" if verdicts and all(v == "supported" for v in verdicts) else "unsupported"
+
+
+_VERDICT_RTE = {"supported": "entailment", "contradicted": "contradiction", "unsupported": "neutral"}
+
+
+def rte3(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    rows = _sample(_read_jsonl(data / "rte3" / "dev.jsonl"), limit)
+    embedder.warm([t for r in rows for t in (r["premise"], r["hypothesis"])])
+    pred, gold = [], []
+    for r in rows:
+        report = run.check(Article(text=r["hypothesis"], id="draft"), [Article(text=r["premise"], id="source")])
+        verdicts = [f.kind for f in report.findings]
+        kind = _overall(verdicts)
+        pred.append(_VERDICT_RTE[kind])
+        gold.append(r["label"])
+    p, rc, f1 = _prf(pred, gold, "contradiction")
+    pairs = [(r["premise"], r["hypothesis"]) for r in rows]
+    base = _baselines(pairs, np.array([g == "entailment" for g in gold]), embedder)
+    for name, scores in _scores(pairs, embedder).items():  # entailment above the threshold, else neutral
+        t = base[name]["threshold"]
+        base[name]["accuracy_3way"] = float(np.mean([("entailment" if x >= t else "neutral") == g for x, g in zip(scores, gold)]))
+    return Row("RTE-3 dev: check(hypothesis, against=[premise])", len(rows),
+               {"accuracy_3way": float(np.mean([x == y for x, y in zip(pred, gold)])),
+                "contradiction_precision": p, "contradiction_recall": rc, "contradiction_f1": f1},
+               base, "baselines: entailment above the threshold, neutral below; they never say contradiction")
+
+
+def _support_refute(name: str, rows: list[tuple[str, str, str]], run: Callable, embedder: MemoEmbedder) -> Row:
+    """claim checked against evidence: supported = SUPPORTS, contradicted = REFUTES."""
+    embedder.warm([t for r in rows for t in r[:2]])
+    kinds = []
+    for claim, evidence, _ in rows:
+        report = run.check(Article(text=claim, id="draft"), [Article(text=evidence, id="evidence")])
+        verdicts = [f.kind for f in report.findings]
+        kinds.append(_overall(verdicts))
+    gold = [r[2] for r in rows]
+    supports = np.array([g == "supports" for g in gold])
+    pred_s = np.array([k == "supported" for k in kinds])
+    p, rc, f1 = _prf(["refutes" if k == "contradicted" else "x" for k in kinds], gold, "refutes")
+    labelled = [k for k, g in zip(kinds, gold) if g in ("supports", "refutes")]
+    return Row(name, len(rows),
+               {"accuracy_supports_vs_rest": float((pred_s == supports).mean()),
+                "refutes_precision": p, "refutes_recall": rc, "refutes_f1": f1,
+                "unsupported_share": float(np.mean([k == "unsupported" for k in labelled] or [0.0]))},
+               _baselines([(r[1], r[0]) for r in rows], supports, embedder))
+
+
+def fever(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    rows = [(r["claim"], r["evidence"], r["label"].lower()) for r in _read_jsonl(data / "fever" / "dev.jsonl")]
+    return _support_refute("FEVER dev: supports vs refutes", _sample(rows, limit), run, embedder)
+
+
+def vitaminc(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    seen: dict[str, tuple] = {}
+    for path in sorted((data / "vitaminc").glob("train_*.jsonl")):
+        for r in _read_jsonl(path):
+            seen.setdefault(str(r["id"]), (r["claim"], r["evidence"], r["label"].lower()))
+    rows = [seen[k] for k in sorted(seen)]
+    return _support_refute("VitaminC: supports vs refutes", _sample(rows, limit), run, embedder)
+
+
+def claimdiff(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    rows = _sample(_read_jsonl(data / "claimdiff" / "train.jsonl"), limit)
+    embedder.warm([t for r in rows for t in (r["claim_a"], r["claim_b"])])
+    pred = []
+    for r in rows:
+        report = run.compare([Article(text=r["claim_a"], id="a"), Article(text=r["claim_b"], id="b")])
+        kinds = {f.kind for f in report.findings}
+        pred.append("weaken" if "contradiction" in kinds else "strengthen" if "agreement" in kinds else "neither")
+    gold = [r["label"] for r in rows]
+    f1s = {lab: _prf(pred, gold, lab)[2] for lab in ("strengthen", "weaken", "neither")}
+    majority = max(set(gold), key=gold.count)
+    return Row("ClaimDiff train: strengthen / weaken / neither", len(rows),
+               {"accuracy": float(np.mean([p == g for p, g in zip(pred, gold)])), "macro_f1": float(np.mean(list(f1s.values()))),
+                **{f"f1_{k}": v for k, v in f1s.items()}},
+               {"majority": {"accuracy": float(np.mean([g == majority for g in gold]))}})
+
+
+def _detok(s: str) -> str:
+    s = re.sub(r" ([,.;:!?%)\]])", r"\1", s)
+    s = re.sub(r"([(\[$]) ", r"\1", s)
+    return s.replace(" 's", "'s").replace(" n't", "n't").replace("`` ", '"').replace(" ''", '"')
+
+
+def _article(doc: dict) -> tuple[Article, list[tuple[int, int]]]:
+    """An ECB+ document as an article, one sentence a line, with each sentence's span."""
+    spans, parts, pos = [], [], 0
+    for s in doc["sentences"]:
+        t = _detok(s)
+        spans.append((pos, pos + len(t)))
+        parts.append(t)
+        pos += len(t) + 1
+    return Article(text="\n".join(parts), id=doc["doc"]), spans
+
+
+def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
+    docs = {d["doc"]: d for d in _read_jsonl(data / "ecbplus" / "docs_dev.jsonl")}
+    gold = _read_jsonl(data / "ecbplus" / "pairs_dev.jsonl")
+    by_sub: dict[str, list[str]] = {}
+    for d in docs.values():
+        by_sub.setdefault(d["subtopic"], []).append(d["doc"])
+    subs = sorted(by_sub)
+    if limit is not None:
+        subs = subs[: max(2, limit // 20)]
+    linked_agree: set[tuple] = set()
+    linked_fact: set[tuple] = set()
+    same_contradictions = 0
+    for sub in subs:
+        names = sorted(by_sub[sub])[:12]
+        articles = [_article(docs[n]) for n in names]
+        if len(articles) < 2:
+            continue
+        report = run.compare([a for a, _ in articles])
+        where = {}
+        for (article, spans) in articles:
+            for c in report.claims:
+                if c.source == article.id:
+                    where[c.id] = (article.id, next((k for k, (s, e) in enumerate(spans) if s <= c.start < e + 1), -1))
+        for f in report.findings:
+            if f.kind == "agreement":
+                x, y = (where[c] for c in f.claims)
+                linked_agree.update({(*x, *y), (*y, *x)})
+            if f.kind == "contradiction":
+                same_contradictions += 1
+        for g in report.facts:
+            for i, a in enumerate(g):
+                for b in g[i + 1:]:
+                    x, y = where[a], where[b]
+                    linked_fact.update({(*x, *y), (*y, *x)})
+    in_scope = [p for p in gold if p["same_subtopic"] and docs[p["doc_a"]]["subtopic"] in subs
+                and p["doc_a"] in sorted(by_sub[docs[p["doc_a"]]["subtopic"]])[:12] and p["doc_b"] in sorted(by_sub[docs[p["doc_b"]]["subtopic"]])[:12]]
+    keys = [(p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]) for p in in_scope]
+    # Different events of one topic (N_ecb vs N_ecbplus): similar stories that must not contradict.
+    cross, pairs_run = 0, 0
+    topics = sorted({docs[by_sub[s][0]]["topic"] for s in subs})
+    for topic in topics:
+        a_side = sorted(by_sub.get(f"{topic}_ecb", []))[:4]
+        b_side = sorted(by_sub.get(f"{topic}_ecbplus", []))[:4]
+        for x in a_side:
+            for y in b_side:
+                report = run.compare([_article(docs[x])[0], _article(docs[y])[0]])
+                cross += sum(f.kind == "contradiction" for f in report.findings)
+                pairs_run += 1
+    return Row("ECB+ dev: whole articles of one event", len(keys),
+               {"recall_agreement": float(np.mean([k in linked_agree for k in keys] or [0.0])),
+                "recall_aligned": float(np.mean([k in linked_fact for k in keys] or [0.0])),
+                "contradictions_same_event": float(same_contradictions),
+                "contradictions_different_events": float(cross), "different_event_pairs": float(pairs_run)},
+               note=f"{len(subs)} sub-topics, up to 12 articles each; cross-event: up to 4x4 article pairs per topic")
+
+
+SETS = {"mrpc": mrpc, "rte3": rte3, "fever": fever, "vitaminc": vitaminc, "claimdiff": claimdiff, "ecbplus": ecbplus}
+
+
+class _Runner:
+    """The public API with one embedder; an item the API refuses (say, a "sentence" the cleaner
+    reads as a heading) counts as no finding, and is counted."""
+
+    def __init__(self, embedder, options) -> None:
+        from . import pipeline
+
+        self.embedder, self.options, self.pipeline = embedder, options, pipeline
+        self.refused = 0
+
+    def _empty(self, inputs, mode):
+        from .report import Report
+
+        self.refused += 1
+        return Report(sources=(), claims=(), findings=(), mode=mode)
+
+    def compare(self, inputs):
+        try:
+            return self.pipeline.compare(inputs, options=self.options, embedder=self.embedder)
+        except CompareError:
+            return self._empty(inputs, "report")
+
+    def check(self, draft, against):
+        try:
+            return self.pipeline.check(draft, against, options=self.options, embedder=self.embedder)
+        except CompareError:
+            return self._empty(draft, "check")
+
+
+def evaluate(data: Path, *, sets: Sequence[str] | None = None, limit: int | None = None, options=None, embedder=None) -> list[Row]:
+    from .options import Options
+    from .pipeline import get_embedder
+
+    data = Path(data)
+    if not (data / "mrpc").is_dir():
+        raise InputError(f"{data}: holds no evaluation data (no mrpc/ folder); pass --data pointing at shared/data")
+    unknown = set(sets or ()) - set(SETS)
+    if unknown:
+        raise InputError(f"unknown evaluation set {sorted(unknown)[0]!r}; choose from {', '.join(SETS)}")
+    options = options or Options()
+    memo = MemoEmbedder(embedder or get_embedder(options))
+    run = _Runner(memo, options)
+    rows = []
+    for name in sets or SETS:
+        run.refused = 0
+        row = SETS[name](data, run, memo, limit)
+        if run.refused:
+            row.note = "; ".join(x for x in (row.note, f"{run.refused} items refused as input (counted as no finding)") if x)
+        rows.append(row)
+    return rows
+
+
+def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "") -> str:
+    out = ["# Evaluation on public development data\n",
+           "Produced by `compare-articles eval`. Ours: the public `compare()` / `check()` API, thresholds fitted on "
+           "development data with cross-validation (`compare/calibration`). Baselines: the same model's cosine, and "
+           "rapidfuzz's token-set ratio, each at the single threshold that is best on the very set it is scored on "
+           "(optimistic for them).\n"]
+    if limit is not None:
+        out.append(f"Subsample: at most {limit} items per set.\n")
+    out.append("| Set | n | Metric | compare | cosine (best threshold) | token-set (best threshold) |")
+    out.append("|---|---:|---|---:|---:|---:|")
+    for r in rows:
+        for k, v in r.metrics.items():
+            cells = []
+            for b in ("cosine", "token-set"):
+                bv = r.baselines.get(b, {}).get(k)
+                cells.append(f"{bv:.3f}" if bv is not None else "")
+            value = f"{v:.0f}" if k.startswith("contradictions") or k.endswith("_pairs") else f"{v:.3f}"
+            out.append(f"| {r.name} | {r.n} | {k} | {value} | {' | '.join(cells)} |")
+        if "majority" in r.baselines:
+            out.append(f"| {r.name} | {r.n} | accuracy of the majority class | {r.baselines['majority']['accuracy']:.3f} | | |")
+    notes = [f"- {r.name}: {r.note}" for r in rows if r.note]
+    if notes:
+        out.append("\nNotes:\n" + "\n".join(notes))
+    if model:
+        out.append(f"\nModel: {model}.")
+    return "\n".join(out) + "\n"
