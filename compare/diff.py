@@ -93,7 +93,12 @@ def speakers_match(sa: str | None, sb: str | None) -> bool:
 
 
 def _speaker_differs(a: Claim, b: Claim) -> bool:
-    return bool(a.facts.speaker and b.facts.speaker) and not speakers_match(a.facts.speaker, b.facts.speaker)
+    """Figures from two different sources of information: both claims attributed, at least one
+    to a name ("the Local Coordination Committees" vs "the activist group"), and not the same."""
+    sa, sb = (x.strip(" \"'`.,:;") if x else x for x in (a.facts.speaker, b.facts.speaker))
+    if not sa or not sb or sa.lower() in _PRONOUNS or sb.lower() in _PRONOUNS or not (_named(sa) or _named(sb)):
+        return False
+    return not (same_entity(sa, sb) or lexical(sa, sb) >= 0.85)
 
 
 # Stance reversals that carry no negation word: "supports" vs "opposes".

@@ -207,7 +207,8 @@ def claimdiff(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | No
                {"majority": {"accuracy": float(np.mean([g == majority for g in gold]))}})
 
 
-def _detok(s: str) -> str:
+def detokenize(s: str) -> str:
+    """ECB+ sentences are space-tokenised; put them back into news-text shape."""
     s = re.sub(r" ([,.;:!?%)\]])", r"\1", s)
     s = re.sub(r"([(\[$]) ", r"\1", s)
     return s.replace(" 's", "'s").replace(" n't", "n't").replace("`` ", '"').replace(" ''", '"')
@@ -217,7 +218,7 @@ def _article(doc: dict) -> tuple[Article, list[tuple[int, int]]]:
     """An ECB+ document as an article, one sentence a line, with each sentence's span."""
     spans, parts, pos = [], [], 0
     for s in doc["sentences"]:
-        t = _detok(s)
+        t = detokenize(s)
         spans.append((pos, pos + len(t)))
         parts.append(t)
         pos += len(t) + 1

@@ -7,6 +7,7 @@ time, so the weights fitted on public data apply to exactly the features compute
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -18,9 +19,12 @@ from .records import Claim
 NAMES = (
     "cosine", "token_set", "token_sort", "jaccard", "anchors", "unshared_names_min", "unshared_names",
     "numbers_differ", "numbers_unshared", "length_ratio", "cosine_x_token_set", "negation_differs",
+    "unigram_a", "bigram_a", "trigram_a", "unigram_b", "bigram_b", "trigram_b",
+    "unmatched_a", "unmatched_b", "length_gap", "char_ratio", "partial_ratio",
 )
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
 def _anchor_overlap(a: Claim, b: Claim) -> float:
@@ -33,6 +37,27 @@ def _anchor_overlap(a: Claim, b: Claim) -> float:
         return 0.0
     shared = min(sum(1 for x in names_a if any(same_entity(x, y) for y in names_b)), len(set(names_b)))
     return min(1.0, (shared + len(nums_a & nums_b)) / total)
+
+
+def _ngram_precision(x: list[str], y: list[str]) -> list[float]:
+    """BLEU-style: the share of x's 1-, 2- and 3-grams found in y. Paraphrases keep runs of
+    words; same-topic sentences with other facts share words but not runs."""
+    out = []
+    for n in (1, 2, 3):
+        gx = Counter(tuple(x[i:i + n]) for i in range(len(x) - n + 1))
+        gy = Counter(tuple(y[i:i + n]) for i in range(len(y) - n + 1))
+        out.append(sum((gx & gy).values()) / max(1, sum(gx.values())))
+    return out
+
+
+def _surface(a: str, b: str) -> list[float]:
+    ta = [w.lower() for w in _TOKEN.findall(a)]
+    tb = [w.lower() for w in _TOKEN.findall(b)]
+    sa, sb = set(ta), set(tb)
+    return [*_ngram_precision(ta, tb), *_ngram_precision(tb, ta),
+            len(sa - sb) / max(1, len(sa)), len(sb - sa) / max(1, len(sb)),
+            abs(len(ta) - len(tb)) / max(1, len(ta), len(tb)),
+            fuzz.ratio(a, b) / 100.0, fuzz.partial_ratio(a, b) / 100.0]
 
 
 def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
@@ -57,6 +82,7 @@ def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
         min(len(wa), len(wb)) / max(1, len(wa), len(wb)),
         cosine * token_set,
         1.0 if a.facts.negated != b.facts.negated else 0.0,
+        *_surface(a.text, b.text),
     ], dtype=np.float64)
 
 

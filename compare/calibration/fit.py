@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from compare.calibration import WEIGHTS
+from compare.evaluate import detokenize
 from compare.extract import extract
 from compare.features import NAMES, VERDICT_NAMES, pair_features, verdict_features
 from compare.options import Options
@@ -44,13 +45,6 @@ def mrpc(data: Path) -> list[tuple[str, str, int]]:
             if row and row[0] in ("0", "1"):
                 rows.append((row[3], row[4], int(row[0])))
     return rows
-
-
-def detokenize(s: str) -> str:
-    """ECB+ sentences are space-tokenised; put them back into news-text shape."""
-    s = re.sub(r" ([,.;:!?%)\]])", r"\1", s)
-    s = re.sub(r"([(\[$]) ", r"\1", s)
-    return s.replace(" 's", "'s").replace(" n't", "n't").replace("`` ", '"').replace(" ''", '"')
 
 
 def ecb(data: Path, seed: int = 0) -> list[tuple[str, str, int]]:
