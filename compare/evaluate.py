@@ -173,7 +173,8 @@ def _support_refute(name: str, rows: list[tuple[str, str, str]], run: Callable, 
                {"accuracy_supports_vs_rest": float((pred_s == supports).mean()),
                 "refutes_precision": p, "refutes_recall": rc, "refutes_f1": f1,
                 "unsupported_share": float(np.mean([k == "unsupported" for k in labelled] or [0.0]))},
-               _baselines([(r[1], r[0]) for r in rows], supports, embedder))
+               {name: {"accuracy_supports_vs_rest": b["accuracy"]}
+                for name, b in _baselines([(r[1], r[0]) for r in rows], supports, embedder).items()})
 
 
 def fever(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
