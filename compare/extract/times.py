@@ -147,6 +147,15 @@ def _ref(m: re.Match, group: int | str, kind: str, low=None, high=None) -> TimeR
     return TimeRef(m.string[s:e], s, e, kind, low, high)
 
 
+def _resolve(dates) -> tuple[dt.date | None, dt.date | None]:
+    """``dates()`` -> (low, high); an expression that lands outside the calendar ("100000 years
+    ago", "yesterday" in an article dated 0001-01-01) stays unresolved instead of failing."""
+    try:
+        return dates()
+    except (OverflowError, ValueError):
+        return None, None
+
+
 def _date(y: int, mo: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, mo, d)
@@ -264,7 +273,7 @@ def _ago(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if n is None or p is None:
             yield _ref(m, 0, "relative")
             continue
-        yield _ref(m, 0, "relative", *_ago_range(p, n, unit))
+        yield _ref(m, 0, "relative", *_resolve(lambda: _ago_range(p, n, unit)))
 
 
 def _ago_range(p: dt.date, n: float, unit: str) -> tuple[dt.date, dt.date]:
@@ -294,8 +303,7 @@ def _windows(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None or n is None:
             yield _ref(m, 0, "relative")
             continue
-        days = max(1, round(n * _UNIT_DAYS[unit]))
-        yield _ref(m, 0, "relative", p - _D(days=days), p)
+        yield _ref(m, 0, "relative", *_resolve(lambda: (p - _D(days=max(1, round(n * _UNIT_DAYS[unit]))), p)))
 
 
 def _periods(text: str, p: dt.date | None) -> Iterator[TimeRef]:
@@ -308,7 +316,7 @@ def _periods(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None:
             yield _ref(m, 0, "relative")
             continue
-        yield _ref(m, 0, "relative", *_period_range(p, which, unit, edge))
+        yield _ref(m, 0, "relative", *_resolve(lambda: _period_range(p, which, unit, edge)))
 
 
 def _period_range(p: dt.date, which: str, unit: str, edge: str) -> tuple[dt.date, dt.date]:
@@ -347,11 +355,11 @@ def _daywords(text: str, p: dt.date | None) -> Iterator[TimeRef]:
             yield _ref(m, 0, "relative")
             continue
         if w.startswith("yesterday"):
-            lo = hi = p - _D(days=1)
+            lo, hi = _resolve(lambda: (p - _D(days=1),) * 2)
         elif w == "tomorrow":
-            lo = hi = p + _D(days=1)
+            lo, hi = _resolve(lambda: (p + _D(days=1),) * 2)
         elif w in ("last night", "overnight"):
-            lo, hi = p - _D(days=1), p
+            lo, hi = _resolve(lambda: (p - _D(days=1), p))
         else:
             lo = hi = p
         yield _ref(m, 0, "relative", lo, hi)
@@ -362,23 +370,27 @@ def _weekdays(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None:
             yield _ref(m, 0, "weekday")
             continue
-        wd = WEEKDAYS[m[2].lower()]
-        cue = (m[1] or "").lower()
-        back = (p.weekday() - wd) % 7
-        if cue == "last":
-            d = p - _D(days=back or 7)
-            lo, hi = d - _D(days=7), d
-        elif cue == "next" or _is_future(text, m.start()):
-            # News convention puts a bare weekday in the past unless the sentence is about the
-            # future ("will meet on Monday").
-            ahead = (wd - p.weekday()) % 7
-            d = p + _D(days=ahead or (7 if cue == "next" else 0))
-            lo = hi = d
-            if cue == "next":
-                hi = d + _D(days=7)
-        else:
-            lo = hi = p - _D(days=back)
-        yield _ref(m, 0, "weekday", lo, hi)
+        yield _ref(m, 0, "weekday", *_resolve(lambda: _weekday_range(text, m, p)))
+
+
+def _weekday_range(text: str, m: re.Match, p: dt.date) -> tuple[dt.date, dt.date]:
+    wd = WEEKDAYS[m[2].lower()]
+    cue = (m[1] or "").lower()
+    back = (p.weekday() - wd) % 7
+    if cue == "last":
+        d = p - _D(days=back or 7)
+        lo, hi = d - _D(days=7), d
+    elif cue == "next" or _is_future(text, m.start()):
+        # News convention puts a bare weekday in the past unless the sentence is about the
+        # future ("will meet on Monday").
+        ahead = (wd - p.weekday()) % 7
+        d = p + _D(days=ahead or (7 if cue == "next" else 0))
+        lo = hi = d
+        if cue == "next":
+            hi = d + _D(days=7)
+    else:
+        lo = hi = p - _D(days=back)
+    return lo, hi
 
 
 def _is_future(text: str, at: int) -> bool:
@@ -404,7 +416,7 @@ def _months(text: str, p: dt.date | None) -> Iterator[TimeRef]:
             y = p.year
         else:
             y = _closest_year(p, mon, 15)
-        yield _ref(m, 1, "month", *_month_range(y, mon))
+        yield _ref(m, 1, "month", *_resolve(lambda: _month_range(y, mon)))
 
 
 def _durations(text: str) -> Iterator[TimeRef]:

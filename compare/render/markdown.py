@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Control characters, line/paragraph separators, lone surrogates and bidi overrides/isolates
+# (which would let a name display reversed or reorder the text around it).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 # Only what can start markup mid-line: emphasis, code, links/images (need "["), tables, strike,
 # headings; "(" "-" "+" ">" only matter at the start of a line, and escape() never starts one.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
