@@ -11,8 +11,9 @@ agreement from two claims that are merely about the same event. Both are logisti
 alone rates "six killed" and "seven killed" as the same sentence and rates two different
 interviews of one man as close.
 
-Cosines come from one matrix product per source; only the few top candidates per claim reach
-the slower feature scoring, so cost stays near-linear in claims.
+Cosines come from one matrix product per block of claims (``compare.pairs``); only the few top
+candidates per claim and source reach the slower feature scoring, and of those only the ones
+that can still become a match: cost grows with claims times sources, not with claims squared.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rapidfuzz.utils import default_process
 from . import calibration
 from .features import pair_features
 from .options import Options
+from .pairs import nearest_by_source, score_pairs
 from .records import Claim, Match
 
 #: candidates per claim and source taken from the cosine matrix before finer scoring
@@ -36,6 +38,8 @@ _COSINE_FLOOR = 0.25
 _BLOCK_CELLS = 4_000_000
 #: a figure-bearing claim is paired with at most this many of its nearest claims in its own source
 _WITHIN_K = 8
+#: ... among at most this many figure-bearing claims before it and after it (all of them, in an article)
+_WITHIN_WINDOW = 500
 
 
 def lexical(a: str, b: str) -> float:
@@ -48,63 +52,48 @@ def pair_probabilities(a: Claim, b: Claim, cosine: float) -> tuple[float, float]
     return float(calibration.probability("same_event", x)), float(calibration.probability("same_fact", x))
 
 
-def candidates(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k columns by cosine for each row: (indices into cols, cosines)."""
-    k = min(k, len(cols))
-    if k >= len(cols):
-        top = np.tile(np.arange(len(cols)), (len(rows), 1))
-        return top, np.take_along_axis(vectors[rows] @ vectors[cols].T, top, axis=1)
-    # Rows in blocks, so memory stays bounded however long the sources are (no rows x cols matrix).
-    step = max(1, _BLOCK_CELLS // max(1, len(cols)))
-    tops, coss = [], []
-    for lo in range(0, len(rows), step):
-        sims = vectors[rows[lo:lo + step]] @ vectors[cols].T
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        tops.append(top)
-        coss.append(np.take_along_axis(sims, top, axis=1))
-    if not tops:
-        return np.zeros((0, k), dtype=np.intp), np.zeros((0, k), dtype=vectors.dtype)
-    return np.concatenate(tops), np.concatenate(coss)
-
-
 def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tuple[Match, ...]:
     """Matches between claims of different sources, in claim order."""
     if len(claims) < 2:
         return ()
     event_t = options.event_threshold if options.event_threshold is not None else calibration.threshold("same_event")
     fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
-    order = list(dict.fromkeys(c.source for c in claims))
-    source_of = np.array([c.source for c in claims])
-    members = {s: np.flatnonzero(source_of == s) for s in order}
-    everyone = np.arange(len(claims))
-    best: dict[int, dict[str, list[int]]] = {i: {} for i in range(len(claims))}
-    scored: dict[tuple[int, int], tuple[float, float, float]] = {}
-    for s in order:
-        cols = members[s]
-        rows = everyone[source_of != s]
-        top, cos = candidates(vectors, rows, cols, _CANDIDATES)
-        for r, i in enumerate(rows):
-            kept = []
-            for c, sim in zip(top[r], cos[r]):
-                if sim < _COSINE_FLOOR:
-                    continue
-                j = int(cols[c])
-                key = (min(i, j), max(i, j))
-                if key not in scored:
-                    scored[key] = (*pair_probabilities(claims[key[0]], claims[key[1]], float(sim)), float(sim))
-                event, fact = scored[key][:2]
-                # A paraphrase is the same event by definition, whatever the event model says.
-                if event >= event_t or fact >= fact_t:
-                    kept.append((max(event, fact), j))
-            kept.sort(key=lambda t: (-t[0], t[1]))
-            if kept:
-                top_event = kept[0][0]
-                best[int(i)][s] = [j for e, j in kept[: options.max_matches] if e >= top_event - options.match_margin]
+    n = len(claims)
+    order = {s: r for r, s in enumerate(dict.fromkeys(c.source for c in claims))}
+    source_no = np.array([order[c.source] for c in claims])
+    # 1. Candidates as arrays: J[m] is among I[m]'s _CANDIDATES nearest claims in J[m]'s source.
+    I, J, sims = nearest_by_source(vectors, source_no, _CANDIDATES, _COSINE_FLOOR, _BLOCK_CELLS)
+    o = np.lexsort((I, source_no[J]))  # source by source, claim by claim
+    I, J, sims = I[o], J[o], sims[o]
+    # 2. A pair can match only when each claim is among the other's candidates, and a claim's
+    #    candidates in one source need scores only when one of them is such a pair. A pair met
+    #    from both sides keeps the cosine it was met with first.
+    pair_of, first, inverse, sides = np.unique(np.minimum(I, J) * n + np.maximum(I, J), return_index=True,
+                                              return_inverse=True, return_counts=True)
+    group = I * len(order) + source_no[J]
+    needed = np.isin(group, group[sides[inverse] == 2])
+    wanted = np.unique(inverse[needed])
+    p = score_pairs(claims, pair_of[wanted] // n, pair_of[wanted] % n, sims[first[wanted]], ("same_event", "same_fact"))
+    event = np.full(len(pair_of), np.nan)
+    fact = np.full(len(pair_of), np.nan)
+    event[wanted], fact[wanted] = p["same_event"], p["same_fact"]
+    # 3. Per claim and source, keep the best: at most max_matches within match_margin of the top.
+    #    A paraphrase is the same event by definition, whatever the event model says.
+    e, f = event[inverse], fact[inverse]
+    kept = np.flatnonzero(needed & ((e >= event_t) | (f >= fact_t)))
+    if not len(kept):
+        return ()
+    value = np.maximum(e[kept], f[kept])
+    o = np.lexsort((J[kept], -value, group[kept]))
+    kept, value, g = kept[o], value[o], group[kept][o]
+    head = np.maximum.accumulate(np.where(np.r_[True, g[1:] != g[:-1]], np.arange(len(g)), 0))
+    chosen = kept[(np.arange(len(g)) - head < options.max_matches) & (value >= value[head] - options.match_margin)]
+    # 4. A match is a pair that each side kept.
     matches = []
-    for (i, j), (event, fact, cos) in sorted(scored.items()):
-        ci, cj = claims[i], claims[j]
-        if j in best[i].get(cj.source, ()) and i in best[j].get(ci.source, ()):
-            matches.append(Match(a=ci.id, b=cj.id, event=round(event, 4), fact=round(fact, 4), similarity=round(cos, 4)))
+    for q in np.flatnonzero(np.bincount(inverse[chosen], minlength=len(pair_of)) == 2).tolist():
+        ci, cj = claims[int(pair_of[q] // n)], claims[int(pair_of[q] % n)]
+        matches.append(Match(a=ci.id, b=cj.id, event=round(float(event[q]), 4), fact=round(float(fact[q]), 4),
+                             similarity=round(float(sims[first[q]]), 4)))
     return tuple(matches)
 
 
@@ -140,19 +129,21 @@ def within_candidates(claims: Sequence[Claim], vectors: np.ndarray, floor: float
         n = len(own)
         if n < 2:
             continue
-        # Nearest neighbours only, a block of rows at a time: a long or repetitive source gives
-        # at most _WITHIN_K pairs per claim, in bounded memory, instead of every similar pair.
-        k = min(_WITHIN_K, n - 1)
-        step = max(1, _BLOCK_CELLS // n)
+        # Nearest neighbours only, among the _WITHIN_WINDOW figure-bearing claims before and after
+        # (every one, in an article), a block of rows at a time: a long or repetitive source gives
+        # at most _WITHIN_K pairs per claim, in time and memory linear in its length.
         pairs: dict[tuple[int, int], float] = {}
-        for lo in range(0, n, step):
-            sims = vectors[own[lo:lo + step]] @ vectors[own].T
-            rows = np.arange(sims.shape[0])
-            sims[rows, lo + rows] = -np.inf  # a claim is not its own neighbour
+        for lo in range(0, n, 256):
+            hi = min(n, lo + 256)
+            c0, c1 = max(0, lo - _WITHIN_WINDOW), min(n, hi + _WITHIN_WINDOW)
+            sims = vectors[own[lo:hi]] @ vectors[own[c0:c1]].T
+            rows = np.arange(hi - lo)
+            sims[rows, lo - c0 + rows] = -np.inf  # a claim is not its own neighbour
+            k = min(_WITHIN_K, c1 - c0 - 1)
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             cos = np.take_along_axis(sims, top, axis=1)
             r, c = np.nonzero(cos >= floor)
-            for x, y, v in zip((lo + r).tolist(), top[r, c].tolist(), cos[r, c].tolist()):
+            for x, y, v in zip((lo + r).tolist(), (c0 + top[r, c]).tolist(), cos[r, c].tolist()):
                 key = (min(x, y), max(x, y))
                 if key not in pairs or x < y:
                     pairs[key] = v

@@ -24,6 +24,7 @@ from . import calibration
 from .align import lexical
 from .extract import quantities_conflict, same_entity, times_conflict
 from .options import Options
+from .pairs import nearest_other
 from .records import Claim, Conflict, Finding, Match, Quantity, Source, TimeRef
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -31,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|wh
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "sources", "reports"}
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
-_CUMULATIVE = re.compile(r"\b(?:kill|killed|dead|death|deaths|die|died|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
+_CUMULATIVE = re.compile(r"\b(?:kill\w*|dead|death\w*|die[sd]?|dying|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
                          r"case|cases|infect\w*|refugee\w*|displac\w*|fled|missing|evacuat\w*|hospitali[sz]\w*|casualt\w*)\b", re.I)
 _STOP = frozenset(
     "the a an and or but of in on at to for from by with as that this these those was were is are be been being has have had "
@@ -39,8 +40,16 @@ _STOP = frozenset(
     "what when where while more most least some many much about around nearly almost least people person".split())
 
 
+def _stem(word: str) -> str:
+    # Enough to meet "killing"/"killed"/"kills" without a stemmer dependency.
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP}
+    return {_stem(w.lower()) for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP}
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -57,7 +66,7 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
-def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int) -> str | None:
+def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int, names_only: bool = False) -> str | None:
     """If the two spans sit in clauses about the same thing, return what that thing is (a shared
     name or words), else None. Clauses naming different places or people ("13 killed throughout
     Syria" vs "six killed in Treemseh") are about different things, whatever words they share."""
@@ -70,7 +79,7 @@ def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int) -> str |
         for y in names_b:
             if same_entity(x, y):
                 return x.text
-    if names_a and names_b:
+    if (names_a and names_b) or names_only:
         return None
     shared = _content(ca) & _content(cb)
     if len(shared) >= 2 or (shared and len(_content(ca)) <= 3 and len(_content(cb)) <= 3):
@@ -183,7 +192,9 @@ def _number_conflicts(a: Claim, b: Claim, loose: bool = True) -> list[tuple[Quan
         for qb in only_b:
             if not _values_conflict(qa, qb):
                 continue
-            about = _same_thing(a, qa.start, qa.end, b, qb.start, qb.end)
+            # Within one article, two death tolls are often a total and a local count: only a
+            # shared name ("Treemseh") makes them figures for the same thing.
+            about = _same_thing(a, qa.start, qa.end, b, qb.start, qb.end, names_only=not loose)
             if about is None and loose and len(only_a) == len(only_b) == 1 and qa.unit and qa.unit == qb.unit:
                 about = qa.unit
             if about is not None:
@@ -237,6 +248,27 @@ def _is_update(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source
         return False
     later_a = pa > pb
     return (qa.low > qb.high) if later_a else (qb.low > qa.high)
+
+
+def _growth(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    """A cumulative count that is higher in the later-published source even where the two
+    figures are compatible ("at least 34 killed" on Tuesday, "52 killed" on Thursday): a reader
+    wants to see the newer figure, not a silent agreement."""
+    pa, pb = sources[a.source].published, sources[b.source].published
+    if not pa or not pb or pa == pb:
+        return ""
+    later, earlier = (a, b) if pa > pb else (b, a)
+    for qe in earlier.facts.quantities:
+        for ql in later.facts.quantities:
+            if qe.unit != ql.unit or ql.value <= qe.value:
+                continue
+            if not (_CUMULATIVE.search(_clause(earlier.text, qe.start, qe.end)) and _CUMULATIVE.search(_clause(later.text, ql.start, ql.end))):
+                continue
+            about = _same_thing(earlier, qe.start, qe.end, later, ql.start, ql.end)
+            if about is not None or len(earlier.facts.quantities) == len(later.facts.quantities) == 1:
+                return (f"a later count: {_name(sources, later)} (published {sources[later.source].published}) says {ql.text!r}, "
+                        f"{_name(sources, earlier)} (published {sources[earlier.source].published}) said {qe.text!r}")
+    return ""
 
 
 def _name(sources: dict[str, Source], claim: Claim) -> str:
@@ -308,6 +340,11 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(a, b, m.similarity)
         if not found:
+            growth = _growth(a, b, src)
+            if growth:
+                matched.update((a.id, b.id))
+                findings.append(Finding("update", (a.id, b.id), m.event, growth))
+                continue
             if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
                 # Same event, different details: neither an agreement nor a contradiction. Each
                 # claim stays unique to its source, with the related claim named.
@@ -353,18 +390,17 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
             findings.append(Finding("discrepancy", (a.id, b.id), round(sim, 4), text, conflict, scope="within"))
     # Unique: claims with no counterpart. Say how close the nearest other-source claim came, so a
     # reader can judge "unique" themselves.
-    source_of = np.array([c.source for c in claims])
-    others_of = {s.id: np.flatnonzero(source_of != s.id) for s in sources}
+    lonely = [n for n, c in enumerate(claims) if c.id not in matched]
+    source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
+    nearest = dict(zip(lonely, zip(*(x.tolist() for x in nearest_other(vectors, source_no, lonely)))))
     for n, c in enumerate(claims):
         if c.id in matched:
             continue
-        others = others_of[c.source]
-        if len(others):
-            sims = vectors[others] @ vectors[n]
-            k = int(np.argmax(sims))
-            near = claims[int(others[k])]
-            note = f"; nearest in {_name(src, near)}: {near.id} (similarity {float(sims[k]):.2f})"
-            score = round(1.0 - max(0.0, float(sims[k])), 4)
+        k, sim = nearest[n]
+        if k >= 0:
+            near = claims[k]
+            note = f"; nearest in {_name(src, near)}: {near.id} (similarity {sim:.2f})"
+            score = round(1.0 - max(0.0, sim), 4)
             if c.id in related:
                 other = by_id[related[c.id]]
                 findings.append(Finding("unique", (c.id,), score, f"only {_name(src, c)} gives these details; {other.id} in "

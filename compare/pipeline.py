@@ -17,7 +17,7 @@ from . import align as _align
 from . import diff as _diff
 from . import verdict as _verdict
 from .clean import clean
-from .embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+from .embed import CachedEmbedder, Embedder, make_embedder
 from .errors import InputError
 from .extract import annotate
 from .ingest import load_sources
@@ -31,22 +31,28 @@ _EMBEDDERS: dict[tuple, Embedder] = {}
 
 def get_embedder(options: Options) -> Embedder:
     """The model loads once per process; the cache wrapper around it is cheap and per call."""
-    key = (options.model, options.progress)
+    key = (options.model, options.backend, options.progress)
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = SentenceTransformerEmbedder(options.model, cache_dir=options.cache_dir, progress=options.progress)
+        _EMBEDDERS[key] = make_embedder(options.model, backend=options.backend, cache_dir=options.cache_dir,
+                                        progress=options.progress)
     inner = _EMBEDDERS[key]
     return CachedEmbedder(inner, options.cache_dir) if options.cache_dir is not None else inner
 
 
 # Common English function words: a text in which they are rare is not English (or not prose),
-# and comparing it with an English model would give confident nonsense.
-_ENGLISH = frozenset("the of and to in a is that for on was with as by he it at said from his an be has are have were but not "
-                     "this which who they their been had its after will would or also more than one about there".split())
+# and comparing it with an English model would give confident nonsense. Words that are common in
+# other European languages too ("in", "a", "an", "on", "was", "will", "also") are left out.
+_ENGLISH = frozenset("the of and to is that for with as by he it at said from his be has are have were but not "
+                     "this which who they their been had its after would or more than one about there".split())
 
 
 def english_share(text: str) -> float:
-    words = [w.strip(".,;:!?\"'()").lower() for w in text.split()[:3000]]
+    words = [w.strip(".,;:!?\"'()") for w in text.split()[:3000]]
     words = [w for w in words if w]
+    # Capitalised words are mostly names, which every language shares: leave them out, so an
+    # English story thick with names still reads as English (ALL-CAPS words stay in).
+    lower = [w for w in words if not (w[0].isupper() and not w.isupper())]
+    words = [w.lower() for w in (lower if len(lower) >= 10 else words)]
     return sum(w in _ENGLISH for w in words) / max(1, len(words))
 
 
@@ -62,7 +68,7 @@ def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list
         if not own:
             raise InputError(f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the article's prose")
         body = " ".join(c.text for c in own)
-        if len(body.split()) >= 20 and english_share(body) < 0.08:
+        if len(body.split()) >= 20 and english_share(body) < 0.05:
             notes.append(f"{source.name} does not look like English text; compare reads English only, so its findings are unreliable")
         claims.extend(annotate(own, source.published))
     return claims, skipped, notes
@@ -90,7 +96,8 @@ def compare(
     if isinstance(inputs, (str, os.PathLike, Article)):
         raise InputError("compare() takes a list of at least two articles; for one article against sources use check()")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources = load_sources(list(inputs), names=names, published=published, max_bytes=options.max_bytes)
+    sources = load_sources(list(inputs), names=names, published=published, max_bytes=options.max_bytes,
+                           cache_dir=options.cache_dir)
     if len(sources) < 2:
         raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
     claims, skipped, notes = prepare(sources)
@@ -122,7 +129,8 @@ def check(
     if not against:
         raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources = load_sources([draft, *against], names=names, published=published, max_bytes=options.max_bytes)
+    sources = load_sources([draft, *against], names=names, published=published, max_bytes=options.max_bytes,
+                           cache_dir=options.cache_dir)
     claims, skipped, notes = prepare(sources)
     embedder = embedder or get_embedder(options)
     vectors = embed_claims(claims, embedder)

@@ -75,7 +75,12 @@ def test_cnn_interview_details_are_unique_to_thinkprogress(report):
 
 def test_observatory_and_committees_figures_are_a_discrepancy_within_cbs(report):
     within = [f for f in report.of_kind("discrepancy") if f.scope == "within"]
-    assert any("six" in " ".join(c.a + c.b for c in f.conflicts) or "6" in f.explanation for f in within), within
+    assert len(within) == 1, within
+    f = within[0]
+    assert (f.conflicts[0].a, f.conflicts[0].b, f.conflicts[0].detail) == ("six people", "seven", "Treemseh")
+    # "The activist group also said" is resolved to the Observatory named just before.
+    assert "Syrian Observatory for Human Rights says 'six people'" in f.explanation
+    assert "Local Coordination Committees says 'seven'" in f.explanation
 
 
 def test_no_page_furniture_among_claims(report):

@@ -27,6 +27,10 @@ _INSTITUTION_SUBJECT_RE = re.compile(
     + "|".join(sorted(ORG_HEADS - {"rights", "news", "times", "post"}))
     + r"))\b(?!['’])"
 )
+#: A definite description standing for an organisation named just before ("the group", "the
+#: activist group", "the New York-based organization"): resolved like a pronoun.
+_BACK_REFERENCE_RE = re.compile(
+    r"(?i)^the\s+(?:[\w'’-]+\s+){0,2}(?:group|organi[sz]ation|agency|monitor|watchdog|network|coalition|body)$")
 _DETERMINERS = frozenset("the a an this that these those another its their his her our some".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 _COMMON_VERBS = frozenset(
@@ -67,6 +71,10 @@ def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim,
             table = tables[_PRONOUN_TABLE[pronoun]]
             if src in table:
                 f = facts[i] = dataclasses.replace(f, speaker=table[src])
+        elif not c.speaker and _BACK_REFERENCE_RE.match(f.speaker or "") and src in tables["group"] \
+                and find_entities(tables["group"][src]):
+            # "The activist group also said" names no one: it is the group last quoted by name.
+            f = facts[i] = dataclasses.replace(f, speaker=tables["group"][src])
         elif c.speaker or f.speaker:
             named = c.speaker or f.speaker
             if pronoun not in _OTHER_PRONOUNS:

@@ -1,0 +1,86 @@
+"""Candidate pairs for the aligner, as matrix operations.
+
+``nearest_by_source`` gives each claim's nearest claims in every other source from one matrix
+product per block of rows against all claims (rather than one narrow product per source and a
+Python loop per claim); ``nearest_other`` gives each claim's nearest claim in any other source,
+the same way; ``score_pairs`` scores a batch of pairs with ``features.pair_features`` and the
+calibrated models, so the probabilities are exactly those of the one-pair path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import calibration
+from .features import pair_features
+from .records import Claim
+
+def nearest_by_source(vectors: np.ndarray, source_no: np.ndarray, k: int, floor: float,
+                      block_cells: int = 4_000_000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each claim's ``k`` nearest claims (by cosine, at least ``floor``) in every other source.
+
+    Returns directed pairs ``(I, J, cosine)``: J[n] is among I[n]'s nearest in J[n]'s source.
+    One matrix product per block of rows against all claims; memory stays under
+    ``block_cells`` cells however many claims there are.
+    """
+    n = len(source_no)
+    perm = np.argsort(source_no, kind="stable")  # each source's claims side by side
+    bounds = np.r_[0, np.flatnonzero(np.diff(source_no[perm])) + 1, n]
+    others = np.ascontiguousarray(vectors[perm].T)
+    step = max(1, block_cells // max(1, n))
+    I, J, C = [], [], []
+    for lo in range(0, n, step):
+        rows = np.arange(lo, min(n, lo + step))
+        sims = vectors[rows] @ others
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            mine = rows[source_no[rows] != source_no[perm[a]]]
+            if not len(mine):
+                continue
+            block = sims[mine - lo, a:b]
+            if k < b - a:
+                top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            else:
+                top = np.broadcast_to(np.arange(b - a), (len(mine), b - a))
+            cos = np.take_along_axis(block, top, axis=1)
+            r, c = np.nonzero(cos >= floor)
+            I.append(mine[r])
+            J.append(perm[a + top[r, c]])
+            C.append(cos[r, c])
+    if not I:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=vectors.dtype)
+    return np.concatenate(I).astype(np.int64), np.concatenate(J).astype(np.int64), np.concatenate(C)
+
+
+def nearest_other(vectors: np.ndarray, source_no: np.ndarray, rows: np.ndarray,
+                  block_cells: int = 4_000_000) -> tuple[np.ndarray, np.ndarray]:
+    """For each claim in ``rows``: its nearest claim in another source (-1 if none) and the cosine."""
+    n = len(source_no)
+    rows = np.asarray(rows, dtype=np.int64)
+    best = np.full(len(rows), -1, dtype=np.int64)
+    cos = np.zeros(len(rows), dtype=np.float64)
+    step = max(1, block_cells // max(1, n))
+    for lo in range(0, len(rows), step):
+        chunk = rows[lo:lo + step]
+        sims = vectors[chunk] @ vectors.T
+        sims[source_no[chunk][:, None] == source_no[None, :]] = -np.inf
+        k = np.argmax(sims, axis=1)
+        got = sims[np.arange(len(chunk)), k]
+        ok = np.isfinite(got)
+        best[lo:lo + step] = np.where(ok, k, -1)
+        cos[lo:lo + step] = np.where(ok, got, 0.0)
+    return best, cos
+
+
+def score_pairs(claims: Sequence[Claim], I: np.ndarray, J: np.ndarray, cosine: np.ndarray,
+                decisions: Sequence[str]) -> dict[str, np.ndarray]:
+    """``calibration.probability(decision, pair_features(claims[I[n]], claims[J[n]], cosine[n]))``
+    for each pair and decision."""
+    out = {d: np.empty(len(I), dtype=np.float64) for d in decisions}
+    pairs = zip(np.asarray(I).tolist(), np.asarray(J).tolist(), np.asarray(cosine, dtype=np.float64).tolist())
+    for r, (i, j, c) in enumerate(pairs):
+        x = pair_features(claims[i], claims[j], c)
+        for d in decisions:
+            out[d][r] = float(calibration.probability(d, x))
+    return out
