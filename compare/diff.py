@@ -356,7 +356,7 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
             if bool(a.facts.hedges) != bool(b.facts.hedges):
                 h = a if a.facts.hedges else b
                 hedge = f"; only {_name(src, h)} hedges it ({', '.join(h.facts.hedges)})"
-            findings.append(Finding("agreement", (a.id, b.id), m.fact,
+            findings.append(Finding("agreement", (a.id, b.id), max(m.fact, m.event),
                                     f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f}){hedge}"))
             continue
         matched.update((a.id, b.id))
