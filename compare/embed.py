@@ -157,7 +157,7 @@ class OnnxEmbedder:
             model_dir = self.model_dir or bundled_model_path()
             verify_bundled(model_dir, self.root)
             if self.progress and not onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant).is_file():
-                sys.stderr.write(f"compare: preparing {DEFAULT_MODEL} for fast start-up, once (about 20 s)\n")
+                sys.stderr.write(f"compare: preparing {DEFAULT_MODEL} for fast start-up, once (10-20 s)\n")
             try:
                 self.encoder = onnx_encoder.load(model_dir, self.root, DEFAULT_MODEL_SHA256, self.variant)
             except (onnx_encoder.ExportError, OSError, ImportError) as e:
