@@ -52,3 +52,18 @@ def fake_embedder():
 def _isolated_cache(tmp_path_factory, monkeypatch):
     # Each test gets its own cache dir so no test reads another's (or the user's) cache.
     monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+#: A two-outlet flood story for command-line tests (no model needed with the fake embedder).
+FLOOD_A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
+           "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
+FLOOD_B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+           "A local school was turned into a shelter for 200 families.")
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """CLI tests check the command line, not the model: a deterministic fake keeps them fast."""
+    import compare.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "get_embedder", lambda options: FakeEmbedder())

@@ -8,20 +8,14 @@ from typer.testing import CliRunner
 import compare.pipeline as pipeline
 from compare.cli import app
 
-from .conftest import CBS, TP, FakeEmbedder
+from .conftest import FLOOD_A, FLOOD_B
 
 runner = CliRunner()
 
-A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
-     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
-B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
-     "A local school was turned into a shelter for 200 families.")
+A, B = FLOOD_A, FLOOD_B
 
 
-@pytest.fixture(autouse=True)
-def _fake_model(monkeypatch):
-    # CLI tests check the command line, not the model: a deterministic fake keeps them fast.
-    monkeypatch.setattr(pipeline, "get_embedder", lambda options: FakeEmbedder())
+pytestmark = pytest.mark.usefixtures("fake_model")
 
 
 @pytest.fixture

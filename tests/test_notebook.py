@@ -1,6 +1,5 @@
 """The walkthrough notebook runs top to bottom, so it never rots."""
 
-from pathlib import Path
 
 import pytest
 

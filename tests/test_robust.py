@@ -32,20 +32,15 @@ from compare.cli import app
 from compare.pipeline import english_share
 from compare.segment import MAX_WORDS
 
-from .conftest import ROOT, FakeEmbedder
+from .conftest import FLOOD_A, FLOOD_B, ROOT, FakeEmbedder
 
 runner = CliRunner()
 PREFIX = "compare-articles: error: "
 
-A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
-     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
-B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
-     "A local school was turned into a shelter for 200 families.")
+A, B = FLOOD_A, FLOOD_B
 
 
-@pytest.fixture(autouse=True)
-def _fake_model(monkeypatch):
-    monkeypatch.setattr(pipeline, "get_embedder", lambda options: FakeEmbedder())
+pytestmark = pytest.mark.usefixtures("fake_model")
 
 
 @pytest.fixture

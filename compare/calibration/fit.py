@@ -21,7 +21,6 @@ import argparse
 import csv
 import json
 import random
-import re
 from pathlib import Path
 
 import numpy as np
