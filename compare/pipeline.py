@@ -78,6 +78,17 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
     return embedder.embed([c.text for c in claims])
 
 
+def _read(inputs: list, names, published, options: Options, embedder: Embedder | None, minimum: int = 1):
+    """The stages every entry point shares: load, clean, segment, annotate, embed."""
+    sources = load_sources(inputs, names=names, published=published, max_bytes=options.max_bytes,
+                           cache_dir=options.cache_dir)
+    if len(sources) < minimum:
+        raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
+    claims, skipped, notes = prepare(sources)
+    embedder = embedder or get_embedder(options)
+    return sources, claims, skipped, notes, embed_claims(claims, embedder), embedder
+
+
 def compare(
     inputs: Sequence[str | os.PathLike | Article],
     *,
@@ -96,13 +107,7 @@ def compare(
     if isinstance(inputs, (str, os.PathLike, Article)):
         raise InputError("compare() takes a list of at least two articles; for one article against sources use check()")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources = load_sources(list(inputs), names=names, published=published, max_bytes=options.max_bytes,
-                           cache_dir=options.cache_dir)
-    if len(sources) < 2:
-        raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
-    claims, skipped, notes = prepare(sources)
-    embedder = embedder or get_embedder(options)
-    vectors = embed_claims(claims, embedder)
+    sources, claims, skipped, notes, vectors, embedder = _read(list(inputs), names, published, options, embedder, minimum=2)
     matches = _align.align(claims, vectors, options)
     within = _align.within_candidates(claims, vectors)
     findings = _diff.diff(claims, matches, vectors, sources, within, options)
@@ -129,11 +134,7 @@ def check(
     if not against:
         raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources = load_sources([draft, *against], names=names, published=published, max_bytes=options.max_bytes,
-                           cache_dir=options.cache_dir)
-    claims, skipped, notes = prepare(sources)
-    embedder = embedder or get_embedder(options)
-    vectors = embed_claims(claims, embedder)
+    sources, claims, skipped, notes, vectors, embedder = _read([draft, *against], names, published, options, embedder)
     findings = _verdict.verdicts(claims, vectors, sources[0].id, sources, options)
     return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
                   mode="check", model=embedder.name, notes=tuple(notes))
