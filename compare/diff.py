@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from . import calibration
 from .align import lexical
 from .extract import quantities_conflict, same_entity, times_conflict
+from .extract.entities import NameIndex
 from .options import Options
 from .pairs import nearest_other
 from .records import Claim, Conflict, Finding, Match, Quantity, Source, TimeRef
@@ -294,7 +295,7 @@ def _names(c: Claim) -> list:
     return [*c.facts.entities, *([c.facts.speaker] if c.facts.speaker else [])]
 
 
-def _details_differ(a: Claim, b: Claim, mentioned: dict[str, list]) -> bool:
+def _details_differ(a: Claim, b: Claim, mentioned: dict[str, NameIndex]) -> bool:
     """Same event, other details: each claim names someone or something the other source never
     mentions (two interviews of one man, on Al-Jazeera and on CNN), or one gives a figure or a
     date the other lacks (a man "served for 34 years" against "left the regime"). Such a pair is
@@ -304,7 +305,7 @@ def _details_differ(a: Claim, b: Claim, mentioned: dict[str, list]) -> bool:
         text = y.text.lower()
         return any((e if isinstance(e, str) else e.text).lower() not in text
                    and not any(same_entity(e, f) for f in _names(y))
-                   and not any(same_entity(e, f) for f in mentioned[y.source])
+                   and not mentioned[y.source].has(e)
                    for e in _names(x))
 
     if unshared(a, b) and unshared(b, a):
@@ -326,16 +327,15 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
     matched: set[str] = set()
     fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
     related: dict[str, str] = {}
-    mentioned: dict[str, list] = {}
-    checked: set[tuple] = set()  # a name already looked up gives the same answer: keeps long sources linear
+    mentioned: dict[str, NameIndex] = {}
+    checked: set[tuple] = set()  # a name already looked up gives the same answer
     for c in claims:
-        seen = mentioned.setdefault(c.source, [])
+        seen = mentioned.setdefault(c.source, NameIndex())
         for e in _names(c):
             ident = (c.source, e) if isinstance(e, str) else (c.source, e.key, e.text)
             if ident not in checked:
                 checked.add(ident)
-                if not any(same_entity(e, f) for f in seen):
-                    seen.append(e)
+                seen.add(e)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(a, b, m.similarity)

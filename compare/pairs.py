@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import calibration
-from .features import pair_features
+from .features import batch_features
 from .records import Claim
 
 def nearest_by_source(vectors: np.ndarray, source_no: np.ndarray, k: int, floor: float,
@@ -77,10 +77,5 @@ def score_pairs(claims: Sequence[Claim], I: np.ndarray, J: np.ndarray, cosine: n
                 decisions: Sequence[str]) -> dict[str, np.ndarray]:
     """``calibration.probability(decision, pair_features(claims[I[n]], claims[J[n]], cosine[n]))``
     for each pair and decision."""
-    out = {d: np.empty(len(I), dtype=np.float64) for d in decisions}
-    pairs = zip(np.asarray(I).tolist(), np.asarray(J).tolist(), np.asarray(cosine, dtype=np.float64).tolist())
-    for r, (i, j, c) in enumerate(pairs):
-        x = pair_features(claims[i], claims[j], c)
-        for d in decisions:
-            out[d][r] = float(calibration.probability(d, x))
-    return out
+    X = batch_features(claims, np.asarray(I).tolist(), np.asarray(J).tolist(), np.asarray(cosine, dtype=np.float64))
+    return {d: calibration.probability(d, X) for d in decisions}

@@ -8,6 +8,7 @@ must leave alone.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 import math
 import time
 
@@ -882,3 +883,45 @@ def test_spans_always_point_at_their_text(pieces, glue):
     for t in f.times:
         assert (t.low is None) == (t.high is None)
         assert t.low is None or t.low <= t.high
+
+
+def _names_of_many_kinds() -> list:
+    """Names from the alias tables above plus every entity and speaker in the seeds: entities,
+    speaker phrases and bare keys, the three shapes same_entity reads."""
+    from compare.ingest import load_sources
+    from compare.pipeline import prepare
+
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    claims, _, _ = prepare(load_sources(sorted(str(p) for p in root.glob("*.txt"))))
+    phrases = ["Bashar al-Assad", "Assad", "FARES", "Allawite", "Alawite", "Mohammed", "Muhammad", "Qaeda", "Qaida",
+               "Syrians", "Iraqi", "Italian", "British", "U.N.", "UN", "United Nations", "NATO", "SOHR", "Sunni",
+               "Sunnis", "Hama", "Hamas", "CNN", "CBN", "Johnson", "Johnston", "Niger", "Nigerian", "South Sudan",
+               "the ministry", "bashar assad", "he"]
+    names = [*phrases, *(e for c in claims for e in c.facts.entities), *(e.key for c in claims for e in c.facts.entities),
+             *(c.facts.speaker for c in claims if c.facts.speaker)]
+    return list(dict.fromkeys(names))
+
+
+def test_alias_lookups_by_block_find_exactly_what_comparing_every_pair_finds():
+    # NameIndex and AliasTable look names up only among those sharing a block (a word, a start,
+    # first-and-last letters, initials): a block missing for some alias rule loses matches.
+    from compare.extract.entities import AliasTable, NameIndex, could_be_same
+
+    names = _names_of_many_kinds()
+    assert len(names) > 150
+    table = AliasTable()
+    ids = [table.id(n) for n in names]
+    matches = 0
+    for i, a in zip(ids, names):
+        want = {j for j, b in zip(ids, names) if same_entity(a, b)}
+        assert table.aliases(i) == want, a
+        matches += len(want - {i})
+    assert matches > 50  # aliases do occur among these names, not just each name itself
+    index = NameIndex()
+    kept: list = []
+    for n in names:
+        assert index.has(n) == any(same_entity(n, k) for k in kept), n
+        index.add(n)
+        if not any(same_entity(n, k) for k in kept) and same_entity(n, n):
+            kept.append(n)
+    assert len(index.names) == len(kept)

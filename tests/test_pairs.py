@@ -122,3 +122,18 @@ def test_align_with_one_source_or_no_candidates():
     assert align.align(cbs, vectors, Options(cache_dir=None)) == ()
     orthogonal = np.eye(len(claims), dtype=np.float32)  # every cosine 0: below the floor
     assert align.align(claims, orthogonal, Options(cache_dir=None)) == ()
+
+
+def test_features_in_a_batch_are_the_features_of_each_pair_alone():
+    # The batch path shares prepared claims, one name table and bulk string ratios; any state
+    # leaking between pairs would make a pair's features depend on its neighbours.
+    from compare.features import batch_features
+
+    claims, _, _ = prepare(load_sources([str(CBS), str(TP)]))
+    rng = np.random.default_rng(3)
+    I, J = rng.integers(0, len(claims), 300), rng.integers(0, len(claims), 300)
+    cos = rng.uniform(-0.2, 1.0, 300)
+    X = batch_features(claims, I, J, cos)
+    for n in range(300):
+        assert np.array_equal(X[n], pair_features(claims[I[n]], claims[J[n]], float(cos[n]))), n
+    assert len({tuple(r) for r in X}) > 250

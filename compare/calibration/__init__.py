@@ -24,7 +24,8 @@ def load() -> dict:
 def probability(decision: str, features: np.ndarray) -> np.ndarray:
     """P(decision holds) for each row of ``features`` (or one row)."""
     model = load()[decision]
-    z = np.asarray(features, dtype=np.float64) @ np.asarray(model["coef"]) + model["intercept"]
+    # A row-wise sum rather than a matrix product: a pair scores the same alone or in a batch.
+    z = (np.asarray(features, dtype=np.float64) * np.asarray(model["coef"])).sum(axis=-1) + model["intercept"]
     return 1.0 / (1.0 + np.exp(-z))
 
 

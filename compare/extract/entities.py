@@ -10,6 +10,7 @@ transliteration produces (vowels, a doubled letter, an "h").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -156,7 +157,7 @@ def same_entity(a: Entity | str, b: Entity | str) -> bool:
     """Whether two names (entities or speaker phrases) refer to the same thing."""
     ka, ta = _key_and_text(a)
     kb, tb = _key_and_text(b)
-    if not ka or not kb:
+    if not ka or not kb or not could_be_same(ka, kb):
         return False
     if ka == kb:
         return True
@@ -169,6 +170,97 @@ def same_entity(a: Entity | str, b: Entity | str) -> bool:
     if _plural(ka, kb) or _plural(kb, ka):
         return True
     return _spelling_variant(ka, kb)
+
+
+_IRREGULAR_ALL = frozenset(_IRREGULAR_DEMONYMS) | frozenset(w for v in _IRREGULAR_DEMONYMS.values() for w in v)
+
+
+def could_be_same(ka: str, kb: str) -> bool:
+    """A quick necessary condition for ``same_entity`` on two keys: False means it is False.
+
+    Every alias rule needs one of these: equal keys, a shared word (shorter names), a shared
+    start (demonyms, plurals), the same first and last letter (spelling variants), a short
+    one-word key beside a longer name (acronyms) or a listed demonym. Scoring thousands of
+    candidate pairs with a few names each, most name pairs fail here in a microsecond.
+    """
+    if ka == kb or ka[:3] == kb[:3]:
+        return True
+    if ka[-1:] == kb[-1:] and (ka[:1] == kb[:1] or (ka[:1] in _VOWELS and kb[:1] in _VOWELS)):
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) and (len(ta) == 1 or len(tb) == 1) and 2 <= min(len(ka), len(kb)) <= 6:
+        return True
+    if ka in _IRREGULAR_ALL or kb in _IRREGULAR_ALL:
+        return True
+    return not set(ta).isdisjoint(tb)
+
+
+def _blocks(key: str) -> set[str]:
+    """Keys two names share whenever ``could_be_same`` holds (so ``same_entity`` can): a name
+    is looked up only among names that share one, not among every name seen."""
+    words = key.split()
+    out = {"3:" + key[:3], "F:" + ("V" if key[:1] in _VOWELS else key[:1]) + key[-1:]}
+    out.update("w:" + w for w in words)
+    if len(words) == 1 and 2 <= len(key) <= 6:
+        out.add("A:" + key)
+    elif len(words) > 1:
+        out.update(("A:" + _initials(key), "A:" + "".join(w[0] for w in words)))
+    for place, people in _IRREGULAR_DEMONYMS.items():
+        if key == place or key in people:
+            out.add("D:" + place)
+    return out
+
+
+class NameIndex:
+    """Names looked up by the blocks they share (``_blocks``), so that finding a name's aliases
+    among thousands of names costs a few ``same_entity`` calls, not one per name."""
+
+    def __init__(self) -> None:
+        self.names: list[Entity | str] = []
+        self._by_block: dict[str, list[int]] = {}
+
+    def _near(self, name: Entity | str) -> list[int]:
+        key = _key_and_text(name)[0]
+        if not key:
+            return []
+        return sorted({i for b in _blocks(key) for i in self._by_block.get(b, ())})
+
+    def _put(self, name: Entity | str) -> int:
+        self.names.append(name)
+        for b in _blocks(_key_and_text(name)[0]):
+            self._by_block.setdefault(b, []).append(len(self.names) - 1)
+        return len(self.names) - 1
+
+    def has(self, name: Entity | str) -> bool:
+        """Whether ``same_entity(name, n)`` holds for a name ``n`` kept."""
+        return any(same_entity(name, self.names[i]) for i in self._near(name))
+
+    def add(self, name: Entity | str) -> None:
+        """Keep ``name`` unless an alias of it is kept already (the first of aliases stands)."""
+        if _key_and_text(name)[0] and not self.has(name):
+            self._put(name)
+
+
+class AliasTable(NameIndex):
+    """Every name of a batch, each once, with ``aliases(i)``: the indices ``j`` for which
+    ``same_entity(names[i], names[j])`` holds (in that order: the rules are not all symmetric)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: dict[Entity | str, int] = {}
+        self._aliases: dict[int, frozenset[int]] = {}
+
+    def id(self, name: Entity | str) -> int:
+        if name not in self._index:
+            self._index[name] = self._put(name)
+            self._aliases.clear()  # a new name may be an alias of any name seen before
+        return self._index[name]
+
+    def aliases(self, i: int) -> frozenset[int]:
+        if i not in self._aliases:
+            name = self.names[i]
+            self._aliases[i] = frozenset(j for j in self._near(name) if same_entity(name, self.names[j]))
+        return self._aliases[i]
 
 
 # --- tokens and runs --------------------------------------------------------------------
@@ -339,12 +431,26 @@ def _is_name(p: list[_Tok]) -> bool:
 # --- alias rules ------------------------------------------------------------------------
 
 
+def plain_key(x: str) -> str | None:
+    """The key ``same_entity`` reads from a string that is already a key ("bashar assad") or a
+    lower-case phrase ("the ministry"): no names to find. None for any other string."""
+    if _KEY_LIKE_RE.fullmatch(x):
+        return " ".join(w for w in x.split() if w not in _NOT_NAMES)
+    return None
+
+
 def _key_and_text(x: Entity | str) -> tuple[str, str]:
     if isinstance(x, Entity):
         return x.key, x.text
-    if _KEY_LIKE_RE.fullmatch(x):
-        # already a key ("bashar assad") or a lower-case phrase ("the ministry"): no names to find
-        return " ".join(w for w in x.split() if w not in _NOT_NAMES), x
+    return _phrase_key(x)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _phrase_key(x: str) -> tuple[str, str]:
+    # Speaker phrases recur in every comparison a claim takes part in: parse each once.
+    key = plain_key(x)
+    if key is not None:
+        return key, x
     ents = find_entities(x)
     if ents:
         # A speaker phrase names its head last: "the Britain-based Syrian Observatory ...".
