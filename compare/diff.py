@@ -53,12 +53,6 @@ def _content(text: str) -> set[str]:
     return {_stem(w.lower()) for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP}
 
 
-def _contained(a: Claim, b: Claim, share: float = 0.9) -> bool:
-    """The shorter claim's content words are (nearly) all in the longer one."""
-    short, long = sorted((_content(a.text), _content(b.text)), key=len)
-    return bool(short) and len(short & long) >= share * len(short)
-
-
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a span: from the last clause break before it to the first after it."""
     left, right = _clause_span(text, start, end)
@@ -377,16 +371,7 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
                 matched.update((a.id, b.id))
                 findings.append(Finding("update", (a.id, b.id), m.event, growth))
                 continue
-            # The same-fact model was fitted on paraphrases (MRPC), where a sentence that adds a
-            # fact is "not the same". Two cases still agree on what they share, when close in
-            # meaning and neither gives a name, figure or date the other lacks: a headline, which
-            # is telegraphic ("Only force can topple Assad"), and a claim whose words the other
-            # claim holds ("declared a state of emergency" within "declared ... and said the army
-            # would deliver tents"; the extra fact is told as unique). Any close pair agreeing
-            # cost 1.5 points of MRPC accuracy; these two cases do not.
-            shared = "headline" in (a.kind, b.kind) or _contained(a, b)
-            if m.fact < fact_t and (not shared or m.similarity < options.agree_cosine
-                                    or _details_differ(a, b, mentioned)):
+            if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
                 # Same event, different details: neither an agreement nor a contradiction. Each
                 # claim stays unique to its source, with the related claim named.
                 related.setdefault(a.id, b.id)

@@ -52,9 +52,9 @@ class Options:
     #: P(same fact) at or above which an aligned pair with no conflict is an agreement; None takes
     #: the calibrated threshold (fitted on MRPC).
     fact_threshold: float | None = None
-    #: below the calibrated P(same fact), an aligned pair with a headline on one side is still an
-    #: agreement when its cosine reaches this and neither claim gives a name, figure or date the
-    #: other lacks (MiniLM rates a headline and the sentence it sums up near 0.6).
+    #: below the calibrated P(same fact), an aligned pair is still an agreement when its cosine
+    #: reaches this and neither claim gives a name, figure or date the other lacks (MiniLM rates
+    #: paraphrases with new wording near 0.6: "only force can remove Assad" / "...could topple...").
     agree_cosine: float = 0.60
     #: keep at most this many counterparts per claim in each other source (claims may merge/split).
     max_matches: int = 2

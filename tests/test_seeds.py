@@ -115,10 +115,3 @@ def test_report_is_deterministic(report):
     assert again.to_markdown() == report.to_markdown()
     assert again.to_json() == report.to_json()
 
-
-def test_two_sentences_about_the_sunni_elite_and_the_army_do_not_agree(report):
-    # "Fares, like Tlass, is of the Sunni elite" and "the army depends on Sunni conscripts" share
-    # words and a cosine of 0.7, but not a fact: neither is a headline or holds the other.
-    for f in report.of_kind("agreement"):
-        texts = _texts(report, f)
-        assert not ("Sunni elite" in texts.get("cbs", "") and "Sunni majority" in texts.get("thinkprogress", "")), texts
