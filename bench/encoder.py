@@ -1,7 +1,8 @@
 """Encoder worker: sentences/s of compare's embedding path against the raw encoder under it.
 
 For each backend (ONNX Runtime fp32, the default; ONNX Runtime int8; sentence-transformers on
-torch fp32, the only one in a checkout from before the ONNX path) the same sentences are
+torch fp32, the only one in a checkout from before the ONNX path; and torch bf16 where the CPU
+has native bf16, so that "the fastest backend" is not missing a contender) the same sentences are
 embedded a few times, the backends taking turns so that all see the same machine load. The raw encoder's time is measured inside the same calls (the time
 spent in ``session.run``, or in the torch model's forward pass), so ours / raw is the share of
 the path's time that the encoder itself takes, unaffected by load drifting between runs. Writes
@@ -35,6 +36,16 @@ class _Clock:
             self.seconds += time.perf_counter() - t
 
 
+def _native_bf16() -> bool:
+    """Whether oneDNN runs bf16 in hardware here: emulated bf16 is slower than fp32, not a contender."""
+    import torch
+
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):  # a private helper: absent in some torch builds
+        return False
+
+
 def main(src: str, repeats: int, out_dir: str) -> None:
     import importlib.util
 
@@ -62,6 +73,16 @@ def main(src: str, repeats: int, out_dir: str) -> None:
     clock = transformer.forward = _Clock(transformer.forward)
     backends["torch-fp32"] = (lambda: model.encode(sentences, batch_size=32, normalize_embeddings=True,
                                                    convert_to_numpy=True), clock)
+
+    if _native_bf16():
+        import torch
+
+        half = SentenceTransformer(str(model_dir), device="cpu")
+        half.to(torch.bfloat16)
+        half.encode(sentences[:8])
+        clock = half[0].forward = _Clock(half[0].forward)
+        backends["torch-bf16"] = (lambda: half.encode(sentences, batch_size=32, normalize_embeddings=True,
+                                                      convert_to_numpy=True), clock)
 
     runs = {name: {"path": [], "raw": []} for name in backends}
     for _ in range(repeats):

@@ -179,8 +179,8 @@ def main() -> None:
                                        str(args.repeats), str(tmp)], env)[2])
         R["encoder_sentences"] = len(sentences)
         ref = np.load(tmp / "torch-fp32.npy")
-        for variant in ("fp32", "int8"):
-            f = tmp / f"onnx-{variant}.npy"
+        for variant in ("onnx-fp32", "onnx-int8", "torch-bf16"):
+            f = tmp / f"{variant}.npy"
             if f.exists():
                 cos = (np.load(f) * ref).sum(axis=1)
                 R[f"fidelity_{variant}"] = (float(cos.mean()), float(cos.min()), len(cos))
@@ -300,10 +300,10 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         f"- Seed findings (kind, claims, score), ONNX fp32 against torch: {'identical' if same else '**different**'} "
         f"({len(R['seeds_findings_onnx'])} findings; model `{R['seeds_model']}`).",
     ]
-    for variant in ("fp32", "int8"):
+    for variant in ("onnx-fp32", "onnx-int8", "torch-bf16"):
         if f"fidelity_{variant}" in R:
             mean, low, n = R[f"fidelity_{variant}"]
-            lines.append(f"- Embeddings of {n} MRPC sentences, ONNX {variant} against sentence-transformers: "
+            lines.append(f"- Embeddings of {n} MRPC sentences, {variant} against sentence-transformers fp32: "
                          f"mean cosine {mean:.6f}, lowest {low:.6f}.")
     lines.append("")
     return "\n".join(lines)
