@@ -291,7 +291,7 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         "Scaling (align + within-source candidates + diff, embeddings given; median seconds):",
         "",
         "| Claims | Sources | Align | Diff | Total | Whole compare() | Matches | Findings |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| {v['claims']} | {v['sources']} | {v['align']:.2f} | {v['diff']:.2f} | {v['total']:.2f} | {v.get('whole', float('nan')):.2f} | {v['matches']} | {v['findings']} |"
           for v in (small, many)],
         "",
