@@ -228,7 +228,7 @@ def evaluate_cmd(
     data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder of the public evaluation sets (mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/)."),
     sets: Optional[list[str]] = typer.Option(None, "--set", help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.", show_default=False),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many items per set (a fixed random sample)."),
-    output: Optional[Path] = typer.Option(Path("reports/eval.md"), "--output", "-o", help="Where to write the Markdown table."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with --set or --limit only prints, so it never replaces the full table.", show_default=False),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     nli: Optional[str] = typer.Option(None, "--nli", help="Optional NLI cross-encoder name or path, used by check()."),
@@ -243,6 +243,8 @@ def evaluate_cmd(
     rows = evaluate(data, sets=sets, limit=limit, options=options)
     text = to_markdown(rows, limit=limit, model=options.model)
     sys.stdout.write(text)
+    if output is None and not sets and limit is None:
+        output = Path("reports/eval.md")
     if output:
         write_atomic(output, text)
 

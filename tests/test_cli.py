@@ -116,3 +116,23 @@ def test_help_does_not_import_torch():
 def test_python_m_compare_help():
     out = subprocess.run([sys.executable, "-m", "compare", "report", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--published" in out.stdout and "Exit codes" in out.stdout
+
+
+def test_a_partial_eval_prints_without_replacing_the_full_table(tmp_path, monkeypatch):
+    # `eval --set mrpc` once overwrote reports/eval.md with one set's rows; a partial run now
+    # only prints unless -o names a file.
+    data = tmp_path / "data" / "mrpc"
+    data.mkdir(parents=True)
+    rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String",
+            "1\t1\t2\tThe council approved the budget on Monday.\tOn Monday the council approved the budget.",
+            "0\t3\t4\tThe river flooded the town on Sunday.\tThe mayor resigned after the vote on Friday."]
+    (data / "train.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    result = runner.invoke(app, ["eval", "--data", "data", "--set", "mrpc"])
+    assert result.exit_code == 0, result.output
+    assert "MRPC train" in result.output
+    assert not (tmp_path / "reports" / "eval.md").exists()
+    result = runner.invoke(app, ["eval", "--data", "data", "--set", "mrpc", "-o", "partial.md"])
+    assert result.exit_code == 0, result.output
+    assert "MRPC train" in (tmp_path / "partial.md").read_text(encoding="utf-8")
