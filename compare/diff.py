@@ -179,9 +179,8 @@ def _entity_swap(a: Claim, b: Claim, similarity: float) -> tuple[str, str, str] 
 
 def _beside(text: str, e) -> set[tuple[str, str]]:
     """The words just before and just after a name, articles skipped."""
-    before = [w.lower() for w in _WORD.findall(text[:e.start]) if w.lower() not in _ARTICLES][-1:]
     after = [w.lower() for w in _WORD.findall(text[e.end:]) if w.lower() not in _ARTICLES][:1]
-    return {("before", w) for w in before} | {("after", w) for w in after}
+    return {("before", w) for w in _slot(text, e.start)[-1:]} | {("after", w) for w in after}
 
 
 def _values_conflict(qa: Quantity, qb: Quantity) -> bool:

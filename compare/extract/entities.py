@@ -172,32 +172,18 @@ def same_entity(a: Entity | str, b: Entity | str) -> bool:
     return _spelling_variant(ka, kb)
 
 
-_IRREGULAR_ALL = frozenset(_IRREGULAR_DEMONYMS) | frozenset(w for v in _IRREGULAR_DEMONYMS.values() for w in v)
-
-
 def could_be_same(ka: str, kb: str) -> bool:
     """A quick necessary condition for ``same_entity`` on two keys: False means it is False.
-
-    Every alias rule needs one of these: equal keys, a shared word (shorter names), a shared
-    start (demonyms, plurals), the same first and last letter (spelling variants), a short
-    one-word key beside a longer name (acronyms) or a listed demonym. Scoring thousands of
-    candidate pairs with a few names each, most name pairs fail here in a microsecond.
-    """
-    if ka == kb or ka[:3] == kb[:3]:
-        return True
-    if ka[-1:] == kb[-1:] and (ka[:1] == kb[:1] or (ka[:1] in _VOWELS and kb[:1] in _VOWELS)):
-        return True
-    ta, tb = ka.split(), kb.split()
-    if len(ta) != len(tb) and (len(ta) == 1 or len(tb) == 1) and 2 <= min(len(ka), len(kb)) <= 6:
-        return True
-    if ka in _IRREGULAR_ALL or kb in _IRREGULAR_ALL:
-        return True
-    return not set(ta).isdisjoint(tb)
+    Scoring thousands of candidate pairs with a few names each, most name pairs fail here."""
+    return not _blocks(ka).isdisjoint(_blocks(kb))
 
 
-def _blocks(key: str) -> set[str]:
-    """Keys two names share whenever ``could_be_same`` holds (so ``same_entity`` can): a name
-    is looked up only among names that share one, not among every name seen."""
+@functools.lru_cache(maxsize=1 << 16)
+def _blocks(key: str) -> frozenset[str]:
+    """What a key shares with every key it can be an alias of, one entry per alias rule: its
+    start (equal keys, demonyms, plurals), its first and last letters (spelling variants), its
+    words (shorter names), its initials (acronyms) and its listed demonyms. Names are looked up
+    only among names sharing one, and two keys sharing none are never the same."""
     words = key.split()
     out = {"3:" + key[:3], "F:" + ("V" if key[:1] in _VOWELS else key[:1]) + key[-1:]}
     out.update("w:" + w for w in words)
@@ -208,7 +194,7 @@ def _blocks(key: str) -> set[str]:
     for place, people in _IRREGULAR_DEMONYMS.items():
         if key == place or key in people:
             out.add("D:" + place)
-    return out
+    return frozenset(out)
 
 
 class NameIndex:
@@ -431,14 +417,6 @@ def _is_name(p: list[_Tok]) -> bool:
 # --- alias rules ------------------------------------------------------------------------
 
 
-def plain_key(x: str) -> str | None:
-    """The key ``same_entity`` reads from a string that is already a key ("bashar assad") or a
-    lower-case phrase ("the ministry"): no names to find. None for any other string."""
-    if _KEY_LIKE_RE.fullmatch(x):
-        return " ".join(w for w in x.split() if w not in _NOT_NAMES)
-    return None
-
-
 def _key_and_text(x: Entity | str) -> tuple[str, str]:
     if isinstance(x, Entity):
         return x.key, x.text
@@ -448,9 +426,9 @@ def _key_and_text(x: Entity | str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=1 << 14)
 def _phrase_key(x: str) -> tuple[str, str]:
     # Speaker phrases recur in every comparison a claim takes part in: parse each once.
-    key = plain_key(x)
-    if key is not None:
-        return key, x
+    if _KEY_LIKE_RE.fullmatch(x):
+        # already a key ("bashar assad") or a lower-case phrase ("the ministry"): no names to find
+        return " ".join(w for w in x.split() if w not in _NOT_NAMES), x
     ents = find_entities(x)
     if ents:
         # A speaker phrase names its head last: "the Britain-based Syrian Observatory ...".
