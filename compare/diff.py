@@ -316,6 +316,17 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
     return f"{conflict.type}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}{about}"
 
 
+def _via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    """How the two claims were joined when one names a person only by description: the words
+    the other source describes that person with (``compare.corefer``)."""
+    for x, y in ((a, b), (b, a)):
+        for r in x.facts.references:
+            if r.source == y.source:
+                return (f"; {_name(sources, x)}'s {r.text!r} is read as {r.name}, whom {_name(sources, y)} "
+                        f"({r.claim}) describes with the same words ({', '.join(r.shared)})")
+    return ""
+
+
 def _names(c: Claim) -> list:
     return [*c.facts.entities, *([c.facts.speaker] if c.facts.speaker else [])]
 
@@ -382,7 +393,8 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
                 h = a if a.facts.hedges else b
                 hedge = f"; only {_name(src, h)} hedges it ({', '.join(h.facts.hedges)})"
             findings.append(Finding("agreement", (a.id, b.id), max(m.fact, m.event),
-                                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f}){hedge}"))
+                                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f})"
+                                    f"{hedge}{_via(a, b, src)}"))
             continue
         matched.update((a.id, b.id))
         numbers = [c for c in found if c.type == "number"]
@@ -401,7 +413,7 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
                                     + "; ".join(describe(c, a, b, src) for c in found), tuple(found)))
             continue
         findings.append(Finding("contradiction", (a.id, b.id), m.event,
-                                "; ".join(describe(c, a, b, src) for c in found), tuple(found)))
+                                "; ".join(describe(c, a, b, src) for c in found) + _via(a, b, src), tuple(found)))
     for i, j, sim in within:
         a, b = claims[i], claims[j]
         numbers = _number_conflicts(a, b, loose=False)
@@ -429,7 +441,7 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
             if c.id in related:
                 other = by_id[related[c.id]]
                 findings.append(Finding("unique", (c.id,), score, f"only {_name(src, c)} gives these details; {other.id} in "
-                                        f"{_name(src, other)} covers the same event differently"))
+                                        f"{_name(src, other)} covers the same event differently{_via(c, other, src)}"))
                 continue
         else:
             note, score = "", 1.0

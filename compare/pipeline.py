@@ -1,4 +1,4 @@
-"""The one orchestrator: ingest -> clean -> segment -> extract -> embed -> align -> diff.
+"""The one orchestrator: ingest -> clean -> segment -> extract -> corefer -> embed -> align -> diff.
 
 Stage modules never call each other; only this module chains them, so each stage can be read
 and tested on its own.
@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from . import align as _align
+from . import corefer
 from . import diff as _diff
 from . import verdict as _verdict
 from .clean import clean
@@ -75,16 +76,17 @@ def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list
 
 
 def embed_claims(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
-    return embedder.embed([c.text for c in claims])
+    return embedder.embed([corefer.embedding_text(c) for c in claims])
 
 
 def _read(inputs: list, names, published, options: Options, embedder: Embedder | None, minimum: int = 1):
-    """The stages every entry point shares: load, clean, segment, annotate, embed."""
+    """The stages every entry point shares: load, clean, segment, annotate, corefer, embed."""
     sources = load_sources(inputs, names=names, published=published, max_bytes=options.max_bytes,
                            cache_dir=options.cache_dir)
     if len(sources) < minimum:
         raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
     claims, skipped, notes = prepare(sources)
+    claims = list(corefer.resolve(claims))
     embedder = embedder or get_embedder(options)
     return sources, claims, skipped, notes, embed_claims(claims, embedder), embedder
 

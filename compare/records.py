@@ -133,6 +133,21 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An unnamed person ("a top general and Assad confidant") read as one another source names
+    and describes with the same words (``compare.corefer``)."""
+
+    text: str  # the description, as the claim words it
+    start: int  # offsets relative to the claim text
+    end: int
+    name: str  # the person, as the other source names them ("Manaf Tlass")
+    key: str
+    source: str  # the source and claim that name and describe them
+    claim: str
+    shared: tuple[str, ...]  # the description words both give ("assad", "confidant", "general")
+
+
+@dataclass(frozen=True)
 class Facts:
     """What extraction found in one claim."""
 
@@ -144,6 +159,7 @@ class Facts:
     speaker: str | None = None  # who the claim is attributed to ("Fares", "the Syrian Observatory")
     speaker_span: tuple[int, int] | None = None
     hedges: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()  # cross-source: filled by compare.corefer, not by extract
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ def claim_dict(c: Claim) -> dict:
                    "low": t.low.isoformat() if t.low else None, "high": t.high.isoformat() if t.high else None} for t in f.times],
         "entities": [{"text": e.text, "start": e.start, "end": e.end, "key": e.key} for e in f.entities],
         "negated": f.negated, "negation_cues": list(f.negation_cues), "hedges": list(f.hedges),
+        "references": [{"text": r.text, "start": r.start, "end": r.end, "name": r.name, "key": r.key,
+                        "source": r.source, "claim": r.claim, "shared": list(r.shared)} for r in f.references],
     }
 
 

@@ -48,8 +48,6 @@ def test_fares_defection_is_aligned(report):
     assert _aligned(report, "Fares", "defected last week")
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: ThinkProgress never names Tlass ('a top general and Assad confidant'); "
-                                       "MiniLM gives the pair cosine 0.31 and the event model 0.64, below its threshold")
 def test_tlass_defection_is_aligned(report):
     assert _aligned(report, "Tlass", "defected two weeks ago")
 

@@ -217,3 +217,30 @@ ORG_HEADS = frozenset(
     authority club team channel radio television tv
     """.split()
 )
+
+#: Nouns for a person's role, rank or relation: the heads of descriptions that stand for a person
+#: ("a top general and Assad confidant", "Tlass, an Assad confidant and son of a former defense
+#: minister"). Plain "man", "woman" and "person" are left out: they describe nobody in particular.
+ROLE_NOUNS = frozenset(
+    """
+    general brigadier colonel lieutenant major captain sergeant admiral commander officer soldier
+    marshal official minister ambassador diplomat envoy consul confidant aide adviser advisor
+    spokesman spokeswoman spokesperson lawmaker legislator senator congressman congresswoman
+    representative judge prosecutor lawyer attorney executive director chairman chairwoman chief
+    president vice-president premier chancellor governor mayor leader member activist witness
+    doctor physician surgeon nurse son daughter brother sister wife husband father mother cousin
+    nephew niece uncle aunt grandson granddaughter relative friend ally loyalist insider defector
+    banker businessman businesswoman billionaire tycoon founder candidate detective inspector
+    rebel militant cleric imam priest bishop journalist reporter correspondent editor teacher
+    professor scientist researcher analyst economist engineer pilot coach player striker actor
+    actress singer suspect gunman victim survivor dissident opponent rival deputy secretary
+    negotiator mediator monarch king queen prince princess emir sheikh sultan heir
+    """.split()
+)
+#: Abbreviated titles, spelt out so "Brig. Gen." and "a top general" share a word.
+TITLE_WORDS = {
+    "gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant", "maj": "major",
+    "capt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander", "gov": "governor",
+    "sen": "senator", "rep": "representative", "pres": "president", "dr": "doctor",
+    "prof": "professor", "insp": "inspector", "det": "detective", "supt": "superintendent",
+}
