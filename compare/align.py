@@ -14,6 +14,8 @@ interviews of one man as close.
 Cosines come from one matrix product per block of claims (``compare.pairs``); only the few top
 candidates per claim and source reach the slower feature scoring, and of those only the ones
 that can still become a match: cost grows with claims times sources, not with claims squared.
+Features of all those pairs are computed at once as sparse row products, and the costliest one
+(``partial_ratio``) only for pairs whose score bound can still reach a threshold.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
     group = I * len(order) + source_no[J]
     needed = np.isin(group, group[sides[inverse] == 2])
     wanted = np.unique(inverse[needed])
-    p = score_pairs(claims, pair_of[wanted] // n, pair_of[wanted] % n, sims[first[wanted]], ("same_event", "same_fact"))
+    p = score_pairs(claims, pair_of[wanted] // n, pair_of[wanted] % n, sims[first[wanted]], ("same_event", "same_fact"),
+                    floors=(event_t, fact_t))
     event = np.full(len(pair_of), np.nan)
     fact = np.full(len(pair_of), np.nan)
     event[wanted], fact[wanted] = p["same_event"], p["same_fact"]

@@ -105,11 +105,94 @@ _SET_NAMES = ("jaccard", "anchors", "unshared_names_min", "unshared_names", "num
               "unigram_b", "bigram_b", "trigram_b", "unmatched_a", "unmatched_b", "length_gap")
 
 
-def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], cosine: Sequence[float]) -> np.ndarray:
+#: From this many pairs on, the set features are computed as sparse-matrix row operations
+#: (``_bulk_set_features``); below it scipy's set-up costs more than the Python loop saves.
+_BULK = 256
+
+
+def _sparse(items: Sequence, vocab: dict):
+    """One row of counts per item (a Counter, or an iterable to count); columns from ``vocab``,
+    which grows as new keys appear."""
+    from scipy.sparse import csr_matrix
+
+    indptr, indices, data = [0], [], []
+    for item in items:
+        for k, v in (item if isinstance(item, Counter) else Counter(item)).items():
+            indices.append(vocab.setdefault(k, len(vocab)))
+            data.append(v)
+        indptr.append(len(indices))
+    return csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                       np.asarray(indptr, dtype=np.int64)), shape=(len(items), max(1, len(vocab))))
+
+
+def _bulk_set_features(P: Sequence[Prepared], I: np.ndarray, J: np.ndarray, table: AliasTable) -> np.ndarray:
+    """``_set_features`` of every pair ``(P[I[n]], P[J[n]])`` at once, with no Python loop over
+    pairs: shared words, n-grams (clipped counts: an elementwise minimum), figures and aliased
+    names are row-wise sparse products. The same numbers to the last bit: every count is an
+    integer, and each ratio the same float division of the same two integers."""
+    from scipy.sparse import csr_matrix
+
+    def shared(M, clipped=False):
+        A, B = M[I], M[J]
+        return np.asarray((A.minimum(B) if clipped else A.multiply(B)).sum(axis=1), dtype=np.float64).ravel()
+
+    def count(attr):
+        return np.asarray([len(getattr(p, attr)) for p in P], dtype=np.float64)
+
+    n_words, n_tokens, n_values = count("words"), count("token_set"), count("values")
+    n_names, n_keys, length = count("names"), count("keys"), count("tokens")
+    # Names: ALIAS[x, y] = 1 when y is an alias of x, so (b's names @ ALIAS.T)[x] > 0 says that
+    # x has an alias among b's names; a's names are counted with repeats, as _unmatched does.
+    n_ids = max(1, len(table.names))
+    links = [(x, y) for x in sorted({i for p in P for i in (*p.names, *p.keys)}) for y in table.aliases(x)]
+    alias = csr_matrix((np.ones(len(links)), ([x for x, _ in links], [y for _, y in links])), shape=(n_ids, n_ids))
+    ids = {i: i for i in range(n_ids)}
+    names, name_set, keys = (_sparse([getattr(p, a) for p in P], dict(ids)) for a in ("names", "name_set", "keys"))
+
+    def found(M, X, other, Y):  # per pair: how many of X's (counted) names have an alias among Y's
+        return np.asarray(M[X].multiply((other[Y] @ alias.T) > 0).sum(axis=1), dtype=np.float64).ravel()
+
+    ua = n_names[I] - found(names, I, name_set, J)
+    ub = n_names[J] - found(names, J, name_set, I)
+    values = _sparse([p.values for p in P], {})
+    same_values = shared(values)
+    anchor_total = np.minimum(n_keys[I] + n_values[I], n_keys[J] + n_values[J])
+    anchored = np.minimum(found(keys, I, keys, J), n_keys[J]) + same_values
+    anchors = np.where(anchor_total == 0, 0.0, np.minimum(1.0, anchored / np.maximum(anchor_total, 1)))
+    same_words = shared(_sparse([p.words for p in P], {}))
+    same_tokens = shared(_sparse([p.token_set for p in P], {}))
+    negated = np.asarray([p.claim.facts.negated for p in P])
+    value_union = n_values[I] + n_values[J] - same_values
+    one = np.ones(len(I))
+    out = [
+        same_words / np.maximum(1, n_words[I] + n_words[J] - same_words),
+        anchors,
+        np.minimum(ua, ub) / 3.0,
+        (ua + ub) / 6.0,
+        ((n_values[I] > 0) & (n_values[J] > 0) & (same_values == 0)).astype(np.float64),
+        (value_union - same_values) / np.maximum(1, value_union),
+        np.minimum(n_words[I], n_words[J]) / np.maximum.reduce([one, n_words[I], n_words[J]]),
+        (negated[I] != negated[J]).astype(np.float64),
+    ]
+    grams = [_sparse([p.grams[n] for p in P], {}) for n in range(3)]
+    totals = [np.asarray(g.sum(axis=1), dtype=np.float64).ravel() for g in grams]
+    same_grams = [shared(g, clipped=True) for g in grams]
+    out += [same_grams[n] / np.maximum(1, totals[n][I]) for n in range(3)]
+    out += [same_grams[n] / np.maximum(1, totals[n][J]) for n in range(3)]
+    out += [(n_tokens[I] - same_tokens) / np.maximum(1, n_tokens[I]),
+            (n_tokens[J] - same_tokens) / np.maximum(1, n_tokens[J]),
+            np.abs(length[I] - length[J]) / np.maximum.reduce([one, length[I], length[J]])]
+    return np.column_stack(out)
+
+
+def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], cosine: Sequence[float],
+                   partial: Sequence[bool] | None = None) -> np.ndarray:
     """Features (rows in the order of ``NAMES``) of the pairs ``(claims[I[n]], claims[J[n]])``.
 
     Each claim is prepared once, names are matched once per pair of distinct names, and the
-    string ratios run in bulk: with 50 sources a claim is scored against ~200 candidates."""
+    string ratios run in bulk: with 50 sources a claim is scored against ~200 candidates.
+    ``partial`` (a mask) computes the costliest ratio, ``partial_ratio``, only for the pairs it
+    marks, leaving 0.0 in the others, for a caller that knows those cannot matter."""
     table = AliasTable()
     prepared: dict[int, Prepared] = {}
     I, J = [int(i) for i in I], [int(j) for j in J]
@@ -122,13 +205,28 @@ def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], 
     X[:, NAMES.index("cosine")] = np.asarray(cosine, dtype=np.float64)
     A, B = [prepared[i] for i in I], [prepared[j] for j in J]
     for name, scorer, processed in _RATIOS:
-        xa = [p.processed if processed else p.claim.text for p in A]
-        xb = [p.processed if processed else p.claim.text for p in B]
-        X[:, NAMES.index(name)] = process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64,
-                                                 workers=-1) / 100.0
-    X[:, [NAMES.index(n) for n in _SET_NAMES]] = [_set_features(a, b, table) for a, b in zip(A, B)]
+        rows = np.arange(len(I)) if partial is None or name != "partial_ratio" else np.flatnonzero(partial)
+        xa = [A[r].processed if processed else A[r].claim.text for r in rows.tolist()]
+        xb = [B[r].processed if processed else B[r].claim.text for r in rows.tolist()]
+        X[:, NAMES.index(name)] = 0.0
+        if len(rows):
+            X[rows, NAMES.index(name)] = process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64,
+                                                        workers=-1) / 100.0
+    columns = [NAMES.index(n) for n in _SET_NAMES]
+    if len(I) >= _BULK:
+        row = {i: n for n, i in enumerate(prepared)}
+        X[:, columns] = _bulk_set_features(list(prepared.values()), np.asarray([row[i] for i in I]),
+                                           np.asarray([row[j] for j in J]), table)
+    else:
+        X[:, columns] = [_set_features(a, b, table) for a, b in zip(A, B)]
     X[:, NAMES.index("cosine_x_token_set")] = X[:, NAMES.index("cosine")] * X[:, NAMES.index("token_set")]
     return X
+
+
+def partial_ratios(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int]) -> np.ndarray:
+    """The ``partial_ratio`` feature alone, for pairs whose other features are known."""
+    return process.cpdist([claims[i].text for i in I], [claims[j].text for j in J], scorer=fuzz.partial_ratio,
+                          processor=None, dtype=np.float64, workers=-1) / 100.0 if len(I) else np.zeros(0)
 
 
 def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:

@@ -125,9 +125,13 @@ def test_align_with_one_source_or_no_candidates():
 
 
 def test_features_in_a_batch_are_the_features_of_each_pair_alone():
-    # The batch path shares prepared claims, one name table and bulk string ratios; any state
-    # leaking between pairs would make a pair's features depend on its neighbours.
-    from compare.features import batch_features
+    # The batch path shares prepared claims, one name table and bulk string ratios, and from 256
+    # pairs on computes the set features as sparse-matrix products; a single pair takes the
+    # plain Python path. Any state leaking between pairs, or any rounding the sparse path adds,
+    # would make a pair's features depend on its neighbours.
+    from compare.features import _BULK, batch_features
+
+    assert 300 >= _BULK
 
     claims, _, _ = prepare(load_sources([str(CBS), str(TP)]))
     rng = np.random.default_rng(3)
@@ -137,3 +141,23 @@ def test_features_in_a_batch_are_the_features_of_each_pair_alone():
     for n in range(300):
         assert np.array_equal(X[n], pair_features(claims[I[n]], claims[J[n]], float(cos[n]))), n
     assert len({tuple(r) for r in X}) > 250
+
+
+def test_scores_bounded_below_a_floor_decide_exactly_as_the_exact_scores():
+    # With floors, pairs that cannot reach any floor skip partial_ratio and get an upper bound;
+    # every pair that reaches a floor keeps its exact probability, and no decision changes.
+    claims, _, _ = prepare(load_sources([str(CBS), str(TP)]))
+    rng = np.random.default_rng(11)
+    I, J = rng.integers(0, len(claims), 400), rng.integers(0, len(claims), 400)
+    cos = rng.uniform(0.0, 1.0, 400)
+    decisions, floors = ("same_event", "same_fact"), (calibration.threshold("same_event"), calibration.threshold("same_fact"))
+    exact = score_pairs(claims, I, J, cos, decisions)
+    fast = score_pairs(claims, I, J, cos, decisions, floors=floors)
+    reach = np.zeros(400, dtype=bool)
+    for d, f in zip(decisions, floors):
+        assert np.array_equal(exact[d] >= f, fast[d] >= f), d
+        reach |= exact[d] >= f
+    assert 20 < reach.sum() < 380  # both kinds of pair are in the sample
+    for d in decisions:
+        assert np.array_equal(exact[d][reach], fast[d][reach])
+        assert np.all(fast[d][~reach] >= exact[d][~reach])
