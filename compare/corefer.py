@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .extract._words import GRAMMAR_STOP, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
 from .extract.entities import NameIndex, entity_key, same_entity
@@ -145,12 +145,20 @@ def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
     return out
 
 
-def resolve(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+def resolve(claims: Sequence[Claim], describers: Collection[str] | None = None) -> tuple[Claim, ...]:
     """Claims with each indefinite description that fits exactly one person another source
-    names added as an entity of that person, with its ``Reference``."""
+    names added as an entity of that person, with its ``Reference``.
+
+    ``describers`` limits the sources whose named people may be used: a draft held against its
+    sources must not lend a source the name the source never gave."""
     people: list[tuple[Claim, Entity, frozenset[str]]] = []
+    by_word: dict[str, list[int]] = {}
     for c in claims:
-        people.extend((c, e, d) for e, d in descriptions(c))
+        if describers is None or c.source in describers:
+            for e, d in descriptions(c):
+                for w in d & ROLE_NOUNS:
+                    by_word.setdefault(w, []).append(len(people))
+                people.append((c, e, d))
     if not people:
         return tuple(claims)
     named: dict[str, NameIndex] = {}
@@ -163,7 +171,8 @@ def resolve(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         refs, extra = [], []
         for start, end, words in unnamed(c):
             best, fits = 0, []
-            for owner, person, described in people:
+            for owner, person, described in (people[k] for k in sorted({k for w in words & ROLE_NOUNS
+                                                                         for k in by_word.get(w, ())})):
                 if owner.source == c.source:
                     continue
                 shared = words & described

@@ -79,14 +79,17 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
     return embedder.embed([corefer.embedding_text(c) for c in claims])
 
 
-def _read(inputs: list, names, published, options: Options, embedder: Embedder | None, minimum: int = 1):
-    """The stages every entry point shares: load, clean, segment, annotate, corefer, embed."""
+def _read(inputs: list, names, published, options: Options, embedder: Embedder | None, minimum: int = 1,
+          draft: bool = False):
+    """The stages every entry point shares: load, clean, segment, annotate, corefer, embed.
+    With ``draft``, the first source is a draft: it may borrow a source's name for someone it
+    leaves unnamed, but never lends one."""
     sources = load_sources(inputs, names=names, published=published, max_bytes=options.max_bytes,
                            cache_dir=options.cache_dir)
     if len(sources) < minimum:
         raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
     claims, skipped, notes = prepare(sources)
-    claims = list(corefer.resolve(claims))
+    claims = list(corefer.resolve(claims, [s.id for s in sources[1:]] if draft else None))
     embedder = embedder or get_embedder(options)
     return sources, claims, skipped, notes, embed_claims(claims, embedder), embedder
 
@@ -136,7 +139,8 @@ def check(
     if not against:
         raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources, claims, skipped, notes, vectors, embedder = _read([draft, *against], names, published, options, embedder)
+    sources, claims, skipped, notes, vectors, embedder = _read([draft, *against], names, published, options, embedder,
+                                                                draft=True)
     findings = _verdict.verdicts(claims, vectors, sources[0].id, sources, options)
     return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
                   mode="check", model=embedder.name, notes=tuple(notes))

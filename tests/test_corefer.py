@@ -70,3 +70,22 @@ def test_compare_joins_the_claims_and_says_why(fake_embedder):
     joined = [f for f in report.findings if claim["id"] in f.claims and "is read as Maria Duarte" in f.explanation]
     assert joined, [f.explanation for f in report.findings if claim["id"] in f.claims]
     assert json.loads(report.to_json())["claims"] == report.to_dict()["claims"]
+
+
+def test_a_draft_borrows_a_name_from_its_sources_but_never_lends_one():
+    # A source's "a navy commander" must not become the draft's Maria Duarte: that would count
+    # the draft's own name as the source's support.
+    draft, source = _claims("draft", NAMED), _claims("src", "Another navy commander and presidential ally stepped down.")
+    assert not [r for c in resolve([*draft, *source], describers=["src"]) for r in c.facts.references]
+    draft, source = _claims("draft", "Another navy commander and presidential ally stepped down."), _claims("src", NAMED)
+    [claim, _] = resolve([*draft, *source], describers=["src"])
+    assert claim.facts.references[0].name == "Maria Duarte"
+
+
+def test_check_reads_the_draft_against_the_sources_names(fake_embedder):
+    from compare import check
+
+    report = check(Article(text=NAMED, id="draft"),
+                   [Article(text="Another navy commander and presidential ally resigned on Friday.", id="src")],
+                   embedder=fake_embedder, cache_dir=None)
+    assert not any(c.facts.references for c in report.claims)
