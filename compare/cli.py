@@ -241,7 +241,8 @@ def evaluate_cmd(
 
     options = _options(model, no_cache, None, True, nli)
     rows = evaluate(data, sets=sets, limit=limit, options=options)
-    text = to_markdown(rows, limit=limit, model=options.model)
+    backend = "" if options.backend == "auto" else f" (backend {options.backend}, from COMPARE_BACKEND)"
+    text = to_markdown(rows, limit=limit, model=options.model + backend)
     sys.stdout.write(text)
     if output is None and not sets and limit is None:
         output = Path("reports/eval.md")
