@@ -43,8 +43,16 @@ _GENERIC = frozenset(
 _PREDICATE = frozenset("as is was were be been being became become becomes remain remains remained named "
                        "appointed like unlike".split())
 _DETERMINERS = frozenset({"a", "an", "another"})
-_VERBS = frozenset("is are was were be been has have had do does did will would can could should may might must "
-                   "said says told tells says fled quit left took won lost led ran".split())
+#: Verbs that end no "-ed": the common irregular past tenses of news, and the auxiliaries.
+_VERBS = frozenset(
+    """
+    is are was were be been has have had do does did will would can could should may might must said says told
+    tells fled quit left took won lost led ran met made gave went came saw held kept sent spoke wrote broke fell
+    rose sought knew thought became began brought bought built caught chose drew drove fought found got grew
+    heard hid hit hurt laid lent let meant paid put rode rang sat sold shot shut stood stole struck swore taught
+    threw understood woke wore
+    """.split()
+)
 _APPOSITIVE_RE = re.compile(
     r"(?:'s)?\s*,\s+((?:a|an|the|his|her|its|their|[A-Z][\w-]*'s)\s+[^,;:()\"]{2,120}?)"
     r"(?=\s*(?:,|;|:|\(|\)|\"|--|\.\s|\.$|$))")
@@ -75,7 +83,7 @@ def descriptions(claim: Claim) -> list[tuple[Entity, frozenset[str]]]:
     text, out = claim.text, []
     for e in claim.facts.entities:
         words: list[str] = []
-        run = _TITLE_RUN_RE.search(text[:e.start])
+        run = _TITLE_RUN_RE.search(text[max(0, e.start - 80):e.start])  # four words at most
         if run:
             for w in reversed(run.group(1).split()):
                 low = w.lower().rstrip(".")
@@ -112,7 +120,7 @@ def _ends_description(toks: list[re.Match], j: int) -> bool:
         return True
     nxt = toks[j + 1].group()
     low = nxt.lower()
-    return not nxt[0].isalpha() or low in GRAMMAR_STOP or (nxt[0].islower() and low.endswith(("ed", "s")))
+    return not nxt[0].isalpha() or low in GRAMMAR_STOP or _verb(nxt) or (nxt[0].islower() and low.endswith("s"))
 
 
 def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
@@ -129,8 +137,8 @@ def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
         last = None
         for j in range(i + 1, min(len(toks), i + 1 + _SPAN)):
             w = toks[j].group()
-            if not w[0].isalpha() or (w.lower() != "and" and w.lower() in GRAMMAR_STOP):
-                break
+            if not w[0].isalpha() or (w.lower() != "and" and (w.lower() in GRAMMAR_STOP or _verb(w))):
+                break  # a description ends before a verb or a function word
             if _norm(w) in ROLE_NOUNS and _ends_description(toks, j):
                 last = j
         if last is None:

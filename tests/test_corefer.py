@@ -89,3 +89,10 @@ def test_check_reads_the_draft_against_the_sources_names(fake_embedder):
                    [Article(text="Another navy commander and presidential ally resigned on Friday.", id="src")],
                    embedder=fake_embedder, cache_dir=None)
     assert not any(c.facts.references for c in report.claims)
+
+
+def test_a_description_stops_at_its_verb():
+    # "met" is no role word's modifier: the description is "a senior general and Assad confidant",
+    # not a phrase running on to the "Gen." of the man he met.
+    [(start, end, words)] = unnamed(_claims("b", "Later a senior general and Assad confidant met Gen. John Smith in Paris.")[0])
+    assert words == {"general", "assad", "confidant"}
