@@ -27,7 +27,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Sequence
 
-from .extract._words import GRAMMAR_STOP, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
+from .extract._words import COMMON_VERBS, GRAMMAR_STOP, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
 from .extract.entities import NameIndex, entity_key, same_entity
 from .records import Claim, Entity, Reference
 
@@ -43,14 +43,12 @@ _GENERIC = frozenset(
 _PREDICATE = frozenset("as is was were be been being became become becomes remain remains remained named "
                        "appointed like unlike".split())
 _DETERMINERS = frozenset({"a", "an", "another"})
-#: Verbs that end no "-ed": the common irregular past tenses of news, and the auxiliaries.
-_VERBS = frozenset(
+#: Verbs that end no "-ed": the narration verbs, auxiliaries and more irregular past tenses.
+_VERBS = COMMON_VERBS | frozenset(
     """
-    is are was were be been has have had do does did will would can could should may might must said says told
-    tells fled quit left took won lost led ran met made gave went came saw held kept sent spoke wrote broke fell
-    rose sought knew thought became began brought bought built caught chose drew drove fought found got grew
-    heard hid hit hurt laid lent let meant paid put rode rang sat sold shot shut stood stole struck swore taught
-    threw understood woke wore
+    are were be been have do can could should may might must held kept became began brought bought built
+    caught chose drew drove fought found got grew heard hid hit hurt laid lent let meant paid put rode rang
+    sold shot shut stole struck swore taught threw understood woke wore
     """.split()
 )
 _APPOSITIVE_RE = re.compile(

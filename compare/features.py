@@ -186,32 +186,31 @@ def _bulk_set_features(P: Sequence[Prepared], I: np.ndarray, J: np.ndarray, tabl
 
 
 def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], cosine: Sequence[float],
-                   partial: Sequence[bool] | None = None) -> np.ndarray:
+                   with_partial: bool = True) -> np.ndarray:
     """Features (rows in the order of ``NAMES``) of the pairs ``(claims[I[n]], claims[J[n]])``.
 
     Each claim is prepared once, names are matched once per pair of distinct names, and the
     string ratios run in bulk: with 50 sources a claim is scored against ~200 candidates.
-    ``partial`` (a mask) computes the costliest ratio, ``partial_ratio``, only for the pairs it
-    marks, leaving 0.0 in the others, for a caller that knows those cannot matter."""
+    ``with_partial=False`` leaves the costliest ratio, ``partial_ratio``, at 0.0 for a caller
+    that computes it (``partial_ratios``) only for the pairs where it can matter."""
     table = AliasTable()
     prepared: dict[int, Prepared] = {}
     I, J = [int(i) for i in I], [int(j) for j in J]
     for i in (*I, *J):
         if i not in prepared:
             prepared[i] = Prepared(claims[i], table)
-    X = np.empty((len(I), len(NAMES)), dtype=np.float64)
+    X = np.zeros((len(I), len(NAMES)), dtype=np.float64)
     if not len(I):
         return X
     X[:, NAMES.index("cosine")] = np.asarray(cosine, dtype=np.float64)
     A, B = [prepared[i] for i in I], [prepared[j] for j in J]
     for name, scorer, processed in _RATIOS:
-        rows = np.arange(len(I)) if partial is None or name != "partial_ratio" else np.flatnonzero(partial)
-        xa = [A[r].processed if processed else A[r].claim.text for r in rows.tolist()]
-        xb = [B[r].processed if processed else B[r].claim.text for r in rows.tolist()]
-        X[:, NAMES.index(name)] = 0.0
-        if len(rows):
-            X[rows, NAMES.index(name)] = process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64,
-                                                        workers=-1) / 100.0
+        if name == "partial_ratio" and not with_partial:
+            continue
+        xa = [p.processed if processed else p.claim.text for p in A]
+        xb = [p.processed if processed else p.claim.text for p in B]
+        X[:, NAMES.index(name)] = process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64,
+                                                 workers=-1) / 100.0
     columns = [NAMES.index(n) for n in _SET_NAMES]
     if len(I) >= _BULK:
         row = {i: n for n, i in enumerate(prepared)}
@@ -224,9 +223,11 @@ def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], 
 
 
 def partial_ratios(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int]) -> np.ndarray:
-    """The ``partial_ratio`` feature alone, for pairs whose other features are known."""
+    """The ``partial_ratio`` feature alone (on the raw texts, as ``_RATIOS`` says)."""
+    if not len(I):
+        return np.zeros(0)
     return process.cpdist([claims[i].text for i in I], [claims[j].text for j in J], scorer=fuzz.partial_ratio,
-                          processor=None, dtype=np.float64, workers=-1) / 100.0 if len(I) else np.zeros(0)
+                          processor=None, dtype=np.float64, workers=-1) / 100.0
 
 
 def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:

@@ -89,7 +89,7 @@ def score_pairs(claims: Sequence[Claim], I: np.ndarray, J: np.ndarray, cosine: n
     if floors is None:
         X = batch_features(claims, I, J, cosine)
         return {d: calibration.probability(d, X) for d in decisions}
-    X = batch_features(claims, I, J, cosine, partial=np.zeros(len(I), dtype=bool))
+    X = batch_features(claims, I, J, cosine, with_partial=False)
     col = NAMES.index("partial_ratio")
     bounds = {}
     for d in decisions:

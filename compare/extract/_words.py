@@ -244,3 +244,12 @@ TITLE_WORDS = {
     "sen": "senator", "rep": "representative", "pres": "president", "dr": "doctor",
     "prof": "professor", "insp": "inspector", "det": "detective", "supt": "superintendent",
 }
+
+#: Verbs of news narration with no "-ed" ending: a capitalised word followed by one of these (or
+#: by an "-ed" word) is the subject of its sentence ("Fares fled", "Tlass met").
+COMMON_VERBS = frozenset(
+    """
+    said says told tells was is has had will would did does spoke met went left fled quit took
+    gave made came ran won lost wrote sent sat stood broke led fell rose sought knew saw thought
+    """.split()
+)

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from compare.records import Claim, Entity, Facts
 
-from ._words import ORG_HEADS, QUOTES, TITLE_MODIFIERS, TITLES
+from ._words import COMMON_VERBS, ORG_HEADS, QUOTES, TITLE_MODIFIERS, TITLES
 from .attribution import scan_quotes
 from .entities import find_entities, same_entity
 
@@ -33,12 +33,6 @@ _BACK_REFERENCE_RE = re.compile(
     r"(?i)^the\s+(?:[\w'’-]+\s+){0,2}(?:group|organi[sz]ation|agency|monitor|watchdog|network|coalition|body)$")
 _DETERMINERS = frozenset("the a an this that these those another its their his her our some".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
-_COMMON_VERBS = frozenset(
-    """
-    said says told tells was is has had will would did does spoke met went left fled quit took
-    gave made came ran won lost wrote sent sat stood broke led fell rose sought knew saw thought
-    """.split()
-)
 #: Share of a claim inside quotation marks above which it is a quotation, not narrative.
 PURE_QUOTE_SHARE = 0.6
 
@@ -180,6 +174,6 @@ def _subject(text: str, entities: tuple[Entity, ...], known: dict[str, Entity]) 
     if " " not in e.key and e.key not in known and not any(same_entity(e, k) for k in known.values()):
         nxt = _NEXT_WORD_RE.match(text, e.end)
         verb = nxt.group(1) if nxt else ""
-        if not (verb.endswith("ed") or verb in _COMMON_VERBS):
+        if not (verb.endswith("ed") or verb in COMMON_VERBS):
             return None  # "Cluster bombs explode": a common noun that happens to lead
     return e.text
