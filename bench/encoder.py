@@ -71,8 +71,10 @@ def main(src: str, repeats: int, out_dir: str) -> None:
     model.encode(sentences[:8])
     transformer = model[0]
     clock = transformer.forward = _Clock(transformer.forward)
-    backends["torch-fp32"] = (lambda: model.encode(sentences, batch_size=32, normalize_embeddings=True,
-                                                   convert_to_numpy=True), clock)
+    backends["torch-fp32"] = (
+        lambda: model.encode(sentences, batch_size=32, normalize_embeddings=True, convert_to_numpy=True),
+        clock,
+    )
 
     if _native_bf16():
         import torch
@@ -81,8 +83,10 @@ def main(src: str, repeats: int, out_dir: str) -> None:
         half.to(torch.bfloat16)
         half.encode(sentences[:8])
         clock = half[0].forward = _Clock(half[0].forward)
-        backends["torch-bf16"] = (lambda: half.encode(sentences, batch_size=32, normalize_embeddings=True,
-                                                      convert_to_numpy=True), clock)
+        backends["torch-bf16"] = (
+            lambda: half.encode(sentences, batch_size=32, normalize_embeddings=True, convert_to_numpy=True),
+            clock,
+        )
 
     runs = {name: {"path": [], "raw": []} for name in backends}
     for _ in range(repeats):

@@ -53,7 +53,9 @@ def run(cmd: list[str], env: dict, timeout: float = 600) -> tuple[float, float, 
     """(wall seconds, peak RSS in MiB, stdout) of one fresh process, started in the measured
     tree (``python -c`` puts the working folder first on sys.path)."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=env["COMPARE_BENCH_TREE"])
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=env["COMPARE_BENCH_TREE"]
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -61,7 +63,9 @@ def run(cmd: list[str], env: dict, timeout: float = 600) -> tuple[float, float, 
         raise
     wall = time.perf_counter() - t
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd[:4])}... exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}")
+        raise RuntimeError(
+            f"{' '.join(cmd[:4])}... exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}"
+        )
     text, errors = out.decode("utf-8", errors="replace"), err.decode("utf-8", errors="replace")
     marker = "\n@@peak_rss_kib="  # written by a process started through _rss_wrap
     rss = int(errors.rsplit(marker, 1)[1].split()[0]) / 1024 if marker in errors else float("nan")
@@ -92,7 +96,10 @@ def med(xs) -> float:
 
 
 def ecb_articles(folder: Path, n: int = 20) -> list[Path]:
-    docs = [json.loads(line) for line in (DATA / "ecbplus" / "docs_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = [
+        json.loads(line)
+        for line in (DATA / "ecbplus" / "docs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     docs = sorted((d for d in docs if d["subtopic"] == SUBTOPIC), key=lambda d: d["doc"])[:n]
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -119,15 +126,24 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--scaling-repeats", type=int, default=2)
     ap.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.md")
-    ap.add_argument("--tree", type=Path, default=ROOT, help="checkout of compare to measure (default: this one)")
+    ap.add_argument(
+        "--tree", type=Path, default=ROOT, help="checkout of compare to measure (default: this one)"
+    )
     ap.add_argument("--json", type=Path, help="also write the raw results here")
-    ap.add_argument("--baseline", type=Path, help="raw results of an earlier run (--json), shown beside these")
+    ap.add_argument(
+        "--baseline", type=Path, help="raw results of an earlier run (--json), shown beside these"
+    )
     args = ap.parse_args()
     tree = args.tree.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="compare-bench-"))
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "COMPARE_CACHE_DIR": str(tmp / "cache"),
-           "COMPARE_BENCH_TREE": str(tree),
-           "PYTHONPATH": os.pathsep.join([str(tree), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "COMPARE_CACHE_DIR": str(tmp / "cache"),
+        "COMPARE_BENCH_TREE": str(tree),
+        "PYTHONPATH": os.pathsep.join([str(tree), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
     env.pop("COMPARE_BACKEND", None)
     ours = [CLI] if Path(CLI).exists() else [PY, "-m", "compare"]
     ours_py = ["-m", "compare"]  # the same program, for the RSS wrapper
@@ -165,7 +181,9 @@ def main() -> None:
         articles = [str(p) for p in ecb_articles(tmp / "ecb")]
         R["ecb"], R["ecb_peer"] = [], []
         for _ in range(args.repeats):
-            wall, rss, out = run(_rss_wrap(ours_py + ["report", *articles, "-f", "json", "--no-cache", "-q"]), env)
+            wall, rss, out = run(
+                _rss_wrap(ours_py + ["report", *articles, "-f", "json", "--no-cache", "-q"]), env
+            )
             R["ecb"].append((wall, rss))
             R["ecb_claims"] = len(json.loads(out)["claims"])
             wall, rss, out = run(_rss_wrap(peer + articles), env)
@@ -175,8 +193,18 @@ def main() -> None:
         log("encoder throughput: compare's path vs the raw encoder; ONNX fp32, int8 and torch in turns")
         sentences = mrpc_sentences()
         (tmp / "sentences.json").write_text(json.dumps(sentences), encoding="utf-8")
-        R["encoder"] = json.loads(run([PY, str(ROOT / "bench" / "encoder.py"), str(tmp / "sentences.json"),
-                                       str(args.repeats), str(tmp)], env)[2])
+        R["encoder"] = json.loads(
+            run(
+                [
+                    PY,
+                    str(ROOT / "bench" / "encoder.py"),
+                    str(tmp / "sentences.json"),
+                    str(args.repeats),
+                    str(tmp),
+                ],
+                env,
+            )[2]
+        )
         R["encoder_sentences"] = len(sentences)
         ref = np.load(tmp / "torch-fp32.npy")
         for variant in ("onnx-fp32", "onnx-int8", "torch-bf16"):
@@ -186,7 +214,9 @@ def main() -> None:
                 R[f"fidelity_{variant}"] = (float(cos.mean()), float(cos.min()), len(cos))
 
         log("scaling: 2 x 1,000 vs 50 x 40 claims (align + diff, given embeddings)")
-        R["scaling"] = json.loads(run([PY, str(ROOT / "bench" / "scaling.py"), str(args.scaling_repeats)], env)[2])
+        R["scaling"] = json.loads(
+            run([PY, str(ROOT / "bench" / "scaling.py"), str(args.scaling_repeats)], env)[2]
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     R["load"] = (load_before, os.getloadavg())
@@ -218,22 +248,54 @@ def goals(R: dict) -> list[tuple[str, str, str, bool]]:
     own, top = path / enc[default]["raw"], path / enc[fastest]["raw"]
     return [
         ("`compare-articles --help` wall time", f"{help_s:.2f} s", "≤ 0.3 s", help_s <= 0.3),
-        ("seed report cold / naive peer", f"{seeds:.2f} s / {peer:.2f} s = **{seeds / peer:.2f}**", "≤ 0.25",
-         seeds / peer <= 0.25),
-        (f"20 ECB+ articles ({R['ecb_claims']} claims) / naive peer",
-         f"{ecb:.2f} s / {ecb_peer:.2f} s = **{ecb / ecb_peer:.2f}**", "≤ 1.0", ecb / ecb_peer <= 1.0),
-        ("encoder path / its raw encoder", f"{default}: {path:.0f} / {enc[default]['raw']:.0f} sentences/s = **{own:.2f}**",
-         "≥ 0.8", own >= 0.8),
-        ("encoder path / fastest raw backend", f"{default} / {fastest}: {path:.0f} / {enc[fastest]['raw']:.0f} = **{top:.2f}**",
-         "≥ 0.8", top >= 0.8),
-        ("scaling: align + diff, 50 x 40 / 2 x 1,000 claims",
-         f"{many['total']:.2f} s / {small['total']:.2f} s = **{many['total'] / small['total']:.2f}**", "≤ 3",
-         many["total"] / small["total"] <= 3),
-        ("scaling, align alone: 50 x 40 / 2 x 1,000", f"{many['align']:.2f} s / {small['align']:.2f} s = "
-         f"**{many['align'] / small['align']:.2f}**", "(≤ 3)", many["align"] / small["align"] <= 3),
-    ] + ([("scaling, the whole compare() call: 50 x 40 / 2 x 1,000",
-           f"{many['whole']:.2f} s / {small['whole']:.2f} s = **{many['whole'] / small['whole']:.2f}**", "(≤ 3)",
-           many["whole"] / small["whole"] <= 3)] if "whole" in many else [])
+        (
+            "seed report cold / naive peer",
+            f"{seeds:.2f} s / {peer:.2f} s = **{seeds / peer:.2f}**",
+            "≤ 0.25",
+            seeds / peer <= 0.25,
+        ),
+        (
+            f"20 ECB+ articles ({R['ecb_claims']} claims) / naive peer",
+            f"{ecb:.2f} s / {ecb_peer:.2f} s = **{ecb / ecb_peer:.2f}**",
+            "≤ 1.0",
+            ecb / ecb_peer <= 1.0,
+        ),
+        (
+            "encoder path / its raw encoder",
+            f"{default}: {path:.0f} / {enc[default]['raw']:.0f} sentences/s = **{own:.2f}**",
+            "≥ 0.8",
+            own >= 0.8,
+        ),
+        (
+            "encoder path / fastest raw backend",
+            f"{default} / {fastest}: {path:.0f} / {enc[fastest]['raw']:.0f} = **{top:.2f}**",
+            "≥ 0.8",
+            top >= 0.8,
+        ),
+        (
+            "scaling: align + diff, 50 x 40 / 2 x 1,000 claims",
+            f"{many['total']:.2f} s / {small['total']:.2f} s = **{many['total'] / small['total']:.2f}**",
+            "≤ 3",
+            many["total"] / small["total"] <= 3,
+        ),
+        (
+            "scaling, align alone: 50 x 40 / 2 x 1,000",
+            f"{many['align']:.2f} s / {small['align']:.2f} s = **{many['align'] / small['align']:.2f}**",
+            "(≤ 3)",
+            many["align"] / small["align"] <= 3,
+        ),
+    ] + (
+        [
+            (
+                "scaling, the whole compare() call: 50 x 40 / 2 x 1,000",
+                f"{many['whole']:.2f} s / {small['whole']:.2f} s = **{many['whole'] / small['whole']:.2f}**",
+                "(≤ 3)",
+                many["whole"] / small["whole"] <= 3,
+            )
+        ]
+        if "whole" in many
+        else []
+    )
 
 
 def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
@@ -243,15 +305,24 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
     now = goals(R)
     if baseline:
         before = goals(baseline)
-        table = ["| Goal | Before | Now | Target | Met now |", "|---|---|---|---|---|",
-                 *[f"| {g} | {dict((b[0], b[1]) for b in before).get(g, 'not measured')} | {m} | {t} | {_ok(ok)} |"
-                   for g, m, t, ok in now],
-                 "", f"Before: the same benchmark on `{baseline['tree']}` (the code before the change being "
-                 f"measured), run earlier the same day; load average {baseline['load'][0][0]:.1f} / "
-                 f"{baseline['load'][1][0]:.1f}."]
+        table = [
+            "| Goal | Before | Now | Target | Met now |",
+            "|---|---|---|---|---|",
+            *[
+                f"| {g} | {dict((b[0], b[1]) for b in before).get(g, 'not measured')} | {m} | {t} | {_ok(ok)} |"
+                for g, m, t, ok in now
+            ],
+            "",
+            f"Before: the same benchmark on `{baseline['tree']}` (the code before the change being "
+            f"measured), run earlier the same day; load average {baseline['load'][0][0]:.1f} / "
+            f"{baseline['load'][1][0]:.1f}.",
+        ]
     else:
-        table = ["| Goal | Measured | Target | Met |", "|---|---|---|---|",
-                 *[f"| {g} | {m} | {t} | {_ok(ok)} |" for g, m, t, ok in now]]
+        table = [
+            "| Goal | Measured | Target | Met |",
+            "|---|---|---|---|",
+            *[f"| {g} | {m} | {t} | {_ok(ok)} |" for g, m, t, ok in now],
+        ]
     same = R["seeds_findings_onnx"] == R["seeds_findings_torch"]
     lines = [
         "# Benchmark",
@@ -285,15 +356,20 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         "",
         "| Backend | Ours (tokenise, batch, encode, pool, normalise) | Raw encoder |",
         "|---|---:|---:|",
-        *[f"| {name}{' (default)' if name == default else ''} | {v['path']:.0f} | {v['raw']:.0f} |"
-          for name, v in enc.items() if isinstance(v, dict)],
+        *[
+            f"| {name}{' (default)' if name == default else ''} | {v['path']:.0f} | {v['raw']:.0f} |"
+            for name, v in enc.items()
+            if isinstance(v, dict)
+        ],
         "",
         "Scaling (align + within-source candidates + diff, embeddings given; median seconds):",
         "",
         "| Claims | Sources | Align | Diff | Total | Whole compare() | Matches | Findings |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
-        *[f"| {v['claims']} | {v['sources']} | {v['align']:.2f} | {v['diff']:.2f} | {v['total']:.2f} | {v.get('whole', float('nan')):.2f} | {v['matches']} | {v['findings']} |"
-          for v in (small, many)],
+        *[
+            f"| {v['claims']} | {v['sources']} | {v['align']:.2f} | {v['diff']:.2f} | {v['total']:.2f} | {v.get('whole', float('nan')):.2f} | {v['matches']} | {v['findings']} |"
+            for v in (small, many)
+        ],
         "",
         "## Quality guard",
         "",
@@ -303,8 +379,10 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
     for variant in ("onnx-fp32", "onnx-int8", "torch-bf16"):
         if f"fidelity_{variant}" in R:
             mean, low, n = R[f"fidelity_{variant}"]
-            lines.append(f"- Embeddings of {n} MRPC sentences, {variant} against sentence-transformers fp32: "
-                         f"mean cosine {mean:.6f}, lowest {low:.6f}.")
+            lines.append(
+                f"- Embeddings of {n} MRPC sentences, {variant} against sentence-transformers fp32: "
+                f"mean cosine {mean:.6f}, lowest {low:.6f}."
+            )
     lines.append("")
     return "\n".join(lines)
 

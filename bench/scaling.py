@@ -42,7 +42,9 @@ def main(repeats: int) -> None:
     pool = sentences(sum(s * c for s, c in CONFIGS) // len(CONFIGS))
     out = {}
     for n_sources, per in CONFIGS:
-        articles = [Article(text=" ".join(pool[k * per:(k + 1) * per]), id=f"s{k:02d}") for k in range(n_sources)]
+        articles = [
+            Article(text=" ".join(pool[k * per : (k + 1) * per]), id=f"s{k:02d}") for k in range(n_sources)
+        ]
         sources = load_sources(articles)
         claims, _, _ = prepare(sources)
         vectors = embedder.embed([c.text for c in claims])
@@ -60,10 +62,18 @@ def main(repeats: int) -> None:
             t2 = time.perf_counter()
             findings = diff.diff(claims, matches, vectors, sources, within, options)
             t3 = time.perf_counter()
-            runs.append({"align": t1 - t0, "within": t2 - t1, "diff": t3 - t2, "total": t3 - t0, "whole": whole})
+            runs.append(
+                {"align": t1 - t0, "within": t2 - t1, "diff": t3 - t2, "total": t3 - t0, "whole": whole}
+            )
         out[f"{n_sources}x{per}"] = {
-            "sources": n_sources, "claims": len(claims), "matches": len(matches), "findings": len(findings),
-            **{k: statistics.median(r[k] for r in runs) for k in ("align", "within", "diff", "total", "whole")},
+            "sources": n_sources,
+            "claims": len(claims),
+            "matches": len(matches),
+            "findings": len(findings),
+            **{
+                k: statistics.median(r[k] for r in runs)
+                for k in ("align", "within", "diff", "total", "whole")
+            },
             "runs": runs,
         }
     print(json.dumps(out))

@@ -14,8 +14,19 @@ from .errors import CompareError, InputError, ModelError, OutputError
 from .records import Article, Claim, Conflict, Finding, Source
 
 __all__ = [
-    "Article", "Claim", "CompareError", "Conflict", "Finding", "InputError", "ModelError", "Options",
-    "OutputError", "Report", "Source", "check", "compare",
+    "Article",
+    "Claim",
+    "CompareError",
+    "Conflict",
+    "Finding",
+    "InputError",
+    "ModelError",
+    "Options",
+    "OutputError",
+    "Report",
+    "Source",
+    "check",
+    "compare",
 ]
 __version__ = "0.1.0"
 

@@ -58,8 +58,14 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
     """Matches between claims of different sources, in claim order."""
     if len(claims) < 2:
         return ()
-    event_t = options.event_threshold if options.event_threshold is not None else calibration.threshold("same_event")
-    fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
+    event_t = (
+        options.event_threshold
+        if options.event_threshold is not None
+        else calibration.threshold("same_event")
+    )
+    fact_t = (
+        options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
+    )
     n = len(claims)
     order = {s: r for r, s in enumerate(dict.fromkeys(c.source for c in claims))}
     source_no = np.array([order[c.source] for c in claims])
@@ -70,13 +76,20 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
     # 2. A pair can match only when each claim is among the other's candidates, and a claim's
     #    candidates in one source need scores only when one of them is such a pair. A pair met
     #    from both sides keeps the cosine it was met with first.
-    pair_of, first, inverse, sides = np.unique(np.minimum(I, J) * n + np.maximum(I, J), return_index=True,
-                                              return_inverse=True, return_counts=True)
+    pair_of, first, inverse, sides = np.unique(
+        np.minimum(I, J) * n + np.maximum(I, J), return_index=True, return_inverse=True, return_counts=True
+    )
     group = I * len(order) + source_no[J]
     needed = np.isin(group, group[sides[inverse] == 2])
     wanted = np.unique(inverse[needed])
-    p = score_pairs(claims, pair_of[wanted] // n, pair_of[wanted] % n, sims[first[wanted]], ("same_event", "same_fact"),
-                    floors=(event_t, fact_t))
+    p = score_pairs(
+        claims,
+        pair_of[wanted] // n,
+        pair_of[wanted] % n,
+        sims[first[wanted]],
+        ("same_event", "same_fact"),
+        floors=(event_t, fact_t),
+    )
     event = np.full(len(pair_of), np.nan)
     fact = np.full(len(pair_of), np.nan)
     event[wanted], fact[wanted] = p["same_event"], p["same_fact"]
@@ -90,13 +103,22 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tup
     o = np.lexsort((J[kept], -value, group[kept]))
     kept, value, g = kept[o], value[o], group[kept][o]
     head = np.maximum.accumulate(np.where(np.r_[True, g[1:] != g[:-1]], np.arange(len(g)), 0))
-    chosen = kept[(np.arange(len(g)) - head < options.max_matches) & (value >= value[head] - options.match_margin)]
+    chosen = kept[
+        (np.arange(len(g)) - head < options.max_matches) & (value >= value[head] - options.match_margin)
+    ]
     # 4. A match is a pair that each side kept.
     matches = []
     for q in np.flatnonzero(np.bincount(inverse[chosen], minlength=len(pair_of)) == 2).tolist():
         ci, cj = claims[int(pair_of[q] // n)], claims[int(pair_of[q] % n)]
-        matches.append(Match(a=ci.id, b=cj.id, event=round(float(event[q]), 4), fact=round(float(fact[q]), 4),
-                             similarity=round(float(sims[first[q]]), 4)))
+        matches.append(
+            Match(
+                a=ci.id,
+                b=cj.id,
+                event=round(float(event[q]), 4),
+                fact=round(float(fact[q]), 4),
+                similarity=round(float(sims[first[q]]), 4),
+            )
+        )
     return tuple(matches)
 
 
@@ -122,7 +144,9 @@ def group(claims: Sequence[Claim], matches: Sequence[Match]) -> tuple[tuple[str,
     return tuple(sorted(facts, key=lambda g: order[g[0]]))
 
 
-def within_candidates(claims: Sequence[Claim], vectors: np.ndarray, floor: float = 0.45) -> tuple[tuple[int, int, float], ...]:
+def within_candidates(
+    claims: Sequence[Claim], vectors: np.ndarray, floor: float = 0.45
+) -> tuple[tuple[int, int, float], ...]:
     """Pairs of claims from the *same* source that carry figures and are close in meaning: the
     places where an article reports two speakers' different numbers for one event."""
     idx = [i for i, c in enumerate(claims) if c.facts.quantities]

@@ -49,18 +49,26 @@ for _c in "\u2028\u2029\u0085":
 _MAP["\u2026"] = "..."
 _MAP["\u2024"] = "."
 _MAP["\u2022"] = "\u2022"  # bullets are handled per line
-for _c, _r in {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}.items():
+for _c, _r in {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}.items():
     _MAP[_c] = _r
 for _o in range(0xFF01, 0xFF5F):  # full-width ASCII
     _MAP.setdefault(chr(_o), chr(_o - 0xFEE0))
-_DROP = set("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e")
+_DROP = set(
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e"
+)
 _DROP.update(chr(o) for o in range(0x00, 0x20) if chr(o) not in "\n\r\t\u000b\u000c")
 _DROP.update(chr(o) for o in range(0x7F, 0xA0) if o != 0x85)
 del _MAP["\u2022"]
 
-_SPECIAL = re.compile(
-    "\r\n?|[" + "".join(re.escape(c) for c in sorted(set(_MAP) | _DROP)) + "]"
-)
+_SPECIAL = re.compile("\r\n?|[" + "".join(re.escape(c) for c in sorted(set(_MAP) | _DROP)) + "]")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -155,7 +163,7 @@ def _lines(norm: str, offs: list[int]) -> list[_Text]:
                 parts.append(" ")
                 loff.append(offs[prev_end])
             parts.append(t.group())
-            loff.extend(offs[t.start():t.end()])
+            loff.extend(offs[t.start() : t.end()])
             prev_end = t.end()
         loff.append(offs[prev_end - 1] + 1)
         result.append(_Text("".join(parts), loff))
@@ -176,13 +184,72 @@ _TURN = re.compile(r"^(?P<label>(?:[A-Z][A-Z'.\-]*\s){0,3}[A-Z][A-Z'.\-]*)\s?:\s
 _QUESTION_LABELS = {"Q", "QUESTION", "INTERVIEWER", "QUESTIONER"}
 _ANON_ANSWER_LABELS = {"A", "ANSWER"}
 # All-caps labels that are not speakers.
-_NEWS_LABELS = {"BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "LIVE",
-                "DEVELOPING", "JUST IN", "FLASHBACK", "NEW", "URGENT", "ALERT", "FACT CHECK", "COMMENTARY"}
-_EDITOR_LABELS = {"EDITOR'S NOTE", "EDITORS NOTE", "EDITORS' NOTE", "NOTE", "CORRECTION", "CLARIFICATION", "DISCLAIMER"}
-_FURNITURE_LABELS = {"WATCH", "VIDEO", "VIDEOS", "PHOTO", "PHOTOS", "GALLERY", "AUDIO", "PODCAST", "LISTEN", "READ",
-                     "READ MORE", "MORE", "RELATED", "SEE ALSO", "ALSO READ", "ADVERTISEMENT", "TAGS", "TOPICS", "SOURCE",
-                     "SOURCES", "CREDIT", "IMAGE", "GRAPHIC", "MAP", "CHART", "TIMELINE", "SPECIAL SECTION", "SPECIAL REPORT",
-                     "FOLLOW", "SHARE", "CLICK", "POLL", "QUIZ", "TRENDING", "RECOMMENDED", "MUST READ", "DON'T MISS"}
+_NEWS_LABELS = {
+    "BREAKING",
+    "BREAKING NEWS",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "LIVE",
+    "DEVELOPING",
+    "JUST IN",
+    "FLASHBACK",
+    "NEW",
+    "URGENT",
+    "ALERT",
+    "FACT CHECK",
+    "COMMENTARY",
+}
+_EDITOR_LABELS = {
+    "EDITOR'S NOTE",
+    "EDITORS NOTE",
+    "EDITORS' NOTE",
+    "NOTE",
+    "CORRECTION",
+    "CLARIFICATION",
+    "DISCLAIMER",
+}
+_FURNITURE_LABELS = {
+    "WATCH",
+    "VIDEO",
+    "VIDEOS",
+    "PHOTO",
+    "PHOTOS",
+    "GALLERY",
+    "AUDIO",
+    "PODCAST",
+    "LISTEN",
+    "READ",
+    "READ MORE",
+    "MORE",
+    "RELATED",
+    "SEE ALSO",
+    "ALSO READ",
+    "ADVERTISEMENT",
+    "TAGS",
+    "TOPICS",
+    "SOURCE",
+    "SOURCES",
+    "CREDIT",
+    "IMAGE",
+    "GRAPHIC",
+    "MAP",
+    "CHART",
+    "TIMELINE",
+    "SPECIAL SECTION",
+    "SPECIAL REPORT",
+    "FOLLOW",
+    "SHARE",
+    "CLICK",
+    "POLL",
+    "QUIZ",
+    "TRENDING",
+    "RECOMMENDED",
+    "MUST READ",
+    "DON'T MISS",
+}
 
 _AGENCY = r"\([A-Z][A-Za-z.&']*(?:\s[A-Z][A-Za-z.&']*){0,2}\)"
 _CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"
@@ -208,37 +275,104 @@ _CTA = re.compile(
     r"|live\s(?:updates|blog|coverage)|breaking\snews\salert|newsletter|scroll)\b",
     re.I,
 )
-_CTA_TAIL = re.compile(r"\b(?:here|below|above|now|app|newsletter|us|our|link|full\s(?:story|interview|video|statement)|free)\b|:\s*$", re.I)
+_CTA_TAIL = re.compile(
+    r"\b(?:here|below|above|now|app|newsletter|us|our|link|full\s(?:story|interview|video|statement)|free)\b|:\s*$",
+    re.I,
+)
 _READ_MORE = re.compile(r"^read\s+more\b", re.I)
-_ADVERT = re.compile(r"^(?:advertisement|advert|ad|ads|sponsored(?:\scontent)?|promoted|paid\scontent|skip\sad"
-                     r"|story\scontinues(?:\sbelow)?(?:\sadvertisement)?|article\scontinues\sbelow(?:\sadvertisement)?)[\s.:]*$", re.I)
-_EMBED_STRONG = re.compile(r"\b(?:i-?frame|javascript|video\splayer|media\splayer|your\sbrowser|browser\sdoes\snot|ad[\s\-]?blocker"
-                           r"|embed\scode|enable\sjs|html5|flash\splayer|media\splayback|audio\selement|video\stag)\b", re.I)
+_ADVERT = re.compile(
+    r"^(?:advertisement|advert|ad|ads|sponsored(?:\scontent)?|promoted|paid\scontent|skip\sad"
+    r"|story\scontinues(?:\sbelow)?(?:\sadvertisement)?|article\scontinues\sbelow(?:\sadvertisement)?)[\s.:]*$",
+    re.I,
+)
+_EMBED_STRONG = re.compile(
+    r"\b(?:i-?frame|javascript|video\splayer|media\splayer|your\sbrowser|browser\sdoes\snot|ad[\s\-]?blocker"
+    r"|embed\scode|enable\sjs|html5|flash\splayer|media\splayback|audio\selement|video\stag)\b",
+    re.I,
+)
 _EMBED_WEAK = re.compile(r"\b(?:cookies?|embed(?:ded)?|widget|plugin|placeholder)\b", re.I)
-_COOKIE_NOTICE = re.compile(r"\b(?:(?:we|site|website|page)\s(?:uses?|use)\scookies|accept\s(?:all\s)?cookies|cookie\s(?:policy|settings|preferences|notice)"
-                            r"|privacy\s(?:policy|notice|settings)|terms\sof\s(?:use|service)|manage\s(?:consent|preferences))\b", re.I)
-_CAPTION_START = re.compile(r"^(?:photo|photos|photograph|image|images|picture|pictured|caption|credit|credits|file\sphoto"
-                            r"|illustration|graphic)\s*(?:by\b|:|\||/|-\s)", re.I)
-_CREDIT_PAREN = re.compile(r"\((?:[A-Z][A-Za-z]*\s)?(?:Photo|Photograph|Image|Foto|Picture)s?\b[^)]*\)|\((?:AP|AFP|Reuters|EPA|Xinhua|UPI)\s?/[^)]*\)")
-_CREDIT_NAME = re.compile(r"\bGetty\sImages\b|\bShutterstock\b|\bvia\sGetty\b|\bAP\sPhoto/|\bAFP\sPhoto\b|\bEPA-EFE\b|\bImages?\scourtesy\b", re.I)
-_TAGS = re.compile(r"^(?:tags|tagged|topics?|filed\sunder|categor(?:y|ies)|keywords|related\stopics|more\sabout|in\sthis\sarticle)\b\s*(:)?", re.I)
+_COOKIE_NOTICE = re.compile(
+    r"\b(?:(?:we|site|website|page)\s(?:uses?|use)\scookies|accept\s(?:all\s)?cookies|cookie\s(?:policy|settings|preferences|notice)"
+    r"|privacy\s(?:policy|notice|settings)|terms\sof\s(?:use|service)|manage\s(?:consent|preferences))\b",
+    re.I,
+)
+_CAPTION_START = re.compile(
+    r"^(?:photo|photos|photograph|image|images|picture|pictured|caption|credit|credits|file\sphoto"
+    r"|illustration|graphic)\s*(?:by\b|:|\||/|-\s)",
+    re.I,
+)
+_CREDIT_PAREN = re.compile(
+    r"\((?:[A-Z][A-Za-z]*\s)?(?:Photo|Photograph|Image|Foto|Picture)s?\b[^)]*\)|\((?:AP|AFP|Reuters|EPA|Xinhua|UPI)\s?/[^)]*\)"
+)
+_CREDIT_NAME = re.compile(
+    r"\bGetty\sImages\b|\bShutterstock\b|\bvia\sGetty\b|\bAP\sPhoto/|\bAFP\sPhoto\b|\bEPA-EFE\b|\bImages?\scourtesy\b",
+    re.I,
+)
+_TAGS = re.compile(
+    r"^(?:tags|tagged|topics?|filed\sunder|categor(?:y|ies)|keywords|related\stopics|more\sabout|in\sthis\sarticle)\b\s*(:)?",
+    re.I,
+)
 _NAME = r"(?:[A-Z][A-Za-z'.\-]*|(?:and|for|of|the|in|at|de|del|da|al|el|von|van|der|bin|ibn)\b)"
 _BYLINE = re.compile(
     rf"^(?:By|BY|by)\s+(?:the\s)?[A-Z][A-Za-z'.\-]*(?:\s{_NAME}){{0,5}}(?:\s?(?:,|&|\||-|/|;)\s?{_NAME}(?:\s{_NAME}){{0,4}})*\s?[.,]?$"
 )
-_CREDIT_LINE = re.compile(r"^(?:(?:additional\s)?reporting|writing|editing|written|compiled|produced|edited|translated|interview)\sby\b"
-                          r"|\bcontributed\s(?:to\s)?(?:this|the)\s(?:report|story|article)\b", re.I)
-_COPYRIGHT = re.compile(r"\u00a9|\(c\)\s?\d{4}|^copyright\s?(?:\(c\)\s?)?(?:\d{4}|by\b|notice\b|$)|\ball\srights\sreserved\b"
-                        r"|\bmay\snot\sbe\s(?:published|reproduced|broadcast|rewritten|redistributed)\b", re.I)
-_SHARE_WORDS = {"share", "share this", "share this article", "share this story", "share this page", "tweet", "email", "e-mail",
-                "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "print", "comment", "comments",
-                "copy link", "copy", "link", "save", "flipboard", "messenger", "sms", "x", "threads", "bluesky", "tumblr",
-                "google+", "mail", "shares", "like", "more", "close", "menu", "search", "home"}
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:additional\s)?reporting|writing|editing|written|compiled|produced|edited|translated|interview)\sby\b"
+    r"|\bcontributed\s(?:to\s)?(?:this|the)\s(?:report|story|article)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"\u00a9|\(c\)\s?\d{4}|^copyright\s?(?:\(c\)\s?)?(?:\d{4}|by\b|notice\b|$)|\ball\srights\sreserved\b"
+    r"|\bmay\snot\sbe\s(?:published|reproduced|broadcast|rewritten|redistributed)\b",
+    re.I,
+)
+_SHARE_WORDS = {
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "tweet",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "print",
+    "comment",
+    "comments",
+    "copy link",
+    "copy",
+    "link",
+    "save",
+    "flipboard",
+    "messenger",
+    "sms",
+    "x",
+    "threads",
+    "bluesky",
+    "tumblr",
+    "google+",
+    "mail",
+    "shares",
+    "like",
+    "more",
+    "close",
+    "menu",
+    "search",
+    "home",
+}
 _SHARE_TOKEN = re.compile(r"[A-Za-z+\-]+")
 _TIMESTAMP = re.compile(r"^(?:updated|published|posted|last\supdated|first\spublished|modified|date)\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_ONLY = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s)?(?:{_MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{_MONTH}\s\d{{4}}|\d{{4}}-\d\d-\d\d)"
-                        rf"(?:,?\s(?:at\s)?\d{{1,2}}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{{2,4}})?)?\.?$", re.I)
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s)?(?:{_MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{_MONTH}\s\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    rf"(?:,?\s(?:at\s)?\d{{1,2}}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{{2,4}})?)?\.?$",
+    re.I,
+)
 _CLOCK = re.compile(rf"\d{{1,2}}:\d\d|\b{_MONTH}\s\d|\bago\b", re.I)
 _READ_TIME = re.compile(r"^\d+\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)$", re.I)
 
@@ -261,7 +395,9 @@ def _furniture(t: str) -> str | None:
         return "call to action"
     if n <= 30 and _EMBED_STRONG.search(t):
         return "embed placeholder"
-    if (n <= SHORT_WORDS and not terminal and _EMBED_WEAK.search(t)) or (n <= 40 and _COOKIE_NOTICE.search(t)):
+    if (n <= SHORT_WORDS and not terminal and _EMBED_WEAK.search(t)) or (
+        n <= 40 and _COOKIE_NOTICE.search(t)
+    ):
         return "embed placeholder"
     if n <= 60 and (_CAPTION_START.match(t) or _CREDIT_PAREN.search(t)):
         return "caption or credit"
@@ -274,14 +410,17 @@ def _furniture(t: str) -> str | None:
         return "byline"
     if n <= 60 and _COPYRIGHT.search(t):
         return "copyright"
-    if n <= 15 and ((_TIMESTAMP.match(t) and re.search(r"\d", t) and (not terminal or _CLOCK.search(t)))
-                    or _DATE_ONLY.match(t) or _READ_TIME.match(t)):
+    if n <= 15 and (
+        (_TIMESTAMP.match(t) and re.search(r"\d", t) and (not terminal or _CLOCK.search(t)))
+        or _DATE_ONLY.match(t)
+        or _READ_TIME.match(t)
+    ):
         return "timestamp"
     return None
 
 
 def _title(label: str) -> str:
-    """"MR. JONES" -> "Mr. Jones", "AL-ASSAD" -> "Al-Assad", "O'BRIEN" -> "O'Brien"."""
+    """ "MR. JONES" -> "Mr. Jones", "AL-ASSAD" -> "Al-Assad", "O'BRIEN" -> "O'Brien"."""
     out = re.sub(r"[A-Za-z]+", lambda m: m.group().capitalize(), label.strip())
     return re.sub(r"(?<=[a-z])'([A-Z])\b", lambda m: "'" + m.group(1).lower(), out)  # "DON'T" -> "Don't"
 
@@ -395,7 +534,9 @@ def clean(source: Source) -> Cleaned:
     lead: list[int] = []
     for k in content:
         ln = lines[k]
-        if ln.status == "question" or (ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS):
+        if ln.status == "question" or (
+            ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS
+        ):
             break
         if not _headline_shaped(ln.full.text if ln.status == "answer" else ln.body.text):
             break
@@ -443,7 +584,15 @@ def clean(source: Source) -> Cleaned:
         if not body.text:
             continue
         kind = {"headline": "headline", "answer": "answer"}.get(ln.status, "body")
-        blocks.append(Block(source=source.id, index=len(blocks), text=body.text, offsets=tuple(body.offs),
-                            kind=kind, speaker=ln.speaker if kind == "answer" else None))
+        blocks.append(
+            Block(
+                source=source.id,
+                index=len(blocks),
+                text=body.text,
+                offsets=tuple(body.offs),
+                kind=kind,
+                speaker=ln.speaker if kind == "answer" else None,
+            )
+        )
     skipped.sort(key=lambda s: (s.start, s.end))
     return Cleaned(source=source.id, blocks=tuple(blocks), skipped=tuple(skipped))

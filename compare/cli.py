@@ -23,12 +23,13 @@ from .errors import CompareError, InputError, OutputError
 app = typer.Typer(
     name="compare-articles",
     help="Compare news articles about the same story: what they agree on, where they contradict each other and why, "
-         "and what only one of them reports.",
+    "and what only one of them reports.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables: drafts would leak
     rich_markup_mode=None,
 )
+
 
 @app.callback()
 def _root() -> None:
@@ -81,7 +82,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         parent_is_dir, path_is_dir = parent.is_dir(), path.is_dir()
     except OSError as e:  # e.g. a folder on the way that may not be entered
-        raise OutputError(f"{path}: cannot reach {parent} ({e.strerror}); choose a writable folder with -o") from None
+        raise OutputError(
+            f"{path}: cannot reach {parent} ({e.strerror}); choose a writable folder with -o"
+        ) from None
     if not parent_is_dir:
         raise OutputError(f"{path}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
     if path_is_dir:
@@ -89,7 +92,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as e:
-        raise OutputError(f"{path}: cannot write in {parent} ({e.strerror}); choose a writable folder with -o") from None
+        raise OutputError(
+            f"{path}: cannot write in {parent} ({e.strerror}); choose a writable folder with -o"
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -102,7 +107,9 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         if isinstance(e, OSError):  # disk full, quota, I/O error: the old file is left as it was
-            raise OutputError(f"{path}: cannot be written ({e.strerror or e}); free some space or choose another place with -o") from None
+            raise OutputError(
+                f"{path}: cannot be written ({e.strerror or e}); free some space or choose another place with -o"
+            ) from None
         raise
 
 
@@ -123,7 +130,9 @@ def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> N
     inputs = {os.path.realpath(s.path) for s in report.sources if s.path and s.path != "-"}
     for p in outputs:
         if os.path.realpath(p) in inputs:
-            raise OutputError(f"{p}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o")
+            raise OutputError(
+                f"{p}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o"
+            )
     # Render everything before writing anything: a failure leaves no partial set of files.
     rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
     for p, text in rendered:
@@ -155,14 +164,35 @@ _OUTPUT_HELP = "Write the report here instead of standard output; the format fol
 @_guard
 def report(
     sources: list[str] = typer.Argument(..., help=_SOURCES_HELP, show_default=False),
-    output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
-    name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
-    published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' are read against it.", show_default=False),
-    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding and page cache."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or 'wrote' lines on standard error."),
+    output: Optional[list[Path]] = typer.Option(
+        None, "--output", "-o", help=_OUTPUT_HELP, show_default=False
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."
+    ),
+    name: Optional[list[str]] = typer.Option(
+        None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False
+    ),
+    published: Optional[list[str]] = typer.Option(
+        None,
+        "--published",
+        help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' are read against it.",
+        show_default=False,
+    ),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2).",
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Do not read or write the embedding and page cache."
+    ),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress or 'wrote' lines on standard error."
+    ),
 ) -> None:
     """Compare two or more articles and write a report: contradictions first, then agreements, unique facts per source and skipped page furniture.
 
@@ -172,8 +202,12 @@ def report(
     from .pipeline import compare
 
     options = _options(model, no_cache, max_bytes, quiet)
-    result = compare(sources, names=parse_assignments(name, "--name"), published=parse_assignments(published, "--published"),
-                     options=options)
+    result = compare(
+        sources,
+        names=parse_assignments(name, "--name"),
+        published=parse_assignments(published, "--published"),
+        options=options,
+    )
     _emit(result, output, fmt, quiet)
 
 
@@ -183,18 +217,51 @@ _VERDICTS = ("supported", "contradicted", "unsupported")
 @app.command()
 @_guard
 def check(
-    paths: list[str] = typer.Argument(..., help="The draft, then (optionally) its sources.", show_default=False, metavar="DRAFT [SOURCES]..."),
-    against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="A source to hold the draft against (repeatable; more sources may follow as arguments).", show_default=False),
-    fail_on: str = typer.Option("contradicted", "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."),
-    output: Optional[list[Path]] = typer.Option(None, "--output", "-o", help=_OUTPUT_HELP, show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
-    name: Optional[list[str]] = typer.Option(None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False),
-    published: Optional[list[str]] = typer.Option(None, "--published", help="Publication date: ID=YYYY-MM-DD (repeatable).", show_default=False),
+    paths: list[str] = typer.Argument(
+        ...,
+        help="The draft, then (optionally) its sources.",
+        show_default=False,
+        metavar="DRAFT [SOURCES]...",
+    ),
+    against: Optional[list[str]] = typer.Option(
+        None,
+        "--against",
+        "-a",
+        help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
+        show_default=False,
+    ),
+    fail_on: str = typer.Option(
+        "contradicted",
+        "--fail-on",
+        help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported.",
+    ),
+    output: Optional[list[Path]] = typer.Option(
+        None, "--output", "-o", help=_OUTPUT_HELP, show_default=False
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."
+    ),
+    name: Optional[list[str]] = typer.Option(
+        None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False
+    ),
+    published: Optional[list[str]] = typer.Option(
+        None, "--published", help="Publication date: ID=YYYY-MM-DD (repeatable).", show_default=False
+    ),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding and page cache."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary lines on standard error."),
-    nli: Optional[str] = typer.Option(None, "--nli", help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose probabilities join the rules."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Do not read or write the embedding and page cache."
+    ),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress or summary lines on standard error."
+    ),
+    nli: Optional[str] = typer.Option(
+        None,
+        "--nli",
+        help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose probabilities join the rules.",
+    ),
 ) -> None:
     """Hold a draft against its sources before publication: each draft claim is supported, contradicted or unsupported.
 
@@ -212,8 +279,13 @@ def check(
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
     options = _options(model, no_cache, max_bytes, quiet, nli)
-    result = run_check(paths[0], sources, names=parse_assignments(name, "--name"),
-                       published=parse_assignments(published, "--published"), options=options)
+    result = run_check(
+        paths[0],
+        sources,
+        names=parse_assignments(name, "--name"),
+        published=parse_assignments(published, "--published"),
+        options=options,
+    )
     _emit(result, output, fmt, quiet)
     counts = result.counts()
     if not quiet:
@@ -225,13 +297,32 @@ def check(
 @app.command(name="eval")
 @_guard
 def evaluate_cmd(
-    data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder of the public evaluation sets (mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/)."),
-    sets: Optional[list[str]] = typer.Option(None, "--set", help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.", show_default=False),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many items per set (a fixed random sample)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with --set or --limit only prints, so it never replaces the full table.", show_default=False),
+    data: Path = typer.Option(
+        Path("../shared/data"),
+        "--data",
+        help="Folder of the public evaluation sets (mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/).",
+    ),
+    sets: Optional[list[str]] = typer.Option(
+        None,
+        "--set",
+        help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
+        show_default=False,
+    ),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", help="At most this many items per set (a fixed random sample)."
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with --set or --limit only prints, so it never replaces the full table.",
+        show_default=False,
+    ),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
-    nli: Optional[str] = typer.Option(None, "--nli", help="Optional NLI cross-encoder name or path, used by check()."),
+    nli: Optional[str] = typer.Option(
+        None, "--nli", help="Optional NLI cross-encoder name or path, used by check()."
+    ),
 ) -> None:
     """Measure agreement, contradiction and support judgements on public labelled data, beside plain baselines.
 

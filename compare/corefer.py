@@ -40,8 +40,10 @@ _GENERIC = frozenset(
     """.split()
 )
 #: A description after these is a predicate ("he was a general"), not someone new.
-_PREDICATE = frozenset("as is was were be been being became become becomes remain remains remained named "
-                       "appointed like unlike".split())
+_PREDICATE = frozenset(
+    "as is was were be been being became become becomes remain remains remained named "
+    "appointed like unlike".split()
+)
 _DETERMINERS = frozenset({"a", "an", "another"})
 #: Verbs that end no "-ed": the narration verbs, auxiliaries and more irregular past tenses.
 _VERBS = COMMON_VERBS | frozenset(
@@ -53,7 +55,8 @@ _VERBS = COMMON_VERBS | frozenset(
 )
 _APPOSITIVE_RE = re.compile(
     r"(?:'s)?\s*,\s+((?:a|an|the|his|her|its|their|[A-Z][\w-]*'s)\s+[^,;:()\"]{2,120}?)"
-    r"(?=\s*(?:,|;|:|\(|\)|\"|--|\.\s|\.$|$))")
+    r"(?=\s*(?:,|;|:|\(|\)|\"|--|\.\s|\.$|$))"
+)
 _TITLE_RUN_RE = re.compile(r"((?:[A-Za-z][\w-]*\.?\s+){1,4})$")
 #: At most this many words between the article and the role noun that ends a description.
 _SPAN = 8
@@ -81,11 +84,16 @@ def descriptions(claim: Claim) -> list[tuple[Entity, frozenset[str]]]:
     text, out = claim.text, []
     for e in claim.facts.entities:
         words: list[str] = []
-        run = _TITLE_RUN_RE.search(text[max(0, e.start - 80):e.start])  # four words at most
+        run = _TITLE_RUN_RE.search(text[max(0, e.start - 80) : e.start])  # four words at most
         if run:
             for w in reversed(run.group(1).split()):
                 low = w.lower().rstrip(".")
-                if low not in TITLES and low not in TITLE_MODIFIERS and low not in ROLE_NOUNS and low not in TITLE_WORDS:
+                if (
+                    low not in TITLES
+                    and low not in TITLE_MODIFIERS
+                    and low not in ROLE_NOUNS
+                    and low not in TITLE_WORDS
+                ):
                     break
                 words.append(w)
         apposition = _appositive(text, e.end)
@@ -118,7 +126,9 @@ def _ends_description(toks: list[re.Match], j: int) -> bool:
         return True
     nxt = toks[j + 1].group()
     low = nxt.lower()
-    return not nxt[0].isalpha() or low in GRAMMAR_STOP or _verb(nxt) or (nxt[0].islower() and low.endswith("s"))
+    return (
+        not nxt[0].isalpha() or low in GRAMMAR_STOP or _verb(nxt) or (nxt[0].islower() and low.endswith("s"))
+    )
 
 
 def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
@@ -141,11 +151,16 @@ def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
                 last = j
         if last is None:
             continue
-        if i >= 2 and toks[i - 1].group() == "," and toks[i - 2].end() in named_ends and _appositive(text, toks[i - 2].end()):
+        if (
+            i >= 2
+            and toks[i - 1].group() == ","
+            and toks[i - 2].end() in named_ends
+            and _appositive(text, toks[i - 2].end())
+        ):
             continue  # an appositive, "Tlass, a top general, fled", names him; "Besides Fares, a general fled" does not
         if any(toks[last].end() <= e.start <= toks[last].end() + 3 for e in claim.facts.entities):
             continue  # "a top general, Manaf Tlass," names him too
-        words = _content([x.group() for x in toks[i + 1:last + 1]])
+        words = _content([x.group() for x in toks[i + 1 : last + 1]])
         if words & ROLE_NOUNS:
             out.append((t.start(), toks[last].end(), words))
     return out
@@ -177,8 +192,9 @@ def resolve(claims: Sequence[Claim], describers: Collection[str] | None = None) 
         refs, extra = [], []
         for start, end, words in unnamed(c):
             best, fits = 0, []
-            for owner, person, described in (people[k] for k in sorted({k for w in words & ROLE_NOUNS
-                                                                         for k in by_word.get(w, ())})):
+            for owner, person, described in (
+                people[k] for k in sorted({k for w in words & ROLE_NOUNS for k in by_word.get(w, ())})
+            ):
                 if owner.source == c.source:
                     continue
                 shared = words & described
@@ -193,12 +209,24 @@ def resolve(claims: Sequence[Claim], describers: Collection[str] | None = None) 
             if any(not same_entity(fits[0][1], p) for _, p, _ in fits[1:]):
                 continue  # two people fit as well: no guess
             owner, person, shared = fits[0]
-            refs.append(Reference(text=c.text[start:end], start=start, end=end, name=person.text, key=person.key,
-                                  source=owner.source, claim=owner.id, shared=tuple(sorted(shared))))
+            refs.append(
+                Reference(
+                    text=c.text[start:end],
+                    start=start,
+                    end=end,
+                    name=person.text,
+                    key=person.key,
+                    source=owner.source,
+                    claim=owner.id,
+                    shared=tuple(sorted(shared)),
+                )
+            )
             extra.append(Entity(c.text[start:end], start, end, person.key))
         if refs:
             entities = tuple(sorted((*c.facts.entities, *extra), key=lambda e: (e.start, e.end)))
-            c = dataclasses.replace(c, facts=dataclasses.replace(c.facts, entities=entities, references=tuple(refs)))
+            c = dataclasses.replace(
+                c, facts=dataclasses.replace(c.facts, entities=entities, references=tuple(refs))
+            )
         out.append(c)
     return tuple(out)
 
@@ -208,6 +236,11 @@ def embedding_text(claim: Claim) -> str:
     embedding model should read it: "Manaf Tlass, a top general and Assad confidant, defected"."""
     text = claim.text
     for r in sorted(claim.facts.references, key=lambda r: r.start, reverse=True):
-        rest = text[r.end:]
-        text = text[:r.start] + f"{r.name}, {text[r.start:r.end]}" + ("" if rest[:1] in ",.;:!?" else ",") + rest
+        rest = text[r.end :]
+        text = (
+            text[: r.start]
+            + f"{r.name}, {text[r.start : r.end]}"
+            + ("" if rest[:1] in ",.;:!?" else ",")
+            + rest
+        )
     return text

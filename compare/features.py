@@ -19,10 +19,29 @@ from .extract.entities import AliasTable
 from .records import Claim, Entity
 
 NAMES = (
-    "cosine", "token_set", "token_sort", "jaccard", "anchors", "unshared_names_min", "unshared_names",
-    "numbers_differ", "numbers_unshared", "length_ratio", "cosine_x_token_set", "negation_differs",
-    "unigram_a", "bigram_a", "trigram_a", "unigram_b", "bigram_b", "trigram_b",
-    "unmatched_a", "unmatched_b", "length_gap", "char_ratio", "partial_ratio",
+    "cosine",
+    "token_set",
+    "token_sort",
+    "jaccard",
+    "anchors",
+    "unshared_names_min",
+    "unshared_names",
+    "numbers_differ",
+    "numbers_unshared",
+    "length_ratio",
+    "cosine_x_token_set",
+    "negation_differs",
+    "unigram_a",
+    "bigram_a",
+    "trigram_a",
+    "unigram_b",
+    "bigram_b",
+    "trigram_b",
+    "unmatched_a",
+    "unmatched_b",
+    "length_gap",
+    "char_ratio",
+    "partial_ratio",
 )
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
@@ -35,15 +54,26 @@ class Prepared:
     ``AliasTable``: as Entity(text, key) for the name rules, and as bare keys the way
     ``same_entity`` reads plain strings, for the anchor overlap."""
 
-    __slots__ = ("claim", "words", "tokens", "token_set", "grams", "processed", "names", "name_set",
-                 "keys", "key_set", "values")
+    __slots__ = (
+        "claim",
+        "words",
+        "tokens",
+        "token_set",
+        "grams",
+        "processed",
+        "names",
+        "name_set",
+        "keys",
+        "key_set",
+        "values",
+    )
 
     def __init__(self, claim: Claim, table: AliasTable):
         self.claim = claim
         self.words = {w.lower() for w in _WORD.findall(claim.text)}
         self.tokens = t = [w.lower() for w in _TOKEN.findall(claim.text)]
         self.token_set = set(t)
-        self.grams = [Counter(tuple(t[i:i + n]) for i in range(len(t) - n + 1)) for n in (1, 2, 3)]
+        self.grams = [Counter(tuple(t[i : i + n]) for i in range(len(t) - n + 1)) for n in (1, 2, 3)]
         self.processed = default_process(claim.text)
         self.names = [table.id(Entity(e.text, 0, 0, e.key)) for e in claim.facts.entities]
         self.name_set = set(self.names)
@@ -90,19 +120,41 @@ def _set_features(a: Prepared, b: Prepared, table: AliasTable) -> list[float]:
         len(na ^ nb) / max(1, len(na | nb)),
         min(len(wa), len(wb)) / max(1, len(wa), len(wb)),
         1.0 if a.claim.facts.negated != b.claim.facts.negated else 0.0,
-        *_ngram_precision(a.grams, b.grams), *_ngram_precision(b.grams, a.grams),
-        len(sa - sb) / max(1, len(sa)), len(sb - sa) / max(1, len(sb)),
+        *_ngram_precision(a.grams, b.grams),
+        *_ngram_precision(b.grams, a.grams),
+        len(sa - sb) / max(1, len(sa)),
+        len(sb - sa) / max(1, len(sb)),
         abs(len(ta) - len(tb)) / max(1, len(ta), len(tb)),
     ]
 
 
 #: the string ratios, computed for all pairs at once in rapidfuzz's C++ (``process.cpdist``):
 #: (feature, scorer, on default_process'ed text or raw text)
-_RATIOS = (("token_set", fuzz.token_set_ratio, True), ("token_sort", fuzz.token_sort_ratio, True),
-           ("char_ratio", fuzz.ratio, False), ("partial_ratio", fuzz.partial_ratio, False))
-_SET_NAMES = ("jaccard", "anchors", "unshared_names_min", "unshared_names", "numbers_differ",
-              "numbers_unshared", "length_ratio", "negation_differs", "unigram_a", "bigram_a", "trigram_a",
-              "unigram_b", "bigram_b", "trigram_b", "unmatched_a", "unmatched_b", "length_gap")
+_RATIOS = (
+    ("token_set", fuzz.token_set_ratio, True),
+    ("token_sort", fuzz.token_sort_ratio, True),
+    ("char_ratio", fuzz.ratio, False),
+    ("partial_ratio", fuzz.partial_ratio, False),
+)
+_SET_NAMES = (
+    "jaccard",
+    "anchors",
+    "unshared_names_min",
+    "unshared_names",
+    "numbers_differ",
+    "numbers_unshared",
+    "length_ratio",
+    "negation_differs",
+    "unigram_a",
+    "bigram_a",
+    "trigram_a",
+    "unigram_b",
+    "bigram_b",
+    "trigram_b",
+    "unmatched_a",
+    "unmatched_b",
+    "length_gap",
+)
 
 
 #: From this many pairs on, the set features are computed as sparse-matrix row operations
@@ -121,8 +173,14 @@ def _sparse(items: Sequence, vocab: dict):
             indices.append(vocab.setdefault(k, len(vocab)))
             data.append(v)
         indptr.append(len(indices))
-    return csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                       np.asarray(indptr, dtype=np.int64)), shape=(len(items), max(1, len(vocab))))
+    return csr_matrix(
+        (
+            np.asarray(data, dtype=np.float64),
+            np.asarray(indices, dtype=np.int64),
+            np.asarray(indptr, dtype=np.int64),
+        ),
+        shape=(len(items), max(1, len(vocab))),
+    )
 
 
 def _bulk_set_features(P: Sequence[Prepared], I: np.ndarray, J: np.ndarray, table: AliasTable) -> np.ndarray:
@@ -145,9 +203,13 @@ def _bulk_set_features(P: Sequence[Prepared], I: np.ndarray, J: np.ndarray, tabl
     # x has an alias among b's names; a's names are counted with repeats, as _unmatched does.
     n_ids = max(1, len(table.names))
     links = [(x, y) for x in sorted({i for p in P for i in (*p.names, *p.keys)}) for y in table.aliases(x)]
-    alias = csr_matrix((np.ones(len(links)), ([x for x, _ in links], [y for _, y in links])), shape=(n_ids, n_ids))
+    alias = csr_matrix(
+        (np.ones(len(links)), ([x for x, _ in links], [y for _, y in links])), shape=(n_ids, n_ids)
+    )
     ids = {i: i for i in range(n_ids)}
-    names, name_set, keys = (_sparse([getattr(p, a) for p in P], dict(ids)) for a in ("names", "name_set", "keys"))
+    names, name_set, keys = (
+        _sparse([getattr(p, a) for p in P], dict(ids)) for a in ("names", "name_set", "keys")
+    )
 
     def found(M, X, other, Y):  # per pair: how many of X's (counted) names have an alias among Y's
         return np.asarray(M[X].multiply((other[Y] @ alias.T) > 0).sum(axis=1), dtype=np.float64).ravel()
@@ -179,14 +241,21 @@ def _bulk_set_features(P: Sequence[Prepared], I: np.ndarray, J: np.ndarray, tabl
     same_grams = [shared(g, clipped=True) for g in grams]
     out += [same_grams[n] / np.maximum(1, totals[n][I]) for n in range(3)]
     out += [same_grams[n] / np.maximum(1, totals[n][J]) for n in range(3)]
-    out += [(n_tokens[I] - same_tokens) / np.maximum(1, n_tokens[I]),
-            (n_tokens[J] - same_tokens) / np.maximum(1, n_tokens[J]),
-            np.abs(length[I] - length[J]) / np.maximum.reduce([one, length[I], length[J]])]
+    out += [
+        (n_tokens[I] - same_tokens) / np.maximum(1, n_tokens[I]),
+        (n_tokens[J] - same_tokens) / np.maximum(1, n_tokens[J]),
+        np.abs(length[I] - length[J]) / np.maximum.reduce([one, length[I], length[J]]),
+    ]
     return np.column_stack(out)
 
 
-def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], cosine: Sequence[float],
-                   with_partial: bool = True) -> np.ndarray:
+def batch_features(
+    claims: Sequence[Claim],
+    I: Sequence[int],
+    J: Sequence[int],
+    cosine: Sequence[float],
+    with_partial: bool = True,
+) -> np.ndarray:
     """Features (rows in the order of ``NAMES``) of the pairs ``(claims[I[n]], claims[J[n]])``.
 
     Each claim is prepared once, names are matched once per pair of distinct names, and the
@@ -209,13 +278,15 @@ def batch_features(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int], 
             continue
         xa = [p.processed if processed else p.claim.text for p in A]
         xb = [p.processed if processed else p.claim.text for p in B]
-        X[:, NAMES.index(name)] = process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64,
-                                                 workers=-1) / 100.0
+        X[:, NAMES.index(name)] = (
+            process.cpdist(xa, xb, scorer=scorer, processor=None, dtype=np.float64, workers=-1) / 100.0
+        )
     columns = [NAMES.index(n) for n in _SET_NAMES]
     if len(I) >= _BULK:
         row = {i: n for n, i in enumerate(prepared)}
-        X[:, columns] = _bulk_set_features(list(prepared.values()), np.asarray([row[i] for i in I]),
-                                           np.asarray([row[j] for j in J]), table)
+        X[:, columns] = _bulk_set_features(
+            list(prepared.values()), np.asarray([row[i] for i in I]), np.asarray([row[j] for j in J]), table
+        )
     else:
         X[:, columns] = [_set_features(a, b, table) for a, b in zip(A, B)]
     X[:, NAMES.index("cosine_x_token_set")] = X[:, NAMES.index("cosine")] * X[:, NAMES.index("token_set")]
@@ -226,8 +297,17 @@ def partial_ratios(claims: Sequence[Claim], I: Sequence[int], J: Sequence[int]) 
     """The ``partial_ratio`` feature alone (on the raw texts, as ``_RATIOS`` says)."""
     if not len(I):
         return np.zeros(0)
-    return process.cpdist([claims[i].text for i in I], [claims[j].text for j in J], scorer=fuzz.partial_ratio,
-                          processor=None, dtype=np.float64, workers=-1) / 100.0
+    return (
+        process.cpdist(
+            [claims[i].text for i in I],
+            [claims[j].text for j in J],
+            scorer=fuzz.partial_ratio,
+            processor=None,
+            dtype=np.float64,
+            workers=-1,
+        )
+        / 100.0
+    )
 
 
 def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
@@ -238,8 +318,14 @@ def pair_features(a: Claim, b: Claim, cosine: float) -> np.ndarray:
 #: Features of (source claim, draft claim) for check(): the pair features, how much of the draft
 #: claim the source covers (entailment is one-way), and the typed conflicts the diff found.
 VERDICT_NAMES = NAMES + (
-    "covered_words", "covered_names", "covered_numbers",
-    "conflict_number", "conflict_time", "conflict_entity", "conflict_negation", "conflict_attribution",
+    "covered_words",
+    "covered_names",
+    "covered_numbers",
+    "conflict_number",
+    "conflict_time",
+    "conflict_entity",
+    "conflict_negation",
+    "conflict_attribution",
 )
 CONFLICT_TYPES = ("number", "time", "entity", "negation", "attribution")
 
@@ -256,7 +342,9 @@ def verdict_features(source: Claim, draft: Claim, cosine: float, conflict_types:
     source_values = {q.value for q in source.facts.quantities}
     coverage = [
         len(draft_words & _stems(source.text)) / max(1, len(draft_words)),
-        sum(any(same_entity(e, f) for f in source.facts.entities) for e in names) / len(names) if names else 1.0,
+        sum(any(same_entity(e, f) for f in source.facts.entities) for e in names) / len(names)
+        if names
+        else 1.0,
         sum(q.value in source_values for q in numbers) / len(numbers) if numbers else 1.0,
     ]
     flags = [1.0 if t in conflict_types else 0.0 for t in CONFLICT_TYPES]

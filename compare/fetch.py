@@ -42,7 +42,6 @@ class Fetched:
     charset: str | None
 
 
-
 class _Redirects(urllib.request.HTTPRedirectHandler):
     # urllib follows up to 10 redirects and to ftp:// too; count them ourselves and refuse
     # anything but http(s), so the error can say which limit was hit.
@@ -50,24 +49,39 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         hops = getattr(req, "compare_hops", 0) + 1
         origin = getattr(req, "compare_origin", req.full_url)
         if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise InputError(f"{origin}: redirects to {newurl}, which is not an http(s) address; save the page and pass the file")
+            raise InputError(
+                f"{origin}: redirects to {newurl}, which is not an http(s) address; save the page and pass the file"
+            )
         if hops > MAX_REDIRECTS:
-            raise InputError(f"{origin}: redirects more than {MAX_REDIRECTS} times; open it in a browser, then pass the final address or save the page")
+            raise InputError(
+                f"{origin}: redirects more than {MAX_REDIRECTS} times; open it in a browser, then pass the final address or save the page"
+            )
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
             new.compare_hops, new.compare_origin = hops, origin
         return new
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-          cache_dir: str | os.PathLike | None = None) -> Fetched:
+def fetch(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: str | os.PathLike | None = None,
+) -> Fetched:
     """GET ``url`` (or read it from ``cache_dir/pages``); ``cache_dir=None`` skips the cache."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise InputError(f"{url}: only http:// and https:// addresses can be fetched; save the page or its text as a file and pass that")
+        raise InputError(
+            f"{url}: only http:// and https:// addresses can be fetched; save the page or its text as a file and pass that"
+        )
     if not parts.hostname:
         raise InputError(f"{url}: has no host name; check the address")
-    entry = Path(cache_dir) / "pages" / hashlib.sha256(url.encode("utf-8")).hexdigest() if cache_dir is not None else None
+    entry = (
+        Path(cache_dir) / "pages" / hashlib.sha256(url.encode("utf-8")).hexdigest()
+        if cache_dir is not None
+        else None
+    )
     cached = _read_cache(entry, url) if entry else None
     if cached and len(cached.data) <= max_bytes:
         return cached
@@ -78,7 +92,9 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
 
 
 def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
+    )
     opener = urllib.request.build_opener(_Redirects)  # proxies from the environment still apply
     deadline = time.monotonic() + timeout
     try:
@@ -86,10 +102,14 @@ def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
             headers: email.message.Message = response.headers
             ctype = headers.get_content_type() if headers.get("Content-Type") else ""
             if ctype and ctype not in _TYPES:
-                raise InputError(f"{url}: is {ctype}, not an HTML page or text; save the article's text as a .txt file and pass that")
+                raise InputError(
+                    f"{url}: is {ctype}, not an HTML page or text; save the article's text as a .txt file and pass that"
+                )
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"{url}: is {int(length):,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {length} to fetch it anyway")
+                raise InputError(
+                    f"{url}: is {int(length):,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {length} to fetch it anyway"
+                )
             # Read in chunks against one deadline: the socket timeout alone would let a server
             # that sends a byte at a time hold the run for ever.
             chunks, size = [], 0
@@ -97,12 +117,16 @@ def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(f"{url}: is over the {max_bytes:,}-byte limit; pass --max-bytes to fetch a larger page")
+                    raise InputError(
+                        f"{url}: is over the {max_bytes:,}-byte limit; pass --max-bytes to fetch a larger page"
+                    )
                 if time.monotonic() > deadline:
                     raise TimeoutError
             return Fetched(url, response.geturl(), b"".join(chunks), ctype, headers.get_content_charset())
     except urllib.error.HTTPError as e:
-        raise InputError(f"{url}: the server answered HTTP {e.code} {e.reason}; check the address, or save the page and pass the file") from None
+        raise InputError(
+            f"{url}: the server answered HTTP {e.code} {e.reason}; check the address, or save the page and pass the file"
+        ) from None
     except urllib.error.URLError as e:
         raise _network_error(url, e.reason, timeout) from None
     except (TimeoutError, socket.timeout) as e:
@@ -114,12 +138,20 @@ def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
 def _network_error(url: str, reason: object, timeout: float) -> InputError:
     host = urllib.parse.urlsplit(url).hostname
     if isinstance(reason, socket.gaierror):
-        return InputError(f"{url}: cannot find the host {host} (DNS lookup failed); check the address and your connection")
+        return InputError(
+            f"{url}: cannot find the host {host} (DNS lookup failed); check the address and your connection"
+        )
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return InputError(f"{url}: no complete answer within {timeout:g} s; try again later, or save the page and pass the file")
+        return InputError(
+            f"{url}: no complete answer within {timeout:g} s; try again later, or save the page and pass the file"
+        )
     if isinstance(reason, ConnectionRefusedError):
-        return InputError(f"{url}: {host} refused the connection; check the address, or save the page and pass the file")
-    return InputError(f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason}); check the address, or save the page and pass the file")
+        return InputError(
+            f"{url}: {host} refused the connection; check the address, or save the page and pass the file"
+        )
+    return InputError(
+        f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason}); check the address, or save the page and pass the file"
+    )
 
 
 def _read_cache(entry: Path, url: str) -> Fetched | None:
@@ -127,14 +159,25 @@ def _read_cache(entry: Path, url: str) -> Fetched | None:
         meta = json.loads(entry.with_suffix(".json").read_text(encoding="utf-8"))
         if meta.get("url") != url:  # a hash collision or a foreign file: fetch afresh
             return None
-        return Fetched(url, meta["final_url"], entry.with_suffix(".body").read_bytes(), meta["content_type"], meta["charset"])
+        return Fetched(
+            url,
+            meta["final_url"],
+            entry.with_suffix(".body").read_bytes(),
+            meta["content_type"],
+            meta["charset"],
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no entry, or a damaged one
 
 
 def _write_cache(entry: Path, page: Fetched) -> None:
     # The body first, the metadata last (each renamed into place): a reader sees a whole entry or none.
-    meta = {"url": page.url, "final_url": page.final_url, "content_type": page.content_type, "charset": page.charset}
+    meta = {
+        "url": page.url,
+        "final_url": page.final_url,
+        "content_type": page.content_type,
+        "charset": page.charset,
+    }
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         for suffix, data in ((".body", page.data), (".json", json.dumps(meta).encode("utf-8"))):

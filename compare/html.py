@@ -62,9 +62,13 @@ def extract(page: str, label: str, url: str | None = None) -> Page:
     import trafilatura  # heavy (lxml, dateparser): only when a page is actually read
 
     doc = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True,
+        page,
+        url=url,
+        with_metadata=True,
         include_comments=False,  # readers' comments are not the outlet's claims
-        include_images=False, include_tables=True, deduplicate=False,
+        include_images=False,
+        include_tables=True,
+        deduplicate=False,
         # the page's own metadata only: guessing a date from the text or links would put a
         # wrong anchor under "last week"; original_date prefers published over modified
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -72,14 +76,21 @@ def extract(page: str, label: str, url: str | None = None) -> Page:
     body = (getattr(doc, "text", None) or "").strip()
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     if not any(len(ln.split()) >= _MIN_WORDS for ln in lines):
-        raise InputError(f"{label}: no article text found in the page; save the article's text as a .txt file and pass that")
+        raise InputError(
+            f"{label}: no article text found in the page; save the article's text as a .txt file and pass that"
+        )
     title = " ".join((doc.title or "").split()) or None
     # The headline leads as its own line so the cleaner keeps it as the headline claim; many
     # pages repeat it inside the article (an <h1>), so add it only when it is not already there.
     if title and " ".join(lines[0].split()) != title:
         lines.insert(0, title)
-    return Page(text="\n".join(lines), title=title, author=doc.author or None,
-                sitename=(doc.sitename or "").strip() or None, published=_date(doc.date))
+    return Page(
+        text="\n".join(lines),
+        title=title,
+        author=doc.author or None,
+        sitename=(doc.sitename or "").strip() or None,
+        published=_date(doc.date),
+    )
 
 
 def _date(value: str | None) -> _dt.date | None:

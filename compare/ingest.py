@@ -53,12 +53,18 @@ def decode(data: bytes, label: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(f"{label}: starts with a {encoding} byte-order mark but does not decode as {encoding}; re-save it as UTF-8") from None
+                raise InputError(
+                    f"{label}: starts with a {encoding} byte-order mark but does not decode as {encoding}; re-save it as UTF-8"
+                ) from None
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
-            raise InputError(f"{label}: looks like {what}, not text; save the article as plain text (UTF-8) and pass that")
+            raise InputError(
+                f"{label}: looks like {what}, not text; save the article as plain text (UTF-8) and pass that"
+            )
     if b"\x00" in data[:65536]:
-        raise InputError(f"{label}: contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that")
+        raise InputError(
+            f"{label}: contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -88,7 +94,9 @@ def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, str]:
         try:
             size = p.stat().st_size
             if size > max_bytes:
-                raise InputError(f"{path}: is {size:,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {size} to compare it anyway")
+                raise InputError(
+                    f"{path}: is {size:,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {size} to compare it anyway"
+                )
             data = p.read_bytes()
         except PermissionError:
             raise InputError(f"{path}: cannot be read (permission denied); check its permissions") from None
@@ -106,8 +114,9 @@ def _nonempty(text: str, label: str) -> str:
     return text
 
 
-def _read_document(data: bytes, label: str, *, html: bool, charset: str | None = None,
-                   url: str | None = None) -> tuple[str, _html.Page | None]:
+def _read_document(
+    data: bytes, label: str, *, html: bool, charset: str | None = None, url: str | None = None
+) -> tuple[str, _html.Page | None]:
     """Bytes of a file, stdin or fetched page -> (text, the page when it was HTML)."""
     text = _nonempty(decode(data, label), label)
     if html or _html.looks_like_html(text):
@@ -124,7 +133,12 @@ def _read_document(data: bytes, label: str, *, html: bool, charset: str | None =
 def _is_url(value: str) -> bool:
     """``scheme://...``: fetched when http(s), refused by name otherwise (never read as a path)."""
     scheme, sep, _ = value.partition("://")
-    return bool(sep) and "\n" not in value and scheme[:1].isalpha() and all(c.isascii() and (c.isalnum() or c in "+.-") for c in scheme)
+    return (
+        bool(sep)
+        and "\n" not in value
+        and scheme[:1].isalpha()
+        and all(c.isascii() and (c.isalnum() or c in "+.-") for c in scheme)
+    )
 
 
 def _url_id(url: str) -> str:
@@ -133,7 +147,9 @@ def _url_id(url: str) -> str:
     import urllib.parse
 
     parts = urllib.parse.urlsplit(url)
-    labels = [x for x in (parts.hostname or "").split(".") if x not in ("www", "m", "amp", "edition", "mobile")]
+    labels = [
+        x for x in (parts.hostname or "").split(".") if x not in ("www", "m", "amp", "edition", "mobile")
+    ]
     if len(labels) >= 2 and not labels[-1].isdigit():
         labels = labels[:-1]  # the top-level domain
         if len(labels) >= 2 and labels[-1] in ("co", "com", "org", "net", "gov", "ac", "edu", "news"):
@@ -148,7 +164,12 @@ def _looks_like_path(value: str) -> bool:
     # line breaks or spaces between many words, a path is one short line.
     if "\n" in value or len(value) > 1024 or _html.looks_like_html(value):
         return False
-    return value == "-" or Path(value).suffix.lower() in _TEXT_SUFFIXES or os.sep in value or Path(value).exists()
+    return (
+        value == "-"
+        or Path(value).suffix.lower() in _TEXT_SUFFIXES
+        or os.sep in value
+        or Path(value).exists()
+    )
 
 
 def _sidecar(directory: Path, cache: dict[Path, dict[str, dict]]) -> dict[str, dict]:
@@ -215,7 +236,11 @@ def load_sources(
             if not isinstance(article.text, str) or not article.text.strip():
                 raise InputError(f"article {article.id or n}: has no text; give it the article's text")
             if _html.looks_like_html(article.text):
-                page = _html.extract(article.text, f"article {article.id or n}", article.path if _is_url(article.path or "") else None)
+                page = _html.extract(
+                    article.text,
+                    f"article {article.id or n}",
+                    article.path if _is_url(article.path or "") else None,
+                )
                 article = dataclasses.replace(article, text=page.text)
         elif isinstance(item, str) and _is_url(item.strip()):
             from .fetch import DEFAULT_TIMEOUT, fetch
@@ -233,14 +258,21 @@ def load_sources(
             if path != "-":
                 real = os.path.realpath(path)
                 if real in seen_paths:
-                    raise InputError(f"{path}: is given twice (as {seen_paths[real]} too); pass each source once")
+                    raise InputError(
+                        f"{path}: is given twice (as {seen_paths[real]} too); pass each source once"
+                    )
                 seen_paths[real] = path
                 meta = _sidecar(Path(path).resolve().parent, sidecars).get(Path(path).name, {})
             data, label = _read_bytes(path, max_bytes)
             text, page = _read_document(data, label, html=Path(path).suffix.lower() in _HTML_SUFFIXES)
             stem = "stdin" if path == "-" else Path(path).stem
-            article = Article(text=text, id=meta.get("id") or stem, name=meta.get("name"), path=path,
-                              published=meta.get("published"))
+            article = Article(
+                text=text,
+                id=meta.get("id") or stem,
+                name=meta.get("name"),
+                path=path,
+                published=meta.get("published"),
+            )
         elif isinstance(item, str):
             if not item.strip():
                 raise InputError(f"text {n}: is empty; give it the article's text")
@@ -248,23 +280,37 @@ def load_sources(
                 page = _html.extract(item, f"text {n}")
             article = Article(text=page.text if page else item, id=f"text{n}")
         else:
-            raise InputError(f"input {n}: is a {type(item).__name__}; pass a path, the article text or an Article")
+            raise InputError(
+                f"input {n}: is a {type(item).__name__}; pass a path, the article text or an Article"
+            )
         if len(article.text.encode("utf-8", "surrogatepass")) > max_bytes:
-            raise InputError(f"{article.path or article.id}: is over the {max_bytes:,}-byte limit; pass --max-bytes to raise it")
+            raise InputError(
+                f"{article.path or article.id}: is over the {max_bytes:,}-byte limit; pass --max-bytes to raise it"
+            )
         if page:  # the page's own metadata, where neither the user nor sources.toml gave any
-            article = dataclasses.replace(article, name=article.name or page.sitename,
-                                          published=article.published or page.published)
+            article = dataclasses.replace(
+                article, name=article.name or page.sitename, published=article.published or page.published
+            )
         sid = _unique_id(str(article.id or f"source{n}"), taken)
         date = published.get(sid, article.published)
         if isinstance(date, str):
             date = parse_date(date, what=f"published date of {sid}")
         elif isinstance(date, _dt.datetime):
             date = date.date()
-        sources.append(Source(id=sid, name=names.get(sid) or article.name or sid, text=article.text,
-                              published=date, path=article.path))
+        sources.append(
+            Source(
+                id=sid,
+                name=names.get(sid) or article.name or sid,
+                text=article.text,
+                published=date,
+                path=article.path,
+            )
+        )
     unknown = (set(names) | set(published)) - taken
     if unknown:
-        raise InputError(f"--name/--published name unknown source id {sorted(unknown)[0]!r}; known ids: {', '.join(sorted(taken))}")
+        raise InputError(
+            f"--name/--published name unknown source id {sorted(unknown)[0]!r}; known ids: {', '.join(sorted(taken))}"
+        )
     return tuple(sources)
 
 

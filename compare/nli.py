@@ -26,7 +26,9 @@ class NLI:
 
             self.model = CrossEncoder(model, device="cpu")
         except Exception as e:  # many types for "not found" / "not a model"
-            raise ModelError(f"NLI model {model!r} could not be loaded ({type(e).__name__}); pass a local CrossEncoder folder or an installed model name") from None
+            raise ModelError(
+                f"NLI model {model!r} could not be loaded ({type(e).__name__}); pass a local CrossEncoder folder or an installed model name"
+            ) from None
         id2label = getattr(self.model.model.config, "id2label", None) or {}
         names = {int(k): str(v).lower() for k, v in id2label.items()}
         self.index = {}
@@ -45,7 +47,9 @@ class NLI:
         """Rows of (contradiction, entailment, neutral) probabilities, premise first."""
         if not pairs:
             return np.zeros((0, 3))
-        logits = np.asarray(self.model.predict(list(pairs), apply_softmax=False, convert_to_numpy=True), dtype=np.float64)
+        logits = np.asarray(
+            self.model.predict(list(pairs), apply_softmax=False, convert_to_numpy=True), dtype=np.float64
+        )
         logits = logits - logits.max(axis=1, keepdims=True)
         p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
         return p[:, [self.index[k] for k in _LABELS]]

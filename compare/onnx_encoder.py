@@ -58,7 +58,11 @@ def _threads() -> int:
 
 def _max_seq_length(model_dir: Path) -> int:
     try:
-        return int(json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
+        return int(
+            json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))[
+                "max_seq_length"
+            ]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return 256
 
@@ -69,7 +73,11 @@ def export_path(root: Path, model_sha256: str, variant: str = "fp32") -> Path:
 
 
 def _key(model_sha256: str, variant: str) -> dict[str, str]:
-    return {"compare.exporter": EXPORTER_VERSION, "compare.model_sha256": model_sha256, "compare.variant": variant}
+    return {
+        "compare.exporter": EXPORTER_VERSION,
+        "compare.model_sha256": model_sha256,
+        "compare.variant": variant,
+    }
 
 
 class OnnxEncoder:
@@ -104,7 +112,7 @@ class OnnxEncoder:
         lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
         order = np.argsort(-lengths, kind="stable")
         for start in range(0, len(order), batch_size):
-            rows = order[start:start + batch_size]
+            rows = order[start : start + batch_size]
             width = int(lengths[rows[0]])
             ids = np.zeros((len(rows), width), dtype=np.int64)
             for r, i in enumerate(rows):
@@ -162,13 +170,17 @@ def export(model_dir: Path, target: Path, model_sha256: str, variant: str = "fp3
     Needs torch, transformers and onnx; pooling and normalisation are left to numpy.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)  # before the slow imports: an unwritable cache fails fast
+    target.parent.mkdir(
+        parents=True, exist_ok=True
+    )  # before the slow imports: an unwritable cache fails fast
     try:
         import onnx
         import torch
         import transformers
     except ImportError as e:
-        raise ExportError(f"exporting the model to ONNX needs torch, transformers and onnx ({e.name} is missing)") from None
+        raise ExportError(
+            f"exporting the model to ONNX needs torch, transformers and onnx ({e.name} is missing)"
+        ) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
@@ -188,20 +200,31 @@ def export(model_dir: Path, target: Path, model_sha256: str, variant: str = "fp3
                 self.inner = inner
 
             def forward(self, input_ids, attention_mask, token_type_ids):
-                return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                                  token_type_ids=token_type_ids).last_hidden_state
+                return self.inner(
+                    input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+                ).last_hidden_state
 
         # Before the export: tracing leaves the module in a state that no longer reproduces it.
         reference = _torch_reference(model, tokenizer, PROBES)
-        sample = tokenizer(["an example sentence to trace", "a second, longer example sentence to trace the graph"],
-                           padding=True, return_tensors="pt")
+        sample = tokenizer(
+            ["an example sentence to trace", "a second, longer example sentence to trace the graph"],
+            padding=True,
+            return_tensors="pt",
+        )
         axes = {"batch": 0, "tokens": 1}
         with warnings.catch_warnings(), torch.inference_mode():
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _Transformer(model), tuple(sample[k] for k in _INPUTS), tmp, dynamo=False,
-                input_names=list(_INPUTS), output_names=["last_hidden_state"], opset_version=17,
-                dynamic_axes={name: {v: k for k, v in axes.items()} for name in (*_INPUTS, "last_hidden_state")},
+                _Transformer(model),
+                tuple(sample[k] for k in _INPUTS),
+                tmp,
+                dynamo=False,
+                input_names=list(_INPUTS),
+                output_names=["last_hidden_state"],
+                opset_version=17,
+                dynamic_axes={
+                    name: {v: k for k, v in axes.items()} for name in (*_INPUTS, "last_hidden_state")
+                },
             )
         if variant == "int8":
             from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -216,9 +239,11 @@ def export(model_dir: Path, target: Path, model_sha256: str, variant: str = "fp3
                 logging.disable(logging.NOTSET)
                 Path(quantized).unlink(missing_ok=True)
         proto = onnx.load(tmp)
-        meta = {**_key(model_sha256, variant),
-                "compare.torch": torch.__version__,
-                "compare.probes": json.dumps(np.round(reference, 7).tolist())}
+        meta = {
+            **_key(model_sha256, variant),
+            "compare.torch": torch.__version__,
+            "compare.probes": json.dumps(np.round(reference, 7).tolist()),
+        }
         for k, v in meta.items():
             proto.metadata_props.add(key=k, value=v)
         onnx.save(proto, tmp)
@@ -244,8 +269,9 @@ def _remove_stale(current: Path) -> None:
                 pass
 
 
-def load(model_dir: Path, root: Path, model_sha256: str, variant: str = "fp32", *,
-         threads: int | None = None) -> OnnxEncoder:
+def load(
+    model_dir: Path, root: Path, model_sha256: str, variant: str = "fp32", *, threads: int | None = None
+) -> OnnxEncoder:
     """The encoder for the bundled model: the cached export if it is sound, else a fresh one."""
     path = export_path(root, model_sha256, variant)
     if path.is_file():

@@ -17,8 +17,10 @@ from . import calibration
 from .features import NAMES, batch_features, partial_ratios
 from .records import Claim
 
-def nearest_by_source(vectors: np.ndarray, source_no: np.ndarray, k: int, floor: float,
-                      block_cells: int = 4_000_000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+
+def nearest_by_source(
+    vectors: np.ndarray, source_no: np.ndarray, k: int, floor: float, block_cells: int = 4_000_000
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each claim's ``k`` nearest claims (by cosine, at least ``floor``) in every other source.
 
     Returns directed pairs ``(I, J, cosine)``: J[n] is among I[n]'s nearest in J[n]'s source.
@@ -53,8 +55,9 @@ def nearest_by_source(vectors: np.ndarray, source_no: np.ndarray, k: int, floor:
     return np.concatenate(I).astype(np.int64), np.concatenate(J).astype(np.int64), np.concatenate(C)
 
 
-def nearest_other(vectors: np.ndarray, source_no: np.ndarray, rows: np.ndarray,
-                  block_cells: int = 4_000_000) -> tuple[np.ndarray, np.ndarray]:
+def nearest_other(
+    vectors: np.ndarray, source_no: np.ndarray, rows: np.ndarray, block_cells: int = 4_000_000
+) -> tuple[np.ndarray, np.ndarray]:
     """For each claim in ``rows``: its nearest claim in another source (-1 if none) and the cosine."""
     n = len(source_no)
     rows = np.asarray(rows, dtype=np.int64)
@@ -62,19 +65,25 @@ def nearest_other(vectors: np.ndarray, source_no: np.ndarray, rows: np.ndarray,
     cos = np.zeros(len(rows), dtype=np.float64)
     step = max(1, block_cells // max(1, n))
     for lo in range(0, len(rows), step):
-        chunk = rows[lo:lo + step]
+        chunk = rows[lo : lo + step]
         sims = vectors[chunk] @ vectors.T
         sims[source_no[chunk][:, None] == source_no[None, :]] = -np.inf
         k = np.argmax(sims, axis=1)
         got = sims[np.arange(len(chunk)), k]
         ok = np.isfinite(got)
-        best[lo:lo + step] = np.where(ok, k, -1)
-        cos[lo:lo + step] = np.where(ok, got, 0.0)
+        best[lo : lo + step] = np.where(ok, k, -1)
+        cos[lo : lo + step] = np.where(ok, got, 0.0)
     return best, cos
 
 
-def score_pairs(claims: Sequence[Claim], I: np.ndarray, J: np.ndarray, cosine: np.ndarray,
-                decisions: Sequence[str], floors: Sequence[float] | None = None) -> dict[str, np.ndarray]:
+def score_pairs(
+    claims: Sequence[Claim],
+    I: np.ndarray,
+    J: np.ndarray,
+    cosine: np.ndarray,
+    decisions: Sequence[str],
+    floors: Sequence[float] | None = None,
+) -> dict[str, np.ndarray]:
     """``calibration.probability(decision, pair_features(claims[I[n]], claims[J[n]], cosine[n]))``
     for each pair and decision.
 

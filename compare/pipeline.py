@@ -34,8 +34,9 @@ def get_embedder(options: Options) -> Embedder:
     """The model loads once per process; the cache wrapper around it is cheap and per call."""
     key = (options.model, options.backend, options.progress)
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = make_embedder(options.model, backend=options.backend, cache_dir=options.cache_dir,
-                                        progress=options.progress)
+        _EMBEDDERS[key] = make_embedder(
+            options.model, backend=options.backend, cache_dir=options.cache_dir, progress=options.progress
+        )
     inner = _EMBEDDERS[key]
     return CachedEmbedder(inner, options.cache_dir) if options.cache_dir is not None else inner
 
@@ -43,8 +44,10 @@ def get_embedder(options: Options) -> Embedder:
 # Common English function words: a text in which they are rare is not English (or not prose),
 # and comparing it with an English model would give confident nonsense. Words that are common in
 # other European languages too ("in", "a", "an", "on", "was", "will", "also") are left out.
-_ENGLISH = frozenset("the of and to is that for with as by he it at said from his be has are have were but not "
-                     "this which who they their been had its after would or more than one about there".split())
+_ENGLISH = frozenset(
+    "the of and to is that for with as by he it at said from his be has are have were but not "
+    "this which who they their been had its after would or more than one about there".split()
+)
 
 
 def english_share(text: str) -> float:
@@ -67,10 +70,14 @@ def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list
         skipped.extend(cleaned.skipped)
         own = segment(cleaned)
         if not own:
-            raise InputError(f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the article's prose")
+            raise InputError(
+                f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the article's prose"
+            )
         body = " ".join(c.text for c in own)
         if len(body.split()) >= 20 and english_share(body) < 0.05:
-            notes.append(f"{source.name} does not look like English text; compare reads English only, so its findings are unreliable")
+            notes.append(
+                f"{source.name} does not look like English text; compare reads English only, so its findings are unreliable"
+            )
         claims.extend(annotate(own, source.published))
     return claims, skipped, notes
 
@@ -79,15 +86,25 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
     return embedder.embed([corefer.embedding_text(c) for c in claims])
 
 
-def _read(inputs: list, names, published, options: Options, embedder: Embedder | None, minimum: int = 1,
-          draft: bool = False):
+def _read(
+    inputs: list,
+    names,
+    published,
+    options: Options,
+    embedder: Embedder | None,
+    minimum: int = 1,
+    draft: bool = False,
+):
     """The stages every entry point shares: load, clean, segment, annotate, corefer, embed.
     With ``draft``, the first source is a draft: it may borrow a source's name for someone it
     leaves unnamed, but never lends one."""
-    sources = load_sources(inputs, names=names, published=published, max_bytes=options.max_bytes,
-                           cache_dir=options.cache_dir)
+    sources = load_sources(
+        inputs, names=names, published=published, max_bytes=options.max_bytes, cache_dir=options.cache_dir
+    )
     if len(sources) < minimum:
-        raise InputError(f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story")
+        raise InputError(
+            f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story"
+        )
     claims, skipped, notes = prepare(sources)
     claims = list(corefer.resolve(claims, [s.id for s in sources[1:]] if draft else None))
     embedder = embedder or get_embedder(options)
@@ -110,16 +127,28 @@ def compare(
     keyword (``compare(paths, model="...", cache_dir=None)``).
     """
     if isinstance(inputs, (str, os.PathLike, Article)):
-        raise InputError("compare() takes a list of at least two articles; for one article against sources use check()")
+        raise InputError(
+            "compare() takes a list of at least two articles; for one article against sources use check()"
+        )
     options = dataclasses.replace(options or Options(), **overrides)
-    sources, claims, skipped, notes, vectors, embedder = _read(list(inputs), names, published, options, embedder, minimum=2)
+    sources, claims, skipped, notes, vectors, embedder = _read(
+        list(inputs), names, published, options, embedder, minimum=2
+    )
     matches = _align.align(claims, vectors, options)
     within = _align.within_candidates(claims, vectors)
     findings = _diff.diff(claims, matches, vectors, sources, within, options)
     if len({s.text.strip() for s in sources}) < len(sources):
         notes.append("two sources have identical text; every claim in them agrees")
-    return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
-                  facts=_align.group(claims, matches), mode="report", model=embedder.name, notes=tuple(notes))
+    return Report(
+        sources=tuple(sources),
+        claims=tuple(claims),
+        findings=findings,
+        skipped=tuple(skipped),
+        facts=_align.group(claims, matches),
+        mode="report",
+        model=embedder.name,
+        notes=tuple(notes),
+    )
 
 
 def check(
@@ -139,8 +168,16 @@ def check(
     if not against:
         raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
     options = dataclasses.replace(options or Options(), **overrides)
-    sources, claims, skipped, notes, vectors, embedder = _read([draft, *against], names, published, options, embedder,
-                                                                draft=True)
+    sources, claims, skipped, notes, vectors, embedder = _read(
+        [draft, *against], names, published, options, embedder, draft=True
+    )
     findings = _verdict.verdicts(claims, vectors, sources[0].id, sources, options)
-    return Report(sources=tuple(sources), claims=tuple(claims), findings=findings, skipped=tuple(skipped),
-                  mode="check", model=embedder.name, notes=tuple(notes))
+    return Report(
+        sources=tuple(sources),
+        claims=tuple(claims),
+        findings=findings,
+        skipped=tuple(skipped),
+        mode="check",
+        model=embedder.name,
+        notes=tuple(notes),
+    )

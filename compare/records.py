@@ -28,7 +28,11 @@ class Article:
 
     def __post_init__(self) -> None:
         if isinstance(self.published, str):
-            object.__setattr__(self, "published", parse_date(self.published, what=f"published date of {self.id or 'article'}"))
+            object.__setattr__(
+                self,
+                "published",
+                parse_date(self.published, what=f"published date of {self.id or 'article'}"),
+            )
         elif isinstance(self.published, _dt.datetime):
             object.__setattr__(self, "published", self.published.date())
 

@@ -24,16 +24,54 @@ def _num(x: float) -> float | None:
 def claim_dict(c: Claim) -> dict:
     f = c.facts
     return {
-        "id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
-        "kind": c.kind, "speaker": f.speaker or c.speaker,
-        "numbers": [{"text": q.text, "start": q.start, "end": q.end, "value": _num(q.value), "low": _num(q.low),
-                     "high": _num(q.high), "qualifier": q.qualifier, "unit": q.unit} for q in f.quantities],
-        "times": [{"text": t.text, "start": t.start, "end": t.end, "kind": t.kind,
-                   "low": t.low.isoformat() if t.low else None, "high": t.high.isoformat() if t.high else None} for t in f.times],
+        "id": c.id,
+        "source": c.source,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "kind": c.kind,
+        "speaker": f.speaker or c.speaker,
+        "numbers": [
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "value": _num(q.value),
+                "low": _num(q.low),
+                "high": _num(q.high),
+                "qualifier": q.qualifier,
+                "unit": q.unit,
+            }
+            for q in f.quantities
+        ],
+        "times": [
+            {
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "kind": t.kind,
+                "low": t.low.isoformat() if t.low else None,
+                "high": t.high.isoformat() if t.high else None,
+            }
+            for t in f.times
+        ],
         "entities": [{"text": e.text, "start": e.start, "end": e.end, "key": e.key} for e in f.entities],
-        "negated": f.negated, "negation_cues": list(f.negation_cues), "hedges": list(f.hedges),
-        "references": [{"text": r.text, "start": r.start, "end": r.end, "name": r.name, "key": r.key,
-                        "source": r.source, "claim": r.claim, "shared": list(r.shared)} for r in f.references],
+        "negated": f.negated,
+        "negation_cues": list(f.negation_cues),
+        "hedges": list(f.hedges),
+        "references": [
+            {
+                "text": r.text,
+                "start": r.start,
+                "end": r.end,
+                "name": r.name,
+                "key": r.key,
+                "source": r.source,
+                "claim": r.claim,
+                "shared": list(r.shared),
+            }
+            for r in f.references
+        ],
     }
 
 
@@ -74,13 +112,24 @@ class Report:
             "schema": SCHEMA,
             "mode": self.mode,
             "model": self.model,
-            "sources": [{"id": s.id, "name": s.name, "path": s.path,
-                         "published": s.published.isoformat() if s.published else None} for s in self.sources],
+            "sources": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "path": s.path,
+                    "published": s.published.isoformat() if s.published else None,
+                }
+                for s in self.sources
+            ],
             "claims": [claim_dict(c) for c in self.claims],
             "findings": [self._finding_dict(f) for f in self.findings],
-            "facts": [{"claims": list(g), "sources": sorted({self.claim(x).source for x in g})} for g in self.facts],
-            "skipped": [{"source": s.source, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end}
-                        for s in self.skipped],
+            "facts": [
+                {"claims": list(g), "sources": sorted({self.claim(x).source for x in g})} for g in self.facts
+            ],
+            "skipped": [
+                {"source": s.source, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end}
+                for s in self.skipped
+            ],
             "notes": list(self.notes),
         }
 
@@ -88,11 +137,24 @@ class Report:
         evidence = []
         for cid in f.claims:
             c = self.claim(cid)
-            evidence.append({"claim": cid, "source": c.source, "start": c.start, "end": c.end,
-                             "quote": self.source(c.source).text[c.start:c.end]})
-        return {"kind": f.kind, "claims": list(f.claims), "score": round(f.score, 4), "explanation": f.explanation,
-                "conflicts": [{"type": x.type, "a": x.a, "b": x.b, "detail": x.detail} for x in f.conflicts],
-                "scope": f.scope, "evidence": evidence}
+            evidence.append(
+                {
+                    "claim": cid,
+                    "source": c.source,
+                    "start": c.start,
+                    "end": c.end,
+                    "quote": self.source(c.source).text[c.start : c.end],
+                }
+            )
+        return {
+            "kind": f.kind,
+            "claims": list(f.claims),
+            "score": round(f.score, 4),
+            "explanation": f.explanation,
+            "conflicts": [{"type": x.type, "a": x.a, "b": x.b, "detail": x.detail} for x in f.conflicts],
+            "scope": f.scope,
+            "evidence": evidence,
+        }
 
     def to_frame(self):
         """The findings as a pandas DataFrame, one row per finding, with both quotes side by side."""
@@ -101,16 +163,30 @@ class Report:
         except ImportError:
             from .errors import CompareError
 
-            raise CompareError("to_frame() needs pandas; install it with: pip install 'compare-articles[frame]'") from None
+            raise CompareError(
+                "to_frame() needs pandas; install it with: pip install 'compare-articles[frame]'"
+            ) from None
         rows = []
         for f in self.findings:
             claims = [self.claim(c) for c in f.claims]
-            row = {"kind": f.kind, "scope": f.scope, "score": round(f.score, 4),
-                   "types": ", ".join(c.type for c in f.conflicts), "explanation": f.explanation}
+            row = {
+                "kind": f.kind,
+                "scope": f.scope,
+                "score": round(f.score, 4),
+                "types": ", ".join(c.type for c in f.conflicts),
+                "explanation": f.explanation,
+            }
             for n, c in enumerate(claims[:2]):
                 side = "ab"[n]
-                row.update({f"claim_{side}": c.id, f"source_{side}": c.source, f"text_{side}": c.text,
-                            f"start_{side}": c.start, f"end_{side}": c.end})
+                row.update(
+                    {
+                        f"claim_{side}": c.id,
+                        f"source_{side}": c.source,
+                        f"text_{side}": c.text,
+                        f"start_{side}": c.start,
+                        f"end_{side}": c.end,
+                    }
+                )
             rows.append(row)
         return pd.DataFrame(rows)
 

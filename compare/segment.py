@@ -149,7 +149,7 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
                 carry = i
             continue
         out.append((i, j))
-    if carry is not None and spans and not _tiny(text[carry:spans[-1][1]]):
+    if carry is not None and spans and not _tiny(text[carry : spans[-1][1]]):
         out.append((carry, spans[-1][1]))  # fragments that together make a claim ("Yes. No. Maybe.")
     return out  # a block that is only a fragment gives nothing
 
@@ -194,14 +194,16 @@ def segment(cleaned: Cleaned) -> tuple[Claim, ...]:
         kind = block.kind if block.kind in ("headline", "answer") else "sentence"
         for i, j in _block_spans(block):
             start, end = original_span(block, i, j)
-            claims.append(Claim(
-                id=f"{cleaned.source}:{len(claims) + 1}",
-                source=cleaned.source,
-                text=block.text[i:j],
-                start=start,
-                end=end,
-                kind=kind,
-                block=block.index,
-                speaker=block.speaker if kind == "answer" else None,
-            ))
+            claims.append(
+                Claim(
+                    id=f"{cleaned.source}:{len(claims) + 1}",
+                    source=cleaned.source,
+                    text=block.text[i:j],
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    block=block.index,
+                    speaker=block.speaker if kind == "answer" else None,
+                )
+            )
     return tuple(claims)

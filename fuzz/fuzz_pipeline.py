@@ -45,36 +45,224 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Mutations
 # --------------------------------------------------------------------------------------------
 
-_QUOTES = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u2039", "\u300c", '""', "'''"]
-_HTML = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>", "</td></tr>",
-         "<!--", "-->", "<br>", "&amp;", "&lt;b&gt;", "&#x202e;", "<p>", "</p>", "<iframe src=x>", "<style>*{}</style>"]
-_MARKDOWN = ["|", "||", "| --- |", "`", "```", "**", "_", "~~", "# ", "> ", "- ", "1. ", "[x](javascript:alert(1))",
-             "![i](http://e/x.png)", "\\", "<https://x.example>", "[^1]", "---"]
-_NUMBERS = ["9" * 400, "1" + "0" * 40, "1e308", "1e999", "-0", "0.0000000001", "1,000,000,000,000,000,000",
-            "12.5.3", "1/0", "½", "⅓", "٣٤", "१२३", "३", "Ⅻ", "twelve million billion", "a dozen", "7,5", "1 000 000",
-            "$9.99bn", "€-5", "-12 percent", "12-14", "between 10 and 5", "at least -3", "more than 0", "nearly 1e400",
-            "99999999999999999999999999 people", "0x1F", "NaN", "inf", "Infinity people", "∞"]
-_DATES = ["February 30, 2012", "0000-00-00", "9999-12-31", "31/31/2012", "year 99999", "in 10000", "July 12, 20120",
-          "last week", "two weeks ago", "100000 years ago", "next 9999999 days", "since March 2011", "Thursday",
-          "yesterday", "on 32 July", "1 January 1", "in 1", "the 1990s", "12:99 p.m.", "2012-13-45"]
-_NEWS = ["Mr.", "U.N.", "U.S.", "Brig. Gen.", "p.m.", "a.m.", "No.", "Jan.", "(AP)", "(Reuters) -", "BEIRUT -", "Q:", "A:",
-         "FARES:", "CNN:", "BREAKING:", "Watch the video", "Read more", "Advertisement", "By John Smith", "Photo: AP",
-         "said", "told", "according to", "not", "never", "denied", "allegedly", "killed", "injured", "at least", "Assad",
-         "al-Assad", "Syria", "Syrian", "Treemseh", "Hama", "Fares", "Nawaf al-Fares", "the Syrian Observatory"]
-_SCRIPTS = ["\u0627\u0644\u0623\u0633\u062f", "\u0414\u0430\u043c\u0430\u0441\u043a", "\u4e2d\u56fd\u4eba", "\u05e9\u05dc\u05d5\u05dd",
-            "\u0928\u092e\u0938\u094d\u0924\u0947", "\U0001f600\U0001f4a5", "e\u0301\u0301\u0301", "Z\u0351\u0364\u0300",
-            "\u0130stanbul", "STRA\u1e9eE", "\u03a3\u039f\u03a3", "\uff21\uff53\uff53\uff41\uff44", "\ufb01\ufb02\ufb03",
-            "\u1100\u1161\u11a8", "\U00010348", "\u00df\u00e6\u00f8"]
-_INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u202d", "\u2066", "\u2069", "\u061c",
-              "\u00a0", "\u2028", "\u2029", "\u0085", "\u3000", "\u180e", "\x0b", "\x0c", "\x1b[31m", "\x07", "\x7f",
-              "\x9b", "\x00", "\ud800", "\udfff", "\udcff"]
+_QUOTES = [
+    '"',
+    "'",
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "\u2039",
+    "\u300c",
+    '""',
+    "'''",
+]
+_HTML = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "</td></tr>",
+    "<!--",
+    "-->",
+    "<br>",
+    "&amp;",
+    "&lt;b&gt;",
+    "&#x202e;",
+    "<p>",
+    "</p>",
+    "<iframe src=x>",
+    "<style>*{}</style>",
+]
+_MARKDOWN = [
+    "|",
+    "||",
+    "| --- |",
+    "`",
+    "```",
+    "**",
+    "_",
+    "~~",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "[x](javascript:alert(1))",
+    "![i](http://e/x.png)",
+    "\\",
+    "<https://x.example>",
+    "[^1]",
+    "---",
+]
+_NUMBERS = [
+    "9" * 400,
+    "1" + "0" * 40,
+    "1e308",
+    "1e999",
+    "-0",
+    "0.0000000001",
+    "1,000,000,000,000,000,000",
+    "12.5.3",
+    "1/0",
+    "½",
+    "⅓",
+    "٣٤",
+    "१२३",
+    "३",
+    "Ⅻ",
+    "twelve million billion",
+    "a dozen",
+    "7,5",
+    "1 000 000",
+    "$9.99bn",
+    "€-5",
+    "-12 percent",
+    "12-14",
+    "between 10 and 5",
+    "at least -3",
+    "more than 0",
+    "nearly 1e400",
+    "99999999999999999999999999 people",
+    "0x1F",
+    "NaN",
+    "inf",
+    "Infinity people",
+    "∞",
+]
+_DATES = [
+    "February 30, 2012",
+    "0000-00-00",
+    "9999-12-31",
+    "31/31/2012",
+    "year 99999",
+    "in 10000",
+    "July 12, 20120",
+    "last week",
+    "two weeks ago",
+    "100000 years ago",
+    "next 9999999 days",
+    "since March 2011",
+    "Thursday",
+    "yesterday",
+    "on 32 July",
+    "1 January 1",
+    "in 1",
+    "the 1990s",
+    "12:99 p.m.",
+    "2012-13-45",
+]
+_NEWS = [
+    "Mr.",
+    "U.N.",
+    "U.S.",
+    "Brig. Gen.",
+    "p.m.",
+    "a.m.",
+    "No.",
+    "Jan.",
+    "(AP)",
+    "(Reuters) -",
+    "BEIRUT -",
+    "Q:",
+    "A:",
+    "FARES:",
+    "CNN:",
+    "BREAKING:",
+    "Watch the video",
+    "Read more",
+    "Advertisement",
+    "By John Smith",
+    "Photo: AP",
+    "said",
+    "told",
+    "according to",
+    "not",
+    "never",
+    "denied",
+    "allegedly",
+    "killed",
+    "injured",
+    "at least",
+    "Assad",
+    "al-Assad",
+    "Syria",
+    "Syrian",
+    "Treemseh",
+    "Hama",
+    "Fares",
+    "Nawaf al-Fares",
+    "the Syrian Observatory",
+]
+_SCRIPTS = [
+    "\u0627\u0644\u0623\u0633\u062f",
+    "\u0414\u0430\u043c\u0430\u0441\u043a",
+    "\u4e2d\u56fd\u4eba",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u0928\u092e\u0938\u094d\u0924\u0947",
+    "\U0001f600\U0001f4a5",
+    "e\u0301\u0301\u0301",
+    "Z\u0351\u0364\u0300",
+    "\u0130stanbul",
+    "STRA\u1e9eE",
+    "\u03a3\u039f\u03a3",
+    "\uff21\uff53\uff53\uff41\uff44",
+    "\ufb01\ufb02\ufb03",
+    "\u1100\u1161\u11a8",
+    "\U00010348",
+    "\u00df\u00e6\u00f8",
+]
+_INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u061c",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u3000",
+    "\u180e",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x07",
+    "\x7f",
+    "\x9b",
+    "\x00",
+    "\ud800",
+    "\udfff",
+    "\udcff",
+]
 _LINES = ["\n", "\r\n", "\r", "\n\n", "\r\r", "\n\r", " \n ", "\t", "\n\n\n\n"]
 _TOKEN_DICT = _QUOTES + _HTML + _MARKDOWN + _NUMBERS + _DATES + _NEWS + _SCRIPTS + _INVISIBLE + _LINES
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
 _BOMS = [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
-_BAD_BYTES = [b"\xff", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xc0\xaf", b"\x80\x81", b"\x00",
-              b"\x1b", b"\x9d", b"\x81", b"\xfe\xff", b"%PDF", b"\x89PNG"]
+_BAD_BYTES = [
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x80",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xc0\xaf",
+    b"\x80\x81",
+    b"\x00",
+    b"\x1b",
+    b"\x9d",
+    b"\x81",
+    b"\xfe\xff",
+    b"%PDF",
+    b"\x89PNG",
+]
 
 
 def mutate_text(rng: random.Random, text: str, other: str) -> str:
@@ -85,7 +273,7 @@ def mutate_text(rng: random.Random, text: str, other: str) -> str:
         n = len(toks)
         i = rng.randrange(n) if n else 0
         if op == 0 and n:  # delete a run of tokens
-            del toks[i:i + rng.randint(1, 40)]
+            del toks[i : i + rng.randint(1, 40)]
         elif op == 1 and n:  # duplicate a run
             j = i + rng.randint(1, 60)
             toks[i:i] = toks[i:j] * rng.randint(1, 3)
@@ -100,15 +288,19 @@ def mutate_text(rng: random.Random, text: str, other: str) -> str:
             o = _TOKEN.findall(other)
             if o:
                 k = rng.randrange(len(o))
-                toks[i:i] = o[k:k + rng.randint(1, 200)]
+                toks[i:i] = o[k : k + rng.randint(1, 200)]
         elif op == 6 and n:  # change every digit run
             toks = [rng.choice(_NUMBERS) if t.isdigit() and rng.random() < 0.5 else t for t in toks]
         elif op == 7 and n:  # case games
             toks[i] = rng.choice([toks[i].upper(), toks[i].lower(), toks[i].title(), toks[i][::-1]])
         elif op == 8:  # a huge token
-            toks.insert(i, rng.choice(["x", "ab ", "9", ".", "\u201c", "-", "Mr. ", "| "]) * rng.randint(50, 3000))
+            toks.insert(
+                i, rng.choice(["x", "ab ", "9", ".", "\u201c", "-", "Mr. ", "| "]) * rng.randint(50, 3000)
+            )
         elif op == 9:  # line ending games
-            toks = [rng.choice(_LINES) if t.isspace() and "\n" in t and rng.random() < 0.5 else t for t in toks]
+            toks = [
+                rng.choice(_LINES) if t.isspace() and "\n" in t and rng.random() < 0.5 else t for t in toks
+            ]
         elif op == 10:  # whole-sentence edits
             sents = _SENTENCE.findall("".join(toks))
             if sents:
@@ -134,9 +326,9 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         op = rng.randrange(7)
         i = rng.randrange(len(b) + 1)
         if op == 0 and b:
-            del b[i:i + rng.randint(1, 64)]
+            del b[i : i + rng.randint(1, 64)]
         elif op == 1:
-            b[i:i] = b[i:i + rng.randint(1, 256)] * rng.randint(1, 4)
+            b[i:i] = b[i : i + rng.randint(1, 256)] * rng.randint(1, 4)
         elif op == 2:
             b[i:i] = rng.choice(_BAD_BYTES)
         elif op == 3 and b:
@@ -148,7 +340,7 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         elif op == 5:
             b = bytearray(b[: rng.randrange(len(b) + 1)])
         elif op == 6 and b:
-            b[i:i] = bytes([rng.choice((0x0b, 0x0c, 0x1b, 0x7f, 0x85, 0xa0, 0x0d))]) * rng.randint(1, 5)
+            b[i:i] = bytes([rng.choice((0x0B, 0x0C, 0x1B, 0x7F, 0x85, 0xA0, 0x0D))]) * rng.randint(1, 5)
     return bytes(b)
 
 
@@ -205,11 +397,21 @@ def make_case(rng: random.Random, seeds: list[str]) -> Case:
     if rng.random() < 0.4:
         for n in range(len(items)):
             if rng.random() < 0.7:
-                d = rng.choice([dt.date(2012, 7, 12), dt.date(2012, 7, 18), dt.date(1, 1, 1), dt.date(9999, 12, 31),
-                                dt.date(2000, 2, 29), dt.date(1970, 1, 1)])
+                d = rng.choice(
+                    [
+                        dt.date(2012, 7, 12),
+                        dt.date(2012, 7, 18),
+                        dt.date(1, 1, 1),
+                        dt.date(9999, 12, 31),
+                        dt.date(2000, 2, 29),
+                        dt.date(1970, 1, 1),
+                    ]
+                )
                 published[n] = d.isoformat()
     if rng.random() < 0.2:
-        names[0] = rng.choice(["<script>x</script>", "| a | b |", "`code`", "\u202eevil", "x" * 500, "\x1b[31m"])
+        names[0] = rng.choice(
+            ["<script>x</script>", "| a | b |", "`code`", "\u202eevil", "x" * 500, "\x1b[31m"]
+        )
     return Case(mode, items, rng.choice(("compare", "compare", "check")), published, names)
 
 
@@ -235,10 +437,18 @@ def run_case(case: Case, workdir: Path) -> dict | None:
     names = {ids[n]: v for n, v in case.names.items() if n < len(ids)}
     try:
         if case.call == "check":
-            report = pipeline.check(inputs[0], inputs[1:], names=names, published=published, embedder=FakeEmbedder(),
-                                    cache_dir=None)
+            report = pipeline.check(
+                inputs[0],
+                inputs[1:],
+                names=names,
+                published=published,
+                embedder=FakeEmbedder(),
+                cache_dir=None,
+            )
         else:
-            report = pipeline.compare(inputs, names=names, published=published, embedder=FakeEmbedder(), cache_dir=None)
+            report = pipeline.compare(
+                inputs, names=names, published=published, embedder=FakeEmbedder(), cache_dir=None
+            )
     except CompareError as e:
         assert "\n" not in str(e), "a CompareError message spans several lines"
         return {"refused": type(e).__name__, "message": str(e)}
@@ -266,20 +476,22 @@ def verify(report) -> None:
     for c in report.claims:
         src = sources[c.source].text
         assert 0 <= c.start <= c.end <= len(src), f"claim {c.id} offsets {c.start}-{c.end} outside its source"
-        got = normalize_text(src[c.start:c.end])
-        assert got == c.text or (c.text in got and len(got) - len(c.text) <= 6), f"claim {c.id} offsets do not point at its text"
+        got = normalize_text(src[c.start : c.end])
+        assert got == c.text or (c.text in got and len(got) - len(c.text) <= 6), (
+            f"claim {c.id} offsets do not point at its text"
+        )
         for q in c.facts.quantities:
-            assert c.text[q.start:q.end] == q.text, f"quantity span of {c.id}"
+            assert c.text[q.start : q.end] == q.text, f"quantity span of {c.id}"
         for e in c.facts.entities:
-            assert c.text[e.start:e.end] == e.text, f"entity span of {c.id}"
+            assert c.text[e.start : e.end] == e.text, f"entity span of {c.id}"
         for t in c.facts.times:
-            assert c.text[t.start:t.end] == t.text, f"time span of {c.id}"
+            assert c.text[t.start : t.end] == t.text, f"time span of {c.id}"
     for s in report.skipped:
         assert 0 <= s.start <= s.end <= len(sources[s.source].text), "skipped span outside its source"
     data = json.loads(report.to_json(), parse_constant=_strict)
     for f in data["findings"]:
         for ev in f["evidence"]:
-            original = sources[ev["source"]].text[ev["start"]:ev["end"]]
+            original = sources[ev["source"]].text[ev["start"] : ev["end"]]
             assert ev["quote"] == _as_json_reads(original), "evidence is not the original text"
     md = report.to_markdown()
     assert not _MD_BAD.search(md), "control character or surrogate in the Markdown"
@@ -338,9 +550,18 @@ def save(out: Path, case: Case, error: BaseException, sig: str) -> Path:
     d = out / h
     d.mkdir(parents=True, exist_ok=True)
     (d / "signature.txt").write_text(sig + "\n", encoding="utf-8", errors="backslashreplace")
-    (d / "traceback.txt").write_text("".join(traceback.format_exception(type(error), error, error.__traceback__)),
-                                     encoding="utf-8", errors="backslashreplace")
-    meta = {"mode": case.mode, "call": case.call, "published": case.published, "names": case.names, "items": []}
+    (d / "traceback.txt").write_text(
+        "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+        encoding="utf-8",
+        errors="backslashreplace",
+    )
+    meta = {
+        "mode": case.mode,
+        "call": case.call,
+        "published": case.published,
+        "names": case.names,
+        "items": [],
+    }
     for n, it in enumerate(case.items):
         if "bytes" in it:
             (d / it["name"]).write_bytes(it["bytes"])
@@ -359,9 +580,16 @@ def load(d: Path) -> Case:
         if "name" in it:
             items.append({"name": it["name"], "bytes": (d / it["name"]).read_bytes()})
         else:
-            items.append({"id": it["id"], "text": (d / it["file"]).read_bytes().decode("utf-8", "surrogatepass")})
-    return Case(meta["mode"], items, meta["call"], {int(k): v for k, v in meta["published"].items()},
-                {int(k): v for k, v in meta["names"].items()})
+            items.append(
+                {"id": it["id"], "text": (d / it["file"]).read_bytes().decode("utf-8", "surrogatepass")}
+            )
+    return Case(
+        meta["mode"],
+        items,
+        meta["call"],
+        {int(k): v for k, v in meta["published"].items()},
+        {int(k): v for k, v in meta["names"].items()},
+    )
 
 
 def seed_texts() -> list[str]:
@@ -376,7 +604,9 @@ def seed_texts() -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def loop(seconds: float, seed: int, out: Path, slow: int, report_every: float, iterations: int | None = None) -> int:
+def loop(
+    seconds: float, seed: int, out: Path, slow: int, report_every: float, iterations: int | None = None
+) -> int:
     seeds = seed_texts()
     rng = random.Random(seed)
     stats = {"iterations": 0, "refused": 0, "crashes": 0, "claims": 0}
@@ -408,11 +638,24 @@ def loop(seconds: float, seed: int, out: Path, slow: int, report_every: float, i
             now = time.monotonic()
             if now - last >= report_every:
                 last = now
-                print(f"{now - start:7.0f}s {stats['iterations']} iterations, {stats['refused']} refused inputs, "
-                      f"{stats['crashes']} crashes ({len(found)} distinct)", flush=True)
+                print(
+                    f"{now - start:7.0f}s {stats['iterations']} iterations, {stats['refused']} refused inputs, "
+                    f"{stats['crashes']} crashes ({len(found)} distinct)",
+                    flush=True,
+                )
     signal.signal(signal.SIGALRM, previous)
-    print(json.dumps({**stats, "distinct": len(found), "seconds": round(time.monotonic() - start, 1),
-                      "signatures": sorted(found)}, indent=1, ensure_ascii=True))
+    print(
+        json.dumps(
+            {
+                **stats,
+                "distinct": len(found),
+                "seconds": round(time.monotonic() - start, 1),
+                "signatures": sorted(found),
+            },
+            indent=1,
+            ensure_ascii=True,
+        )
+    )
     return 1 if found else 0
 
 
@@ -433,7 +676,7 @@ def atheris_engine(argv: list[str], out: Path, slow: int) -> int:
         rng = random.Random(data)  # libFuzzer's bytes steer the structured mutations
         case = make_case(rng, seeds)
         if data and case.mode == "files":  # and are themselves an input, byte for byte
-            case.items[0]["bytes"] = data[: 200_000] + case.items[0]["bytes"][len(data):]
+            case.items[0]["bytes"] = data[:200_000] + case.items[0]["bytes"][len(data) :]
         signal.alarm(slow)
         try:
             run_case(case, work)
@@ -449,7 +692,11 @@ def atheris_engine(argv: list[str], out: Path, slow: int) -> int:
     try:
         atheris.Fuzz()
     finally:
-        print(json.dumps({"iterations": counter["n"], "distinct": len(found), "signatures": sorted(found)}, indent=1))
+        print(
+            json.dumps(
+                {"iterations": counter["n"], "distinct": len(found), "signatures": sorted(found)}, indent=1
+            )
+        )
     return 1 if found else 0
 
 
@@ -472,11 +719,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", choices=("loop", "atheris"), default="loop")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long the loop runs")
     ap.add_argument("--iterations", type=int, default=None, help="stop the loop after this many iterations")
-    ap.add_argument("--seed", type=int, default=int(time.time()), help="random seed of the loop (printed, for replays)")
+    ap.add_argument(
+        "--seed", type=int, default=int(time.time()), help="random seed of the loop (printed, for replays)"
+    )
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "compare-fuzz-crashes")
     ap.add_argument("--slow", type=int, default=60, help="seconds after which one iteration counts as a hang")
     ap.add_argument("--every", type=float, default=30.0, help="print progress this often (seconds)")
-    ap.add_argument("--replay", type=Path, nargs="*", help="re-run saved crashes in these folders instead of fuzzing")
+    ap.add_argument(
+        "--replay", type=Path, nargs="*", help="re-run saved crashes in these folders instead of fuzzing"
+    )
     ap.add_argument("rest", nargs="*", help="after --: libFuzzer flags for --engine atheris")
     args = ap.parse_args(argv)
     if args.replay is not None:

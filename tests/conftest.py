@@ -55,10 +55,14 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 
 #: A two-outlet flood story for command-line tests (no model needed with the fake embedder).
-FLOOD_A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
-           "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
-FLOOD_B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
-           "A local school was turned into a shelter for 200 families.")
+FLOOD_A = (
+    "Flooding closed the main bridge in Riverton on Monday, officials said. "
+    "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week."
+)
+FLOOD_B = (
+    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+    "A local school was turned into a shelter for 200 families."
+)
 
 
 @pytest.fixture

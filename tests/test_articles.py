@@ -35,7 +35,10 @@ The Red Cross said it had sent 15 trucks of supplies to the area.
 
 
 def _report(a_date, b_date):
-    return compare([Article(text=A, id="wire", published=a_date), Article(text=B, id="daily", published=b_date)], cache_dir=None)
+    return compare(
+        [Article(text=A, id="wire", published=a_date), Article(text=B, id="daily", published=b_date)],
+        cache_dir=None,
+    )
 
 
 def _kinds(report):
@@ -60,8 +63,13 @@ def test_known_answers_on_an_earthquake_story():
 
 def test_same_day_different_tolls_contradict():
     text_a = A.replace("at least 34 people", "34 people")
-    report = compare([Article(text=text_a, id="wire", published="2023-05-16"),
-                      Article(text=B, id="daily", published="2023-05-16")], cache_dir=None)
+    report = compare(
+        [
+            Article(text=text_a, id="wire", published="2023-05-16"),
+            Article(text=B, id="daily", published="2023-05-16"),
+        ],
+        cache_dir=None,
+    )
     numbers = [f for f in report.of_kind("contradiction") if any(c.type == "number" for c in f.conflicts)]
     assert numbers and numbers[0].conflicts[0].a == "34 people" and numbers[0].conflicts[0].b == "52 people"
 

@@ -19,17 +19,32 @@ from .conftest import CBS, TP, FakeEmbedder
 
 CHROMIUM = Path(os.environ.get("COMPARE_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("COMPARE_CHROMEDRIVER", "/usr/bin/chromedriver"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run", "--disable-sync", "--window-size=1500,1100"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1500,1100",
+]
 
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install -e '.[test]'")
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed: pip install -e '.[test]'"
+)
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(f"Chromium or its driver is missing ({CHROMIUM}, {CHROMEDRIVER}); `make test` installs Debian's "
-                "chromium and chromium-driver with apt-get", allow_module_level=True)
+    pytest.skip(
+        f"Chromium or its driver is missing ({CHROMIUM}, {CHROMEDRIVER}); `make test` installs Debian's "
+        "chromium and chromium-driver with apt-get",
+        allow_module_level=True,
+    )
 
 # Records every CSP violation from the first byte of each page (before the report's own script runs).
-_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
-          " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });")
+_WATCH = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
+    " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });"
+)
 
 
 @pytest.fixture(scope="module")
@@ -112,21 +127,31 @@ def test_seed_report_in_chromium(browser, tmp_path):
 
 
 def test_fake_report_in_chromium(browser, tmp_path):
-    a = ("Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people were rescued from their "
-         "homes. The mayor said the bridge will reopen next week.")
-    b = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
-         "A local school was turned into a shelter for 200 families.")
-    report = compare([Article(text=a, id="herald"), Article(text=b, id="gazette")], embedder=FakeEmbedder(), cache_dir=None)
+    a = (
+        "Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people were rescued from their "
+        "homes. The mayor said the bridge will reopen next week."
+    )
+    b = (
+        "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+        "A local school was turned into a shelter for 200 families."
+    )
+    report = compare(
+        [Article(text=a, id="herald"), Article(text=b, id="gazette")], embedder=FakeEmbedder(), cache_dir=None
+    )
     errors = _open(browser, report.to_html(), tmp_path / "fake.html")
     assert errors == [] and browser.execute_script("return window.__csp") == []
     _select_and_check_counterpart(browser, report)
 
 
 def test_matrix_sorts_and_check_mode_renders(browser, tmp_path):
-    texts = ["Floods closed the main bridge in Riverton on Monday. At least 12 people were rescued.",
-             "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people.",
-             "Floods shut the main bridge in Riverton on Monday. Rescuers saved at least 30 people."]
-    report = compare([Article(text=t, id=f"s{n}") for n, t in enumerate(texts)], embedder=FakeEmbedder(), cache_dir=None)
+    texts = [
+        "Floods closed the main bridge in Riverton on Monday. At least 12 people were rescued.",
+        "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people.",
+        "Floods shut the main bridge in Riverton on Monday. Rescuers saved at least 30 people.",
+    ]
+    report = compare(
+        [Article(text=t, id=f"s{n}") for n, t in enumerate(texts)], embedder=FakeEmbedder(), cache_dir=None
+    )
     assert _open(browser, report.to_html(), tmp_path / "three.html") == []
     order = "return [...document.querySelectorAll('#matrix tbody tr')].map(r => +r.dataset.order)"
     before = browser.execute_script(order)
@@ -135,10 +160,16 @@ def test_matrix_sorts_and_check_mode_renders(browser, tmp_path):
     browser.find_element("id", "sort").click()
     assert browser.execute_script(order) == before
 
-    draft = check(Article(text=texts[2], id="draft"), [Article(text=t, id=f"s{n}") for n, t in enumerate(texts[:2])],
-                  embedder=FakeEmbedder(), cache_dir=None)
+    draft = check(
+        Article(text=texts[2], id="draft"),
+        [Article(text=t, id=f"s{n}") for n, t in enumerate(texts[:2])],
+        embedder=FakeEmbedder(),
+        cache_dir=None,
+    )
     assert _open(browser, draft.to_html(), tmp_path / "check.html") == []
-    heads = browser.execute_script("return [...document.querySelectorAll('.source h2')].map(h => h.textContent)")
+    heads = browser.execute_script(
+        "return [...document.querySelectorAll('.source h2')].map(h => h.textContent)"
+    )
     assert heads == ["draft", "s0", "s1"]
     browser.find_element("css selector", "#h-src-0 ~ .text a.claim").click()
     assert browser.find_element("id", "panel").text.count("Why:") >= 1
@@ -147,8 +178,14 @@ def test_matrix_sorts_and_check_mode_renders(browser, tmp_path):
 
 def test_csp_blocks_injected_script(browser, tmp_path):
     # The control for the tests above: markup that slipped past escaping would be refused and reported.
-    page = compare(["A bridge closed on Monday.", "The bridge closed on Monday."], embedder=FakeEmbedder(), cache_dir=None)
-    html = page.to_html().replace("<footer>", '<footer><script>document.title="pwned"</script><button id="x" onclick="1">')
+    page = compare(
+        ["A bridge closed on Monday.", "The bridge closed on Monday."],
+        embedder=FakeEmbedder(),
+        cache_dir=None,
+    )
+    html = page.to_html().replace(
+        "<footer>", '<footer><script>document.title="pwned"</script><button id="x" onclick="1">'
+    )
     errors = _open(browser, html, tmp_path / "tampered.html")
     assert browser.title != "pwned"
     assert browser.execute_script("return window.__csp"), "no CSP violation recorded"

@@ -39,12 +39,15 @@ def _verdict(report, needle):
     raise AssertionError(f"no draft claim contains {needle!r}")
 
 
-@pytest.mark.parametrize("needle,kind,ctype,values", [
-    ("27,000", "contradicted", "number", ("more than 27,000", "more than 17,000")),
-    ("30 years", "contradicted", "number", ("30 years", "34 years")),
-    ("BBC", "contradicted", "entity", ("BBC", "CNN")),
-    ("opposes military", "contradicted", "negation", None),
-])
+@pytest.mark.parametrize(
+    "needle,kind,ctype,values",
+    [
+        ("27,000", "contradicted", "number", ("more than 27,000", "more than 17,000")),
+        ("30 years", "contradicted", "number", ("30 years", "34 years")),
+        ("BBC", "contradicted", "entity", ("BBC", "CNN")),
+        ("opposes military", "contradicted", "negation", None),
+    ],
+)
 def test_planted_errors_are_flagged_with_their_type(draft_report, needle, kind, ctype, values):
     f = _verdict(draft_report[0], needle)
     assert f.kind == kind, f
@@ -66,29 +69,50 @@ def test_true_claims_are_supported_with_evidence(draft_report, needle):
 
 def test_misattributed_quote_is_contradicted_on_attribution(tmp_path):
     draft = tmp_path / "d.txt"
-    draft.write_text('Laurent Fabius said: "Where is the honor in killing your countrymen?"', encoding="utf-8")
+    draft.write_text(
+        'Laurent Fabius said: "Where is the honor in killing your countrymen?"', encoding="utf-8"
+    )
     f = check(str(draft), [str(CBS), str(TP)], cache_dir=None).findings[0]
     assert f.kind == "contradicted" and f.conflicts[0].type == "attribution", f
 
 
 def test_unsupported_verdicts_on_a_story_of_our_own():
-    source = ("The city council voted 7 to 2 on Tuesday to close the Elm Street library. "
-              "The mayor said the building will become a community health clinic. "
-              "Residents protested outside city hall for three hours.")
-    draft = ("The city council voted 7 to 2 on Tuesday to close the Elm Street library. "
-             "The council voted 5 to 4 to close the library. "
-             "The governor will visit the town next month to open a new stadium.")
+    source = (
+        "The city council voted 7 to 2 on Tuesday to close the Elm Street library. "
+        "The mayor said the building will become a community health clinic. "
+        "Residents protested outside city hall for three hours."
+    )
+    draft = (
+        "The city council voted 7 to 2 on Tuesday to close the Elm Street library. "
+        "The council voted 5 to 4 to close the library. "
+        "The governor will visit the town next month to open a new stadium."
+    )
     r = check(draft, [source], cache_dir=None)
     kinds = [f.kind for f in r.findings]
-    assert kinds == ["supported", "contradicted", "unsupported"], [(f.kind, f.explanation) for f in r.findings]
+    assert kinds == ["supported", "contradicted", "unsupported"], [
+        (f.kind, f.explanation) for f in r.findings
+    ]
 
 
 def test_cli_exit_codes_gate_publishing(draft_report, tmp_path):
     runner = CliRunner()
     path = draft_report[1]
     out = tmp_path / "check.json"
-    strict = runner.invoke(app, ["check", str(path), "--against", str(CBS), str(TP), "--fail-on", "contradicted,unsupported",
-                                 "-o", str(out), "--no-cache"])
+    strict = runner.invoke(
+        app,
+        [
+            "check",
+            str(path),
+            "--against",
+            str(CBS),
+            str(TP),
+            "--fail-on",
+            "contradicted,unsupported",
+            "-o",
+            str(out),
+            "--no-cache",
+        ],
+    )
     assert strict.exit_code == 1, strict.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "compare.report/1" and data["mode"] == "check"

@@ -37,12 +37,12 @@ def check_offsets(source: Source, c: Cleaned) -> None:
     for b in c.blocks:
         assert len(b.offsets) == len(b.text) + 1
         assert list(b.offsets) == sorted(b.offsets)
-        assert normalize_text(source.text[b.start:b.end]) == b.text or b.kind == "answer"
+        assert normalize_text(source.text[b.start : b.end]) == b.text or b.kind == "answer"
         for i, ch in enumerate(b.text):
             orig = source.text[b.offsets[i]]
             assert normalize_text(orig) in (ch, "", "...") or orig.isspace(), (b.text, i, ch, orig)
     for s in c.skipped:
-        assert normalize_text(source.text[s.start:s.end]) == s.text
+        assert normalize_text(source.text[s.start : s.end]) == s.text
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def test_block_offsets_point_at_original_characters_ascii():
         for i, ch in enumerate(b.text):
             if ch != " ":
                 assert text[b.offsets[i]] == ch
-        assert text[b.start:b.end].split() == b.text.split()
+        assert text[b.start : b.end].split() == b.text.split()
     check_offsets(source, c)
 
 
@@ -154,7 +154,10 @@ FURNITURE = [
     ("This site uses cookies to improve your experience. Accept cookies", "embed placeholder"),
     ("Embedded video", "embed placeholder"),
     ("Photo: Reuters", "caption or credit"),
-    ("Residents wade through a flooded street in the old town on Monday. (AP Photo/Maria Costa)", "caption or credit"),
+    (
+        "Residents wade through a flooded street in the old town on Monday. (AP Photo/Maria Costa)",
+        "caption or credit",
+    ),
     ("A rescue worker carries a child to safety. Getty Images", "caption or credit"),
     ("Image: courtesy of the regional government", "caption or credit"),
     ("Credit: Tom Baker/Reuters", "caption or credit"),
@@ -167,8 +170,11 @@ FURNITURE = [
     ("Reporting by Sara Kim; Editing by Tom Ward", "byline"),
     ("Associated Press writer Lee Chan in Seoul contributed to this report.", "byline"),
     ("\u00a9 2012 CBS Interactive Inc. All Rights Reserved.", "copyright"),
-    ("Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, "
-     "rewritten or redistributed.", "copyright"),
+    (
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed.",
+        "copyright",
+    ),
     ("READ MORE: Dam fears grow as river keeps rising", "read more"),
     ("Read more", "read more"),
     ("Share this", "share button"),
@@ -197,8 +203,10 @@ def test_furniture_line_is_skipped_with_reason(line, reason):
 
 
 def test_related_links_run():
-    text = (PARA_A + "\n\nSpecial Section: Floods in the North\nDam fears grow as river keeps rising\n"
-            "Farmers count the cost of a wet spring\n\n" + PARA_B)
+    text = (
+        PARA_A + "\n\nSpecial Section: Floods in the North\nDam fears grow as river keeps rising\n"
+        "Farmers count the cost of a wet spring\n\n" + PARA_B
+    )
     c = clean(src(text))
     assert texts(c) == [PARA_A, PARA_B]
     assert reasons(c) == {
@@ -219,8 +227,10 @@ def test_lone_subheading_and_truncated_last_line_are_heading_or_fragment():
     text = PARA_A + "\n\nThe road to recovery\n\n" + PARA_B + "\n\nOfficials in the capital said the"
     c = clean(src(text))
     assert texts(c) == [PARA_A, PARA_B]
-    assert reasons(c) == {"The road to recovery": "heading or fragment",
-                          "Officials in the capital said the": "heading or fragment"}
+    assert reasons(c) == {
+        "The road to recovery": "heading or fragment",
+        "Officials in the capital said the": "heading or fragment",
+    }
 
 
 REAL = [
@@ -288,9 +298,11 @@ def test_dateline_is_cut_from_block(dateline):
 
 
 def test_no_dateline_in_ordinary_paragraphs():
-    lines = ["NATO-led forces withdrew from the valley on Sunday, the alliance said.",
-             "U.S. officials - speaking on condition of anonymity - confirmed the strike.",
-             "Rebels - many of them former conscripts - held the town."]
+    lines = [
+        "NATO-led forces withdrew from the valley on Sunday, the alliance said.",
+        "U.S. officials - speaking on condition of anonymity - confirmed the strike.",
+        "Rebels - many of them former conscripts - held the town.",
+    ]
     c = clean(src("\n\n".join(lines)))
     assert texts(c) == lines
     assert not c.skipped
@@ -299,12 +311,15 @@ def test_no_dateline_in_ordinary_paragraphs():
 # --- headline ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("headline", [
-    "Defected Syria envoy: Only force can topple Assad",
-    "Is the ceasefire in Yemen about to collapse?",
-    "Floods: What we know so far",
-    "Mayor vows to rebuild 'every last house' after storm",
-])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Defected Syria envoy: Only force can topple Assad",
+        "Is the ceasefire in Yemen about to collapse?",
+        "Floods: What we know so far",
+        "Mayor vows to rebuild 'every last house' after storm",
+    ],
+)
 def test_headline_detected(headline):
     text = "Watch Live\n\n" + headline + "\n\n" + PARA_A + "\n\n" + PARA_B
     c = clean(src(text))
@@ -370,7 +385,7 @@ def test_transcript_turns():
     ]
     assert c.blocks[0].kind == "headline"
     for b in answers:
-        assert INTERVIEW[b.start:b.end] == b.text  # the label is not part of the block
+        assert INTERVIEW[b.start : b.end] == b.text  # the label is not part of the block
     check_offsets(source, c)
 
 
@@ -400,8 +415,13 @@ def test_editors_note_skipped():
 
 def test_nothing_vanishes_silently():
     """Every non-space character of the input is in a block or in a skipped span."""
-    text = ("Watch Live\n\nQuake survivors pulled from rubble\n\nBy Ana Ruiz, Reuters\n\n(Reuters) - " + PARA_A +
-            "\n\nSpecial Section: Quakes\nAftershock felt in capital\n\n" + PARA_B + "\n\nPhoto: AFP\n\u00a9 2020 Reuters")
+    text = (
+        "Watch Live\n\nQuake survivors pulled from rubble\n\nBy Ana Ruiz, Reuters\n\n(Reuters) - "
+        + PARA_A
+        + "\n\nSpecial Section: Quakes\nAftershock felt in capital\n\n"
+        + PARA_B
+        + "\n\nPhoto: AFP\n\u00a9 2020 Reuters"
+    )
     c = clean(src(text))
     covered = set()
     for lo, hi in [(b.start, b.end) for b in c.blocks] + [(s.start, s.end) for s in c.skipped]:
@@ -443,7 +463,10 @@ def test_seed_thinkprogress():
     c = clean(source)
     check_offsets(source, c)
     assert c.blocks[0].kind == "headline"
-    assert c.blocks[0].text == "Top Syrian Defector Calls For Military Intervention: 'This Regime Will Not Go Without Force'"
+    assert (
+        c.blocks[0].text
+        == "Top Syrian Defector Calls For Military Intervention: 'This Regime Will Not Go Without Force'"
+    )
     r = reasons(c)
     assert r["CNN: Do you want a military intervention in Syria by foreign powers?"] == "interview question"
     assert r["Watch the interview here:"] == "call to action"
@@ -459,9 +482,38 @@ def test_seed_thinkprogress():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_ALPHABET = list("abcXYZ .,?!:-\"'()\n") + ["\r\n", "\r", "\u201c", "\u201d", "\u2019", "\u00a0", "\u2014", "\u2026",
-                                              "\u200b", "\u00ad", "\t", "\u2022 ", "\u0007", "\ufb01", "\u00e9"]
-_WORDS = ["The", "talks", "ended", "said", "Mr.", "U.N.", "BEIRUT", "(AP)", "Watch", "By", "FARES:", "Q:", "Photo:"]
+_ALPHABET = list("abcXYZ .,?!:-\"'()\n") + [
+    "\r\n",
+    "\r",
+    "\u201c",
+    "\u201d",
+    "\u2019",
+    "\u00a0",
+    "\u2014",
+    "\u2026",
+    "\u200b",
+    "\u00ad",
+    "\t",
+    "\u2022 ",
+    "\u0007",
+    "\ufb01",
+    "\u00e9",
+]
+_WORDS = [
+    "The",
+    "talks",
+    "ended",
+    "said",
+    "Mr.",
+    "U.N.",
+    "BEIRUT",
+    "(AP)",
+    "Watch",
+    "By",
+    "FARES:",
+    "Q:",
+    "Photo:",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -472,15 +524,19 @@ def test_offsets_property(parts):
     c = clean(source)
     for b in c.blocks:
         assert b.text and b.text == b.text.strip()
-        assert normalize_text(source.text[b.start:b.end]) == b.text
+        assert normalize_text(source.text[b.start : b.end]) == b.text
         for i in range(len(b.text)):
             for j in (i + 1, len(b.text)):
                 s, e = original_span(b, i, j)
-                inside = (i > 0 and b.offsets[i - 1] == b.offsets[i]) or (j < len(b.text) and b.offsets[j - 1] == b.offsets[j])
+                inside = (i > 0 and b.offsets[i - 1] == b.offsets[i]) or (
+                    j < len(b.text) and b.offsets[j - 1] == b.offsets[j]
+                )
                 if inside:  # part of "..." from one "\u2026": the original span is the whole ellipsis
                     assert normalize_text(b.text[i:j]) in normalize_text(text[s:e])
                 else:
-                    assert normalize_text(text[s:e]) == normalize_text(b.text[i:j]) or b.text[i:j].strip() == ""
+                    assert (
+                        normalize_text(text[s:e]) == normalize_text(b.text[i:j]) or b.text[i:j].strip() == ""
+                    )
     for s in c.skipped:
         assert 0 <= s.start <= s.end <= len(text)
-        assert normalize_text(text[s.start:s.end]) == s.text
+        assert normalize_text(text[s.start : s.end]) == s.text

@@ -37,8 +37,20 @@ def test_report_writes_markdown_and_json_in_one_run(pair, tmp_path):
 
 
 def test_report_to_stdout_with_names_and_dates(pair):
-    result = runner.invoke(app, ["report", str(pair[0]), str(pair[1]), "--format", "json",
-                                 "--name", "herald=The Herald", "--published", "gazette=2021-03-02"])
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            str(pair[0]),
+            str(pair[1]),
+            "--format",
+            "json",
+            "--name",
+            "herald=The Herald",
+            "--published",
+            "gazette=2021-03-02",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["sources"][0]["name"] == "The Herald"
@@ -54,12 +66,24 @@ def test_same_inputs_same_bytes(pair, tmp_path):
     assert outs[0] == outs[1]
 
 
-@pytest.mark.parametrize("make,message", [
-    (lambda d: d / "missing.txt", "missing.txt: no such file; check the path"),
-    (lambda d: (d / "empty.txt").write_text("") and d / "empty.txt" or d / "empty.txt", "empty.txt: is empty; give it the article's text"),
-    (lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.4 binary") and d / "x.pdf", "x.pdf: looks like a PDF, not text"),
-    (lambda d: (d / "n.bin").write_bytes(b"ab\x00cd") and d / "n.bin", "n.bin: contains NUL bytes, so it is binary, not text"),
-])
+@pytest.mark.parametrize(
+    "make,message",
+    [
+        (lambda d: d / "missing.txt", "missing.txt: no such file; check the path"),
+        (
+            lambda d: (d / "empty.txt").write_text("") and d / "empty.txt" or d / "empty.txt",
+            "empty.txt: is empty; give it the article's text",
+        ),
+        (
+            lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.4 binary") and d / "x.pdf",
+            "x.pdf: looks like a PDF, not text",
+        ),
+        (
+            lambda d: (d / "n.bin").write_bytes(b"ab\x00cd") and d / "n.bin",
+            "n.bin: contains NUL bytes, so it is binary, not text",
+        ),
+    ],
+)
 def test_bad_input_is_one_line_exit_2(tmp_path, pair, make, message):
     bad = make(tmp_path)
     result = runner.invoke(app, ["report", str(bad), str(pair[1])])
@@ -71,7 +95,11 @@ def test_bad_input_is_one_line_exit_2(tmp_path, pair, make, message):
 
 def test_latin1_file_is_read(tmp_path, pair):
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("The caf\xe9 near the Riverton bridge was closed by the floods on Monday, the owner said.".encode("latin-1"))
+    latin.write_bytes(
+        "The caf\xe9 near the Riverton bridge was closed by the floods on Monday, the owner said.".encode(
+            "latin-1"
+        )
+    )
     result = runner.invoke(app, ["report", str(latin), str(pair[1]), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert "caf\u00e9" in json.loads(result.stdout)["claims"][0]["text"]
@@ -80,8 +108,10 @@ def test_latin1_file_is_read(tmp_path, pair):
 def test_single_source_is_refused(pair):
     result = runner.invoke(app, ["report", str(pair[0])])
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"compare-articles: error: only one source given ({pair[0]}); "
-                                     "compare needs at least two articles about the same story")
+    assert result.stderr.strip() == (
+        f"compare-articles: error: only one source given ({pair[0]}); "
+        "compare needs at least two articles about the same story"
+    )
 
 
 def test_output_in_missing_folder_writes_nothing(pair, tmp_path):
@@ -109,12 +139,16 @@ def test_internal_error_exit_3_points_at_trace_without_showing_it(pair, monkeypa
 
 def test_help_does_not_import_torch():
     code = "import sys; from compare.cli import app; import compare; print('torch' in sys.modules, 'numpy' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["False", "False"]
 
 
 def test_python_m_compare_help():
-    out = subprocess.run([sys.executable, "-m", "compare", "report", "--help"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "compare", "report", "--help"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and "--published" in out.stdout and "Exit codes" in out.stdout
 
 
@@ -123,9 +157,11 @@ def test_a_partial_eval_prints_without_replacing_the_full_table(tmp_path, monkey
     # only prints unless -o names a file.
     data = tmp_path / "data" / "mrpc"
     data.mkdir(parents=True)
-    rows = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String",
-            "1\t1\t2\tThe council approved the budget on Monday.\tOn Monday the council approved the budget.",
-            "0\t3\t4\tThe river flooded the town on Sunday.\tThe mayor resigned after the vote on Friday."]
+    rows = [
+        "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String",
+        "1\t1\t2\tThe council approved the budget on Monday.\tOn Monday the council approved the budget.",
+        "0\t3\t4\tThe river flooded the town on Sunday.\tThe mayor resigned after the vote on Friday.",
+    ]
     (data / "train.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reports").mkdir()

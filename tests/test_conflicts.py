@@ -17,19 +17,34 @@ def _types(a: str, b: str, similarity: float = 0.9) -> list[str]:
     return [c.type for c in found]
 
 
-@pytest.mark.parametrize("a, b", [
-    ("The board refused to approve the merger on Friday.", "The board's refusal to approve the merger came on Friday."),
-    ("The council passed a vote of no confidence in the mayor last week.", "Last week the council passed a no-confidence vote in the mayor."),
-    ("The company failed to meet its hiring targets for the year.", "The company's failure to meet its hiring targets for the year was confirmed."),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The board refused to approve the merger on Friday.",
+            "The board's refusal to approve the merger came on Friday.",
+        ),
+        (
+            "The council passed a vote of no confidence in the mayor last week.",
+            "Last week the council passed a no-confidence vote in the mayor.",
+        ),
+        (
+            "The company failed to meet its hiring targets for the year.",
+            "The company's failure to meet its hiring targets for the year was confirmed.",
+        ),
+    ],
+)
 def test_a_negation_both_claims_word_is_no_reversal(a, b):
     assert "negation" not in _types(a, b)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("The board approved the merger on Friday.", "The board did not approve the merger on Friday."),
-    ("The board approved the merger on Friday.", "The board refused to approve the merger on Friday."),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The board approved the merger on Friday.", "The board did not approve the merger on Friday."),
+        ("The board approved the merger on Friday.", "The board refused to approve the merger on Friday."),
+    ],
+)
 def test_a_real_reversal_is_still_a_negation_conflict(a, b):
     assert _types(a, b) == ["negation"]
 
@@ -40,10 +55,19 @@ def test_two_names_in_two_places_are_not_a_swap():
     assert "entity" not in _types(a, b)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("The minister spoke to Reuters on Monday about the budget.", "The minister spoke to Bloomberg on Monday about the budget."),
-    ("Lima was hit hardest by the storm on Monday, officials said.", "Cusco was hit hardest by the storm on Monday, officials said."),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The minister spoke to Reuters on Monday about the budget.",
+            "The minister spoke to Bloomberg on Monday about the budget.",
+        ),
+        (
+            "Lima was hit hardest by the storm on Monday, officials said.",
+            "Cusco was hit hardest by the storm on Monday, officials said.",
+        ),
+    ],
+)
 def test_one_name_in_the_place_of_another_is_a_swap(a, b):
     assert _types(a, b) == ["entity"]
 
@@ -54,10 +78,19 @@ def test_a_named_speaker_beside_an_unnamed_one_is_no_attribution_conflict():
     assert "attribution" not in _types(a, b)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("The bridge was closed for repairs, Ana Ruiz said.", "The bridge was closed for repairs, Pedro Gomez said."),
-    ("Lima officials said the bridge collapsed after the storm.", "Cusco officials said the bridge collapsed after the storm."),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The bridge was closed for repairs, Ana Ruiz said.",
+            "The bridge was closed for repairs, Pedro Gomez said.",
+        ),
+        (
+            "Lima officials said the bridge collapsed after the storm.",
+            "Cusco officials said the bridge collapsed after the storm.",
+        ),
+    ],
+)
 def test_two_different_named_speakers_are_an_attribution_conflict(a, b):
     # The names differ where the speaker is named: typed as who said it, not as a name swap.
     assert _types(a, b) == ["attribution"]

@@ -18,8 +18,14 @@ import numpy as np
 import pytest
 
 from compare import onnx_encoder
-from compare.embed import (CachedEmbedder, OnnxEmbedder, SentenceTransformerEmbedder, bundled_model_path,
-                           make_embedder, verify_bundled)
+from compare.embed import (
+    CachedEmbedder,
+    OnnxEmbedder,
+    SentenceTransformerEmbedder,
+    bundled_model_path,
+    make_embedder,
+    verify_bundled,
+)
 from compare.errors import InputError, ModelError
 from compare.options import DEFAULT_MODEL_SHA256
 
@@ -49,11 +55,13 @@ def _pristine(exported: Path) -> Path:
 
 def _fake_exporter(source: Path, calls: list):
     """An exporter that copies a known-good export instead of running torch."""
+
     def export(model_dir, target, model_sha256, variant="fp32"):
         calls.append(Path(target))
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         return Path(target)
+
     return export
 
 
@@ -108,7 +116,9 @@ def test_a_corrupt_export_is_rebuilt(exported, tmp_path, monkeypatch, damage):
     target = onnx_encoder.export_path(tmp_path, DEFAULT_MODEL_SHA256)
     target.parent.mkdir(parents=True)
     good = _pristine(exported).read_bytes()
-    target.write_bytes({"truncated": good[: len(good) // 2], "garbage": os.urandom(4096), "empty": b""}[damage])
+    target.write_bytes(
+        {"truncated": good[: len(good) // 2], "garbage": os.urandom(4096), "empty": b""}[damage]
+    )
     encoder = onnx_encoder.load(bundled_model_path(), tmp_path, DEFAULT_MODEL_SHA256)
     assert calls == [target]
     assert encoder.check(DEFAULT_MODEL_SHA256, "fp32") is None
@@ -241,8 +251,10 @@ def test_a_failed_export_falls_back_to_sentence_transformers(tmp_path, monkeypat
     # The cache root is a file: nothing can be exported under it.
     root = tmp_path / "not-a-folder"
     root.write_text("x")
-    monkeypatch.setattr("compare.embed.SentenceTransformerEmbedder",
-                        lambda *a, **k: type("Fake", (FakeEmbedder,), {"name": "fake-torch"})())
+    monkeypatch.setattr(
+        "compare.embed.SentenceTransformerEmbedder",
+        lambda *a, **k: type("Fake", (FakeEmbedder,), {"name": "fake-torch"})(),
+    )
     embedder = OnnxEmbedder(cache_dir=root)
     vectors = CachedEmbedder(embedder, tmp_path / "cache")
     assert vectors.embed(["one", "two"]).shape == (2, 256)
@@ -304,8 +316,14 @@ _HEAVY = ("torch", "transformers", "sentence_transformers", "sklearn")
 
 
 def _modules_after(code: str, env: dict) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     return set(json.loads(out.stdout.strip().splitlines()[-1]))
 
@@ -319,6 +337,8 @@ def test_help_imports_nothing_heavy():
 def test_a_report_imports_no_torch_once_exported(exported):
     env = {**os.environ, "COMPARE_CACHE_DIR": str(exported), "HF_HUB_OFFLINE": "1"}
     env.pop("COMPARE_BACKEND", None)
-    modules = _modules_after(f"from compare import compare\ncompare([{str(CBS)!r}, {str(TP)!r}], cache_dir=None)", env)
+    modules = _modules_after(
+        f"from compare import compare\ncompare([{str(CBS)!r}, {str(TP)!r}], cache_dir=None)", env
+    )
     assert "onnxruntime" in modules
     assert not modules & set(_HEAVY), sorted(modules & set(_HEAVY))

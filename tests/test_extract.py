@@ -81,7 +81,9 @@ def speaker(text: str) -> str | None:
 
 
 def q(value, low=None, high=None, unit="", text="x") -> Quantity:
-    return Quantity(text, 0, len(text), value, value if low is None else low, value if high is None else high, "", unit)
+    return Quantity(
+        text, 0, len(text), value, value if low is None else low, value if high is None else high, "", unit
+    )
 
 
 # --- quantities ------------------------------------------------------------------------
@@ -100,7 +102,9 @@ def test_exact_word_number_counts_people():
 
 
 def test_bare_count_before_a_verb_has_no_unit():
-    found = qs("The group said at least 20 people were killed in the highway attacks and seven died in Treemseh.")
+    found = qs(
+        "The group said at least 20 people were killed in the highway attacks and seven died in Treemseh."
+    )
     assert [(x.value, x.low, x.high, x.unit) for x in found] == [(20, 20, math.inf, "person"), (7, 7, 7, "")]
 
 
@@ -212,7 +216,10 @@ def test_year_counts_as_quantity_only_when_it_counts_something():
 
 def test_score_after_a_team_name_is_kept():
     found = qs("Manchester City beat Arsenal 4-1 on Wednesday.")
-    assert [(x.value, x.qualifier, x.unit) for x in found] == [(4, "score", "score:1"), (1, "score", "score:2")]
+    assert [(x.value, x.qualifier, x.unit) for x in found] == [
+        (4, "score", "score:1"),
+        (1, "score", "score:2"),
+    ]
 
 
 def test_four_digit_count_after_of_is_a_count_but_year_after_of_is_a_date():
@@ -446,7 +453,10 @@ def test_keys_drop_particles_possessives_and_dots():
     "text, expected",
     [
         ("Activists say more than 17,000 people have been killed.", []),
-        ("Another group, the Local Coordination Committees, said 20 died.", ["Local Coordination Committees"]),
+        (
+            "Another group, the Local Coordination Committees, said 20 died.",
+            ["Local Coordination Committees"],
+        ),
         ("In Paris, officials met on Thursday.", ["Paris"]),
         ("Also Thursday, Human Rights Watch said it had found evidence.", ["Human Rights Watch"]),
         ("The Syrian government blames the uprising on armed gangs.", ["Syrian"]),
@@ -462,8 +472,16 @@ def test_sentence_initial_common_words_and_times_are_not_names(text, expected):
 
 
 def test_titles_and_possessives_are_not_part_of_the_name():
-    assert names("French Foreign Minister Laurent Fabius said Tlass was safe.") == ["French", "Laurent Fabius", "Tlass"]
-    assert names("Brig. Gen. Manaf Tlass, an Assad confidant, fled Syria.") == ["Manaf Tlass", "Assad", "Syria"]
+    assert names("French Foreign Minister Laurent Fabius said Tlass was safe.") == [
+        "French",
+        "Laurent Fabius",
+        "Tlass",
+    ]
+    assert names("Brig. Gen. Manaf Tlass, an Assad confidant, fled Syria.") == [
+        "Manaf Tlass",
+        "Assad",
+        "Syria",
+    ]
     assert names("Syria's Foreign Ministry condemned President Bashar Assad's critics.") == [
         "Syria",
         "Foreign Ministry",
@@ -491,7 +509,11 @@ def test_abbreviated_months_and_name_like_titles():
 
 
 def test_first_names_that_look_like_months_or_modals():
-    assert names("Jan Egeland, the U.N. envoy, spoke to Theresa May.") == ["Jan Egeland", "U.N.", "Theresa May"]
+    assert names("Jan Egeland, the U.N. envoy, spoke to Theresa May.") == [
+        "Jan Egeland",
+        "U.N.",
+        "Theresa May",
+    ]
 
 
 def test_other_story_names():
@@ -625,7 +647,9 @@ def test_non_negating_uses_are_ignored(text):
 def test_hedges_in_order():
     text = "The general reportedly fled and may have reached Paris, in what appeared to be a defection."
     assert find_hedges(text) == ("reportedly", "may have", "appeared to")
-    assert find_hedges("Their reports could not be independently verified.") == ("could not be independently verified",)
+    assert find_hedges("Their reports could not be independently verified.") == (
+        "could not be independently verified",
+    )
     assert find_hedges("According to reports, the suspect is believed to be abroad.") == (
         "according to reports",
         "is believed to",
@@ -649,24 +673,39 @@ def test_plain_statements_and_the_month_may_are_not_hedges():
     "text, expected",
     [
         ("Activists say more than 17,000 people have been killed.", "Activists"),
-        ("Nawaf Fares, formerly Syria's ambassador to Iraq, said only force can remove Assad.", "Nawaf Fares"),
+        (
+            "Nawaf Fares, formerly Syria's ambassador to Iraq, said only force can remove Assad.",
+            "Nawaf Fares",
+        ),
         ('"There is no roadmap," Fares said in an interview with Al-Jazeera.', "Fares"),
         ("Syria's Foreign Ministry said Thursday that Fares should be punished.", "Syria's Foreign Ministry"),
-        ("In a statement reported by the state news agency, the ministry said Fares had been relieved.", "the ministry"),
-        ("The Britain-based Syrian Observatory for Human Rights said at least seven people were killed.",
-         "The Britain-based Syrian Observatory for Human Rights"),
+        (
+            "In a statement reported by the state news agency, the ministry said Fares had been relieved.",
+            "the ministry",
+        ),
+        (
+            "The Britain-based Syrian Observatory for Human Rights said at least seven people were killed.",
+            "The Britain-based Syrian Observatory for Human Rights",
+        ),
         ("The activist group also said government shelling killed six people.", "The activist group"),
-        ("Another group, the Local Coordination Committees, said at least 20 people were killed.",
-         "the Local Coordination Committees"),
+        (
+            "Another group, the Local Coordination Committees, said at least 20 people were killed.",
+            "the Local Coordination Committees",
+        ),
         ('"Contact has been made," Fabius told journalists in Paris.', "Fabius"),
         ("On CNN, Fares said Assad held sole power.", "Fares"),
         ('"We are devastated," said Mayor Jane Doe.', "Mayor Jane Doe"),
-        ("The quake killed 300 people, according to the U.S. Geological Survey.", "the U.S. Geological Survey"),
+        (
+            "The quake killed 300 people, according to the U.S. Geological Survey.",
+            "the U.S. Geological Survey",
+        ),
         ("The striker, who scored twice, told reporters the title was won.", "The striker"),
         ("Fares, 59, announced his resignation.", "Fares"),
-        ("The nation is all the people,\" he said.", "he"),
-        ("Opposition leaders and Western officials said they hoped others would follow.",
-         "Opposition leaders and Western officials"),
+        ('The nation is all the people," he said.', "he"),
+        (
+            "Opposition leaders and Western officials said they hoped others would follow.",
+            "Opposition leaders and Western officials",
+        ),
         ("One of the officials who defected claimed the army was collapsing.", "One of the officials"),
         ("FARES: This regime will not go without force.", "FARES"),
         ("The vote count was delayed, election officials reported.", "election officials"),
@@ -813,7 +852,9 @@ def test_pronoun_is_not_resolved_to_an_organisation_or_another_source():
 
 
 def test_they_resolves_to_the_last_named_speaker():
-    cs = claims_of("Rescue workers in Antakya said dozens were still trapped.", '"We hear voices," they said.')
+    cs = claims_of(
+        "Rescue workers in Antakya said dozens were still trapped.", '"We hear voices," they said.'
+    )
     assert annotate(cs, None)[1].facts.speaker == "Rescue workers in Antakya"
 
 
@@ -826,7 +867,9 @@ def test_it_resolves_to_the_institution_just_mentioned():
 
 
 def test_transcript_speaker_is_kept():
-    cs = claims_of("This regime will not go without force.", "He said nothing else.", speakers=["Fares", "Fares"])
+    cs = claims_of(
+        "This regime will not go without force.", "He said nothing else.", speakers=["Fares", "Fares"]
+    )
     out = annotate(cs, JUL18)
     assert [c.facts.speaker for c in out] == ["Fares", "Fares"]
     assert out[0].facts.negated
@@ -893,12 +936,46 @@ def _names_of_many_kinds() -> list:
 
     root = Path(__file__).resolve().parent.parent / "seeds"
     claims, _, _ = prepare(load_sources(sorted(str(p) for p in root.glob("*.txt"))))
-    phrases = ["Bashar al-Assad", "Assad", "FARES", "Allawite", "Alawite", "Mohammed", "Muhammad", "Qaeda", "Qaida",
-               "Syrians", "Iraqi", "Italian", "British", "U.N.", "UN", "United Nations", "NATO", "SOHR", "Sunni",
-               "Sunnis", "Hama", "Hamas", "CNN", "CBN", "Johnson", "Johnston", "Niger", "Nigerian", "South Sudan",
-               "the ministry", "bashar assad", "he"]
-    names = [*phrases, *(e for c in claims for e in c.facts.entities), *(e.key for c in claims for e in c.facts.entities),
-             *(c.facts.speaker for c in claims if c.facts.speaker)]
+    phrases = [
+        "Bashar al-Assad",
+        "Assad",
+        "FARES",
+        "Allawite",
+        "Alawite",
+        "Mohammed",
+        "Muhammad",
+        "Qaeda",
+        "Qaida",
+        "Syrians",
+        "Iraqi",
+        "Italian",
+        "British",
+        "U.N.",
+        "UN",
+        "United Nations",
+        "NATO",
+        "SOHR",
+        "Sunni",
+        "Sunnis",
+        "Hama",
+        "Hamas",
+        "CNN",
+        "CBN",
+        "Johnson",
+        "Johnston",
+        "Niger",
+        "Nigerian",
+        "South Sudan",
+        "the ministry",
+        "bashar assad",
+        "he",
+    ]
+    names = [
+        *phrases,
+        *(e for c in claims for e in c.facts.entities),
+        *(e.key for c in claims for e in c.facts.entities),
+        *(c.facts.speaker for c in claims if c.facts.speaker),
+    ]
     return list(dict.fromkeys(names))
 
 

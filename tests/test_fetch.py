@@ -39,8 +39,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/news/syria-envoy":
             return self._send(200, PAGE)
         if path == "/plain":
-            return self._send(200, "Caf\u00e9 owners said on Monday that the street will close for a week.".encode("cp1252"),
-                              ctype="text/plain; charset=windows-1252")
+            return self._send(
+                200,
+                "Caf\u00e9 owners said on Monday that the street will close for a week.".encode("cp1252"),
+                ctype="text/plain; charset=windows-1252",
+            )
         if path == "/report.pdf":
             return self._send(200, b"%PDF-1.7 ...", ctype="application/pdf")
         if path == "/slow":
@@ -107,7 +110,12 @@ def plain_claims():
 def test_a_busy_page_by_url_gives_the_plain_texts_claims_with_outlet_and_date(server, plain_claims):
     url = f"{server}/news/syria-envoy"
     (src,) = load_sources([url])
-    assert (src.id, src.name, src.published, src.path) == ("syria-envoy", "CBS News", dt.date(2012, 7, 12), url)
+    assert (src.id, src.name, src.published, src.path) == (
+        "syria-envoy",
+        "CBS News",
+        dt.date(2012, 7, 12),
+        url,
+    )
     assert_same_as_plain(src, plain_claims)
     assert Handler.agents == [USER_AGENT] and USER_AGENT.startswith("compare-articles/0.")
 
@@ -118,37 +126,53 @@ def test_redirects_are_followed_and_capped(server):
     assert Handler.hits[-1] == "/news/syria-envoy"
     with pytest.raises(InputError, match=r"/hop/5: redirects more than 5 times; open it in a browser"):
         load_sources([f"{server}/hop/5"], cache_dir=None)
-    with pytest.raises(InputError, match=r"/to-ftp: redirects to ftp://127.0.0.1/page.html, which is not an http\(s\) address"):
+    with pytest.raises(
+        InputError,
+        match=r"/to-ftp: redirects to ftp://127.0.0.1/page.html, which is not an http\(s\) address",
+    ):
         load_sources([f"{server}/to-ftp"], cache_dir=None)
 
 
-@pytest.mark.parametrize("path,status", [("/missing", "HTTP 404 Not Found"), ("/error", "HTTP 500 Internal Server Error")])
+@pytest.mark.parametrize(
+    "path,status", [("/missing", "HTTP 404 Not Found"), ("/error", "HTTP 500 Internal Server Error")]
+)
 def test_http_errors_name_the_url_and_the_status(server, path, status):
-    with pytest.raises(InputError, match=rf"^{server}{path}: the server answered {status}; check the address"):
+    with pytest.raises(
+        InputError, match=rf"^{server}{path}: the server answered {status}; check the address"
+    ):
         load_sources([f"{server}{path}"])
 
 
 def test_timeout(server):
     start = time.monotonic()
-    with pytest.raises(InputError, match=rf"^{server}/slow: no complete answer within 0.3 s; try again later"):
+    with pytest.raises(
+        InputError, match=rf"^{server}/slow: no complete answer within 0.3 s; try again later"
+    ):
         load_sources([f"{server}/slow"], timeout=0.3)
     assert time.monotonic() - start < 1.2
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-stream"])
 def test_size_cap(server, path):
-    with pytest.raises(InputError, match=rf"^{server}{path}: is .*over the 5,000-byte limit; pass --max-bytes"):
+    with pytest.raises(
+        InputError, match=rf"^{server}{path}: is .*over the 5,000-byte limit; pass --max-bytes"
+    ):
         load_sources([f"{server}{path}"], max_bytes=5_000)  # the page is about 8,000 bytes
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/story.html", "file:///etc/passwd", "javascript://x"])
 def test_only_http_and_https(url):
-    with pytest.raises(InputError, match=rf"^{url}: only http:// and https:// addresses can be fetched; save the page"):
+    with pytest.raises(
+        InputError, match=rf"^{url}: only http:// and https:// addresses can be fetched; save the page"
+    ):
         load_sources([url])
 
 
 def test_content_types(server):
-    with pytest.raises(InputError, match=r"/report.pdf: is application/pdf, not an HTML page or text; save the article's text as a .txt"):
+    with pytest.raises(
+        InputError,
+        match=r"/report.pdf: is application/pdf, not an HTML page or text; save the article's text as a .txt",
+    ):
         load_sources([f"{server}/report.pdf"])
     (src,) = load_sources([f"{server}/plain"])  # text/plain is read as text, by the charset the server names
     assert src.text.startswith("Caf\u00e9 owners") and src.name == "plain"
@@ -160,7 +184,10 @@ def test_dns_failure_and_refused_connection(monkeypatch):
 
     with monkeypatch.context() as m:
         m.setattr(socket, "getaddrinfo", no_dns)
-        with pytest.raises(InputError, match=r"^https://news.example/a: cannot find the host news.example \(DNS lookup failed\)"):
+        with pytest.raises(
+            InputError,
+            match=r"^https://news.example/a: cannot find the host news.example \(DNS lookup failed\)",
+        ):
             load_sources(["https://news.example/a"])
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
@@ -188,7 +215,11 @@ def test_command_line_name_and_date_win_and_a_bad_url_writes_no_report(server, t
     result = runner.invoke(app, [*args, "--name", "syria-envoy=AP", "--published", "syria-envoy=2012-07-13"])
     assert result.exit_code == 0, result.output
     source = __import__("json").loads(out.read_text(encoding="utf-8"))["sources"][0]
-    assert (source["name"], source["published"], source["path"]) == ("AP", "2012-07-13", f"{server}/news/syria-envoy")
+    assert (source["name"], source["published"], source["path"]) == (
+        "AP",
+        "2012-07-13",
+        f"{server}/news/syria-envoy",
+    )
     out.unlink()
     result = runner.invoke(app, ["report", str(TP), f"{server}/missing", "-o", str(out)])
     assert result.exit_code == 2 and "HTTP 404" in result.output and not out.exists()
@@ -197,13 +228,16 @@ def test_command_line_name_and_date_win_and_a_bad_url_writes_no_report(server, t
     assert len([h for h in Handler.hits if h == "/news/syria-envoy"]) == 2
 
 
-@pytest.mark.parametrize("url,sid", [
-    ("https://www.cbsnews.com/news/defected-syria-envoy/", "cbsnews"),
-    ("https://edition.cnn.com/2012/07/12/world/syria.html", "cnn"),
-    ("https://news.bbc.co.uk/2/hi/middle_east/1.stm", "bbc"),
-    ("http://127.0.0.1:8000/news/story.html", "story"),
-    ("http://localhost/", "localhost"),
-])
+@pytest.mark.parametrize(
+    "url,sid",
+    [
+        ("https://www.cbsnews.com/news/defected-syria-envoy/", "cbsnews"),
+        ("https://edition.cnn.com/2012/07/12/world/syria.html", "cnn"),
+        ("https://news.bbc.co.uk/2/hi/middle_east/1.stm", "bbc"),
+        ("http://127.0.0.1:8000/news/story.html", "story"),
+        ("http://localhost/", "localhost"),
+    ],
+)
 def test_url_ids_name_the_outlet(url, sid):
     from compare.ingest import _url_id
 

@@ -28,16 +28,37 @@ from .conftest import CBS
 
 HEADLINE = "Defected Syria envoy: Only force can topple Assad"
 # The lines of the seed that are site furniture, not article prose (the cleaner skips them).
-FURNITURE = ["Watch CBSN Live", "Special Section: The Arab Spring", "Brutal rape claims against Syria forces",
-             "Syria's ambassador to Iraq abandons Assad", "View CBS News In"]
+FURNITURE = [
+    "Watch CBSN Live",
+    "Special Section: The Arab Spring",
+    "Brutal rape claims against Syria forces",
+    "Syria's ambassador to Iraq abandons Assad",
+    "View CBS News In",
+]
 # Words that appear only in the page's furniture; none may reach the extracted text.
-FURNITURE_MARKERS = ["cookies", "Newsletter", "Politics", "Advertisement", "outrageous", "paid by foreign powers",
-                     "CBS Interactive", "Privacy", "Trending", "Facebook", "dataLayer", "tracker", "Sign up",
-                     "Brutal rape claims", "Watch CBSN"]
+FURNITURE_MARKERS = [
+    "cookies",
+    "Newsletter",
+    "Politics",
+    "Advertisement",
+    "outrageous",
+    "paid by foreign powers",
+    "CBS Interactive",
+    "Privacy",
+    "Trending",
+    "Facebook",
+    "dataLayer",
+    "tracker",
+    "Sign up",
+    "Brutal rape claims",
+    "Watch CBSN",
+]
 
 
-AP_NOTICE = ("\u00a9 2012 The Associated Press. All Rights Reserved. "
-             "This material may not be published, broadcast, rewritten, or redistributed.")
+AP_NOTICE = (
+    "\u00a9 2012 The Associated Press. All Rights Reserved. "
+    "This material may not be published, broadcast, rewritten, or redistributed."
+)
 
 
 def seed_paragraphs() -> list[str]:
@@ -45,25 +66,46 @@ def seed_paragraphs() -> list[str]:
     return [ln for ln in lines if ln not in FURNITURE and ln != HEADLINE]
 
 
-def news_page(*, og: bool = True, json_ld: bool = True, charset: str = "utf-8", title: str = HEADLINE,
-              paragraphs: list[str] | None = None) -> str:
+def news_page(
+    *,
+    og: bool = True,
+    json_ld: bool = True,
+    charset: str = "utf-8",
+    title: str = HEADLINE,
+    paragraphs: list[str] | None = None,
+) -> str:
     """The seed article inside a realistic, busy news page."""
-    paras = [f"<p>{html.escape(p)}</p>" for p in (paragraphs if paragraphs is not None else seed_paragraphs())]
+    paras = [
+        f"<p>{html.escape(p)}</p>" for p in (paragraphs if paragraphs is not None else seed_paragraphs())
+    ]
     # An ad and the related-stories box sit inside the article, as they do on the real page.
-    paras.insert(3, '<aside class="related-links"><h4>Special Section: The Arab Spring</h4><ul>'
-                    '<li><a href="/news/brutal-rape-claims">Brutal rape claims against Syria forces</a></li>'
-                    '<li><a href="/news/syria-ambassador">Syria\'s ambassador to Iraq abandons Assad</a></li></ul></aside>')
-    paras.insert(8, '<div class="ad-slot" id="ad-mid"><span class="ad-label">Advertisement</span>'
-                    '<iframe src="https://ads.example.invalid/slot?id=42" width="300" height="250"></iframe></div>')
+    paras.insert(
+        3,
+        '<aside class="related-links"><h4>Special Section: The Arab Spring</h4><ul>'
+        '<li><a href="/news/brutal-rape-claims">Brutal rape claims against Syria forces</a></li>'
+        '<li><a href="/news/syria-ambassador">Syria\'s ambassador to Iraq abandons Assad</a></li></ul></aside>',
+    )
+    paras.insert(
+        8,
+        '<div class="ad-slot" id="ad-mid"><span class="ad-label">Advertisement</span>'
+        '<iframe src="https://ads.example.invalid/slot?id=42" width="300" height="250"></iframe></div>',
+    )
     meta = ""
     if og:
-        meta += (f'<meta property="og:site_name" content="CBS News">\n<meta property="og:title" content="{html.escape(title)}">\n'
-                 '<meta property="article:published_time" content="2012-07-12T10:31:00-04:00">\n')
+        meta += (
+            f'<meta property="og:site_name" content="CBS News">\n<meta property="og:title" content="{html.escape(title)}">\n'
+            '<meta property="article:published_time" content="2012-07-12T10:31:00-04:00">\n'
+        )
     if json_ld:
-        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-              "datePublished": "2012-07-12T10:31:00-04:00", "dateModified": "2012-07-13T08:00:00-04:00",
-              "author": {"@type": "Organization", "name": "Associated Press"},
-              "publisher": {"@type": "Organization", "name": "CBS News"}}
+        ld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": "2012-07-12T10:31:00-04:00",
+            "dateModified": "2012-07-13T08:00:00-04:00",
+            "author": {"@type": "Organization", "name": "Associated Press"},
+            "publisher": {"@type": "Organization", "name": "CBS News"},
+        }
         meta += f'<script type="application/ld+json">{json.dumps(ld)}</script>\n'
     return f"""<!DOCTYPE html>
 <html lang="en"><head>
@@ -125,14 +167,19 @@ def assert_same_as_plain(source, plain_claims):
     for marker in FURNITURE_MARKERS:
         assert marker not in source.text, marker
     for c in claims:  # offsets point into the extracted text the Source holds
-        assert normalize_text(source.text[c.start:c.end]) == c.text
+        assert normalize_text(source.text[c.start : c.end]) == c.text
 
 
 def test_busy_page_file_gives_the_plain_texts_claims_with_outlet_and_date(tmp_path, plain_claims):
     page = tmp_path / "cbs-page.html"
     page.write_text(news_page(), encoding="utf-8")
     (src,) = load_sources([page])
-    assert (src.id, src.name, src.published, src.path) == ("cbs-page", "CBS News", dt.date(2012, 7, 12), str(page))
+    assert (src.id, src.name, src.published, src.path) == (
+        "cbs-page",
+        "CBS News",
+        dt.date(2012, 7, 12),
+        str(page),
+    )
     assert src.text.splitlines()[0] == HEADLINE
     assert_same_as_plain(src, plain_claims)
 
@@ -155,7 +202,11 @@ def test_html_is_sniffed_without_the_suffix_and_from_stdin(tmp_path, monkeypatch
 def test_library_strings_and_articles_that_are_html(plain_claims):
     a, b = load_sources([news_page(), Article(text=news_page(), id="cbs", name="CBS (AP)")])
     assert (a.id, a.name, a.published) == ("text1", "CBS News", dt.date(2012, 7, 12))
-    assert (b.id, b.name, b.published) == ("cbs", "CBS (AP)", dt.date(2012, 7, 12))  # the Article's own name wins
+    assert (b.id, b.name, b.published) == (
+        "cbs",
+        "CBS (AP)",
+        dt.date(2012, 7, 12),
+    )  # the Article's own name wins
     assert_same_as_plain(a, plain_claims)
 
 
@@ -169,18 +220,28 @@ def test_json_ld_date_alone_is_read_and_the_title_leads_when_the_page_lacks_an_h
 
 def test_options_and_sources_toml_win_over_page_metadata(tmp_path):
     (tmp_path / "page.html").write_text(news_page(), encoding="utf-8")
-    (tmp_path / "sources.toml").write_text('[[source]]\nfile = "page.html"\nid = "ap"\npublished = "2012-07-11"\n', encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nfile = "page.html"\nid = "ap"\npublished = "2012-07-11"\n', encoding="utf-8"
+    )
     (src,) = load_sources([tmp_path / "page.html"])
     assert (src.id, src.name, src.published) == ("ap", "CBS News", dt.date(2012, 7, 11))
-    (src,) = load_sources([tmp_path / "page.html"], names={"ap": "AP via CBS"}, published={"ap": "2012-07-13"})
+    (src,) = load_sources(
+        [tmp_path / "page.html"], names={"ap": "AP via CBS"}, published={"ap": "2012-07-13"}
+    )
     assert (src.name, src.published) == ("AP via CBS", dt.date(2012, 7, 13))
 
 
 def test_a_page_without_article_text_is_a_one_line_error(tmp_path):
     page = tmp_path / "index.html"
-    page.write_text("<!doctype html><html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-                    "<footer>Copyright 2012</footer></body></html>", encoding="utf-8")
-    with pytest.raises(InputError, match=r"index.html: no article text found in the page; save the article's text as a .txt file"):
+    page.write_text(
+        "<!doctype html><html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<footer>Copyright 2012</footer></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        InputError,
+        match=r"index.html: no article text found in the page; save the article's text as a .txt file",
+    ):
         load_sources([page])
 
 
@@ -189,15 +250,26 @@ def test_charset_from_the_page_and_a_bom():
     page = news_page(charset="windows-1251", paragraphs=[text] * 3).replace("&rsaquo;", ">")
     data = page.encode("cp1251", errors="replace")
     assert text in decode_page(data, "p.html")
-    assert text in decode_page(data.replace(b"windows-1251", b"utf-8"), "p.html", charset="cp1251")  # HTTP beats meta
-    assert decode_page(b"\xef\xbb\xbf<html>caf\xc3\xa9</html>".replace(b"<html>", b'<html><meta charset="latin-1">'), "p") \
-        .endswith("café</html>")  # a BOM beats the meta tag
+    assert text in decode_page(
+        data.replace(b"windows-1251", b"utf-8"), "p.html", charset="cp1251"
+    )  # HTTP beats meta
+    assert decode_page(
+        b"\xef\xbb\xbf<html>caf\xc3\xa9</html>".replace(b"<html>", b'<html><meta charset="latin-1">'), "p"
+    ).endswith("café</html>")  # a BOM beats the meta tag
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("<!DOCTYPE html><html>", True), ("  \n<html lang='en'>", True), ("\ufeff<!doctype HTML>", True), ("<HTML>", True),
-    ("The <html> tag starts a page.", False), ("<htmlish>", False), ("Plain text.\n<html>", False),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("<!DOCTYPE html><html>", True),
+        ("  \n<html lang='en'>", True),
+        ("\ufeff<!doctype HTML>", True),
+        ("<HTML>", True),
+        ("The <html> tag starts a page.", False),
+        ("<htmlish>", False),
+        ("Plain text.\n<html>", False),
+    ],
+)
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
 
@@ -209,7 +281,12 @@ def test_importing_compare_does_not_import_trafilatura():
 
 
 def test_a_one_line_html_string_is_a_page_not_a_path():
-    line = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Bridge closes</h1><p>The mayor of Riverton said "
-            "on Monday that the main bridge will close for repairs next week.</p></article></body></html>")
+    line = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Bridge closes</h1><p>The mayor of Riverton said "
+        "on Monday that the main bridge will close for repairs next week.</p></article></body></html>"
+    )
     (src,) = load_sources([line])
-    assert src.text.splitlines() == ["Bridge closes", "The mayor of Riverton said on Monday that the main bridge will close for repairs next week."]
+    assert src.text.splitlines() == [
+        "Bridge closes",
+        "The mayor of Riverton said on Monday that the main bridge will close for repairs next week.",
+    ]

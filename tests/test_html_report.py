@@ -16,20 +16,60 @@ from compare.render.html import render
 
 from .conftest import FakeEmbedder
 
-HOSTILE = ('<script>alert(1)</script> <img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a> '
-           '" onmouseover="alert(4)" \' onfocus=\'alert(5)\' </textarea></style> \x00\x07\x1b\x7f\x85 \ud800 &amp;')
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a> '
+    "\" onmouseover=\"alert(4)\" ' onfocus='alert(5)' </textarea></style> \x00\x07\x1b\x7f\x85 \ud800 &amp;"
+)
 
-A = ("Flooding closed the main bridge in Riverton on Monday, officials said. "
-     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week.")
-B = ("The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
-     "A local school was turned into a shelter for 200 families.")
-C = ("Floods shut the main bridge in Riverton on Monday. Rescuers saved at least 30 people from their homes. "
-     "The mayor said the bridge would stay shut for a month.")
+A = (
+    "Flooding closed the main bridge in Riverton on Monday, officials said. "
+    "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week."
+)
+B = (
+    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+    "A local school was turned into a shelter for 200 families."
+)
+C = (
+    "Floods shut the main bridge in Riverton on Monday. Rescuers saved at least 30 people from their homes. "
+    "The mayor said the bridge would stay shut for a month."
+)
 
 # The only markup the renderer may produce; anything else came from an article.
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "strong", "section",
-                "div", "svg", "rect", "span", "ul", "li", "article", "a", "aside", "ol", "blockquote", "table", "thead",
-                "tbody", "tr", "th", "td", "button", "footer", "script"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "strong",
+    "section",
+    "div",
+    "svg",
+    "rect",
+    "span",
+    "ul",
+    "li",
+    "article",
+    "a",
+    "aside",
+    "ol",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "button",
+    "footer",
+    "script",
+}
 
 
 class Page(HTMLParser):
@@ -62,8 +102,13 @@ def _fake(**kw):
 @pytest.fixture(scope="module")
 def hostile_report():
     evil = HOSTILE.replace("\ud800", "")  # a lone surrogate in an id would not survive file names either
-    a = Article(text="Watch Live\n\n" + HOSTILE + " Flooding closed the bridge.\n\n" + A, id="herald" + evil[:40],
-                name="Herald " + HOSTILE, path="javascript:alert(6)/" + HOSTILE, published="2021-03-01")
+    a = Article(
+        text="Watch Live\n\n" + HOSTILE + " Flooding closed the bridge.\n\n" + A,
+        id="herald" + evil[:40],
+        name="Herald " + HOSTILE,
+        path="javascript:alert(6)/" + HOSTILE,
+        published="2021-03-01",
+    )
     b = Article(text=B + "\n\n" + HOSTILE + " The bridge was closed by floods.", id="gazette", name="Gazette")
     return compare([a, b], **_fake())
 
@@ -71,15 +116,30 @@ def hostile_report():
 def _poison(d: dict) -> dict:
     """Every free-text field of a report dict gets the hostile payload, including the ones the
     pipeline never fills from articles today (explanations, conflict values, notes, model)."""
+
     def walk(x, key=""):
         if isinstance(x, dict):
             return {k: walk(v, k) for k, v in x.items()}
         if isinstance(x, list):
             return [walk(v, key) for v in x]
-        if isinstance(x, str) and key in {"text", "name", "path", "published", "explanation", "quote", "reason",
-                                            "a", "b", "detail", "model", "notes", "type"}:
+        if isinstance(x, str) and key in {
+            "text",
+            "name",
+            "path",
+            "published",
+            "explanation",
+            "quote",
+            "reason",
+            "a",
+            "b",
+            "detail",
+            "model",
+            "notes",
+            "type",
+        }:
             return x + HOSTILE
         return x
+
     return walk(dict(d, notes=[*d["notes"], "a note"]))
 
 
@@ -164,7 +224,9 @@ def test_two_sources_get_summary_bars_and_side_by_side_columns():
 
 
 def test_three_sources_get_a_claim_matrix():
-    report = compare([Article(text=A, id="herald"), Article(text=B, id="gazette"), Article(text=C, id="post")], **_fake())
+    report = compare(
+        [Article(text=A, id="herald"), Article(text=B, id="gazette"), Article(text=C, id="post")], **_fake()
+    )
     out = report.to_html()
     assert report.facts
     rows = re.findall(r'<tr data-order="(\d+)" data-score="(\d+)">(.*?)</tr>', out)
@@ -177,13 +239,20 @@ def test_three_sources_get_a_claim_matrix():
 
 def test_check_mode_puts_the_draft_first():
     draft = "The main bridge in Riverton closed on Monday. At least 40 people were rescued. Aliens landed in the park."
-    report = check(Article(text=draft, id="draft"), [Article(text=A, id="herald"), Article(text=B, id="gazette")], **_fake())
+    report = check(
+        Article(text=draft, id="draft"),
+        [Article(text=A, id="herald"), Article(text=B, id="gazette")],
+        **_fake(),
+    )
     out = report.to_html()
     _assert_safe(out)
     assert out.startswith("<!DOCTYPE html>") and "Pre-publication check: draft vs herald vs gazette" in out
     assert out.index('<h2 id="h-src-0">draft</h2>') < out.index('<h2 id="h-src-1">herald</h2>')
     assert "Draft claims, in order" in out and out.count('class="bar"') == 1
-    assert any(k in out for k in ('class="claim supported"', 'class="claim contradicted"', 'class="claim unsupported"'))
+    assert any(
+        k in out
+        for k in ('class="claim supported"', 'class="claim contradicted"', 'class="claim unsupported"')
+    )
 
 
 def test_notebook_repr_is_a_sandboxed_iframe():

@@ -36,8 +36,12 @@ def test_id_defaults_to_file_stem_and_is_made_unique(tmp_path):
 
 
 def test_strings_are_text_and_articles_keep_their_fields():
-    a, b = load_sources(["The mayor said on Monday that the bridge will close.",
-                         Article(text="The bridge closes.", id="gazette", published="2020-01-02")])
+    a, b = load_sources(
+        [
+            "The mayor said on Monday that the bridge will close.",
+            Article(text="The bridge closes.", id="gazette", published="2020-01-02"),
+        ]
+    )
     assert a.id == "text1" and a.text.startswith("The mayor")
     assert b.id == "gazette" and b.published == dt.date(2020, 1, 2)
 
@@ -47,22 +51,31 @@ def test_bad_article_date_is_a_one_line_error():
         Article(text="t", id="x", published="12/07/2012")
 
 
-@pytest.mark.parametrize("data,expected", [
-    ("Fares said \u201conly force\u201d \u2014 again.".encode("utf-8"), "Fares said \u201conly force\u201d \u2014 again."),
-    ("Caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "Caf\u00e9 \u201cquoted\u201d"),
-    ("na\u00efve r\u00e9sum\u00e9".encode("latin-1"), "na\u00efve r\u00e9sum\u00e9"),
-    ("UTF-16 text \u2019".encode("utf-16"), "UTF-16 text \u2019"),
-    (b"\xef\xbb\xbfBOM text", "BOM text"),
-])
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        (
+            "Fares said \u201conly force\u201d \u2014 again.".encode("utf-8"),
+            "Fares said \u201conly force\u201d \u2014 again.",
+        ),
+        ("Caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "Caf\u00e9 \u201cquoted\u201d"),
+        ("na\u00efve r\u00e9sum\u00e9".encode("latin-1"), "na\u00efve r\u00e9sum\u00e9"),
+        ("UTF-16 text \u2019".encode("utf-16"), "UTF-16 text \u2019"),
+        (b"\xef\xbb\xbfBOM text", "BOM text"),
+    ],
+)
 def test_decode_handles_the_encodings_users_have(data, expected):
     assert decode(data, "f.txt") == expected
 
 
-@pytest.mark.parametrize("data,what", [
-    (b"%PDF-1.7\n...", "looks like a PDF, not text"),
-    (b"\x89PNG\r\n\x1a\n....", "looks like a PNG image, not text"),
-    (b"text\x00with\x00nuls", "contains NUL bytes, so it is binary"),
-])
+@pytest.mark.parametrize(
+    "data,what",
+    [
+        (b"%PDF-1.7\n...", "looks like a PDF, not text"),
+        (b"\x89PNG\r\n\x1a\n....", "looks like a PNG image, not text"),
+        (b"text\x00with\x00nuls", "contains NUL bytes, so it is binary"),
+    ],
+)
 def test_binary_input_is_refused_by_name(data, what):
     with pytest.raises(InputError, match=f"f.bin: {what}"):
         decode(data, "f.bin")
@@ -84,11 +97,16 @@ def test_file_errors_name_the_path_and_the_fix(tmp_path):
 def test_size_limit_names_the_option(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("word " * 1000, encoding="utf-8")
-    with pytest.raises(InputError, match=r"big.txt: is 5,000 bytes, over the 100-byte limit; pass --max-bytes 5000"):
+    with pytest.raises(
+        InputError, match=r"big.txt: is 5,000 bytes, over the 100-byte limit; pass --max-bytes 5000"
+    ):
         load_sources([big, CBS], max_bytes=100)
 
 
 def test_parse_assignments():
-    assert parse_assignments(["cbs=CBS News", " tp = ThinkProgress "], "--name") == {"cbs": "CBS News", "tp": "ThinkProgress"}
+    assert parse_assignments(["cbs=CBS News", " tp = ThinkProgress "], "--name") == {
+        "cbs": "CBS News",
+        "tp": "ThinkProgress",
+    }
     with pytest.raises(InputError, match=r"--published 'cbs': expected ID=VALUE"):
         parse_assignments(["cbs"], "--published")

@@ -20,9 +20,17 @@ def _tiny_model(path, winner: str):
 
     # Deliberately not the common order, so a hard-coded order would pick the wrong label.
     labels = {0: "entailment", 1: "neutral", 2: "contradiction"}
-    config = transformers.BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                                     intermediate_size=37, max_position_embeddings=128, num_labels=3,
-                                     id2label=labels, label2id={v: k for k, v in labels.items()})
+    config = transformers.BertConfig(
+        vocab_size=30522,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=128,
+        num_labels=3,
+        id2label=labels,
+        label2id={v: k for k, v in labels.items()},
+    )
     torch.manual_seed(0)
     model = transformers.BertForSequenceClassification(config)
     with torch.no_grad():

@@ -77,16 +77,23 @@ def _reference_align(claims, vectors, options):
                 key = (min(i, j), max(i, j))
                 if key not in scored:
                     x = pair_features(claims[key[0]], claims[key[1]], float(sim))
-                    scored[key] = (float(calibration.probability("same_event", x)),
-                                   float(calibration.probability("same_fact", x)))
+                    scored[key] = (
+                        float(calibration.probability("same_event", x)),
+                        float(calibration.probability("same_fact", x)),
+                    )
                 event, fact = scored[key]
                 if event >= event_t or fact >= fact_t:
                     kept.append((max(event, fact), j))
             kept.sort(key=lambda t: (-t[0], t[1]))
             if kept:
-                best[int(i)][s] = [j for e, j in kept[: options.max_matches] if e >= kept[0][0] - options.match_margin]
-    return {(claims[i].id, claims[j].id) for (i, j) in scored
-            if j in best[i].get(claims[j].source, ()) and i in best[j].get(claims[i].source, ())}
+                best[int(i)][s] = [
+                    j for e, j in kept[: options.max_matches] if e >= kept[0][0] - options.match_margin
+                ]
+    return {
+        (claims[i].id, claims[j].id)
+        for (i, j) in scored
+        if j in best[i].get(claims[j].source, ()) and i in best[j].get(claims[i].source, ())
+    }
 
 
 @pytest.mark.parametrize("extra", [0, 1, 3])
@@ -100,7 +107,9 @@ def test_array_aligner_matches_the_pair_by_pair_one(extra):
     got = align.align(claims, vectors, options)
     assert {(m.a, m.b) for m in got} == _reference_align(claims, vectors, options)
     index = {c.id: n for n, c in enumerate(claims)}
-    assert [(m.a, m.b) for m in got] == sorted(((m.a, m.b) for m in got), key=lambda p: (index[p[0]], index[p[1]]))
+    assert [(m.a, m.b) for m in got] == sorted(
+        ((m.a, m.b) for m in got), key=lambda p: (index[p[0]], index[p[1]])
+    )
     assert got or extra == 0
 
 
@@ -150,7 +159,10 @@ def test_scores_bounded_below_a_floor_decide_exactly_as_the_exact_scores():
     rng = np.random.default_rng(11)
     I, J = rng.integers(0, len(claims), 400), rng.integers(0, len(claims), 400)
     cos = rng.uniform(0.0, 1.0, 400)
-    decisions, floors = ("same_event", "same_fact"), (calibration.threshold("same_event"), calibration.threshold("same_fact"))
+    decisions, floors = (
+        ("same_event", "same_fact"),
+        (calibration.threshold("same_event"), calibration.threshold("same_fact")),
+    )
     exact = score_pairs(claims, I, J, cos, decisions)
     fast = score_pairs(claims, I, J, cos, decisions, floors=floors)
     reach = np.zeros(400, dtype=bool)

@@ -66,7 +66,7 @@ def one_line_error(result, code: int) -> str:
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(PREFIX), lines[0]
-    return lines[0][len(PREFIX):]
+    return lines[0][len(PREFIX) :]
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -84,24 +84,43 @@ def check_offsets(original: str, data: dict, source: str) -> None:
     own = [c for c in data["claims"] if c["source"] == source]
     assert own
     for c in own:
-        assert normalize_text(original[c["start"]:c["end"]]) == c["text"], c
+        assert normalize_text(original[c["start"] : c["end"]]) == c["text"], c
     quotes = [ev for f in data["findings"] for ev in f["evidence"] if ev["source"] == source]
     for ev in quotes:
-        assert ev["quote"] == original[ev["start"]:ev["end"]]
+        assert ev["quote"] == original[ev["start"] : ev["end"]]
 
 
 # --- inputs that cannot be compared: one line, exit 2 -------------------------------------------------------
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("empty.txt", b"", "is empty; give it the article's text"),
-    ("blank.txt", b" \n\t\r\n  \n", "is empty; give it the article's text"),
-    ("blank16.txt", "\ufeff  \n ".encode("utf-16-le"), "is empty; give it the article's text"),
-    ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "looks like a PDF, not text; save the article as plain text (UTF-8) and pass that"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image, not text; save the article as plain text (UTF-8) and pass that"),
-    ("nul.txt", b"Officials said\x00 twelve people", "contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that"),
-    ("dashes.txt", b"----\n****\n1234", "holds no sentence-shaped text to compare; give it the article's prose"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("empty.txt", b"", "is empty; give it the article's text"),
+        ("blank.txt", b" \n\t\r\n  \n", "is empty; give it the article's text"),
+        ("blank16.txt", "\ufeff  \n ".encode("utf-16-le"), "is empty; give it the article's text"),
+        (
+            "scan.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "looks like a PDF, not text; save the article as plain text (UTF-8) and pass that",
+        ),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "looks like a PNG image, not text; save the article as plain text (UTF-8) and pass that",
+        ),
+        (
+            "nul.txt",
+            b"Officials said\x00 twelve people",
+            "contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that",
+        ),
+        (
+            "dashes.txt",
+            b"----\n****\n1234",
+            "holds no sentence-shaped text to compare; give it the article's prose",
+        ),
+    ],
+)
 def test_unusable_input_is_named_with_the_fix(tmp_path, good, name, data, message):
     bad = write(tmp_path / name, data)
     assert one_line_error(run("report", bad, good), 2) == f"{bad}: {message}"
@@ -115,16 +134,23 @@ def test_missing_path(tmp_path, good):
 def test_directory_as_input(tmp_path, good):
     folder = tmp_path / "articles"
     folder.mkdir()
-    assert one_line_error(run("report", folder, good), 2) == f"{folder}: is a directory; pass the article files inside it"
+    assert (
+        one_line_error(run("report", folder, good), 2)
+        == f"{folder}: is a directory; pass the article files inside it"
+    )
 
 
 def test_one_source_only(good):
     assert one_line_error(run("report", good), 2) == (
-        f"only one source given ({good}); compare needs at least two articles about the same story")
+        f"only one source given ({good}); compare needs at least two articles about the same story"
+    )
 
 
 def test_the_same_file_twice(good):
-    assert one_line_error(run("report", good, good), 2) == f"{good}: is given twice (as {good} too); pass each source once"
+    assert (
+        one_line_error(run("report", good, good), 2)
+        == f"{good}: is given twice (as {good} too); pass each source once"
+    )
 
 
 def _deny_reading(monkeypatch, target: Path) -> None:
@@ -136,6 +162,7 @@ def _deny_reading(monkeypatch, target: Path) -> None:
             if isinstance(file, (str, os.PathLike)) and os.path.realpath(file) == os.path.realpath(target):
                 raise PermissionError(errno.EACCES, "Permission denied", str(file))
             return real(file, *args, **kwargs)
+
         return opener
 
     monkeypatch.setattr(builtins, "open", guarded(real_open))
@@ -145,15 +172,23 @@ def _deny_reading(monkeypatch, target: Path) -> None:
 def test_unreadable_file_simulated(tmp_path, good, monkeypatch):
     locked = write(tmp_path / "locked.txt", A)
     _deny_reading(monkeypatch, locked)
-    assert one_line_error(run("report", locked, good), 2) == f"{locked}: cannot be read (permission denied); check its permissions"
+    assert (
+        one_line_error(run("report", locked, good), 2)
+        == f"{locked}: cannot be read (permission denied); check its permissions"
+    )
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a chmod 000 file anyway")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a chmod 000 file anyway"
+)
 def test_unreadable_file_chmod_000(tmp_path, good):
     locked = write(tmp_path / "locked.txt", A)
     locked.chmod(0)
     try:
-        assert one_line_error(run("report", locked, good), 2) == f"{locked}: cannot be read (permission denied); check its permissions"
+        assert (
+            one_line_error(run("report", locked, good), 2)
+            == f"{locked}: cannot be read (permission denied); check its permissions"
+        )
     finally:
         locked.chmod(0o644)
 
@@ -163,24 +198,34 @@ def test_fifty_megabytes_is_refused_by_default_naming_the_flag(tmp_path, good):
     with open(big, "wb") as f:
         f.truncate(50_000_000)  # sparse: the size check must come before any read
     assert one_line_error(run("report", big, good), 2) == (
-        f"{big}: is 50,000,000 bytes, over the 5,000,000-byte limit; pass --max-bytes 50000000 to compare it anyway")
+        f"{big}: is 50,000,000 bytes, over the 5,000,000-byte limit; pass --max-bytes 50000000 to compare it anyway"
+    )
 
 
 def test_over_the_limit_on_standard_input(good):
     result = run("report", "-", good, "--max-bytes", "1000", input=b"x " * 600)
-    assert one_line_error(result, 2) == "standard input: is over the 1,000-byte limit; pass --max-bytes to raise it"
+    assert (
+        one_line_error(result, 2)
+        == "standard input: is over the 1,000-byte limit; pass --max-bytes to raise it"
+    )
 
 
 def test_max_bytes_must_be_positive(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
-    assert one_line_error(run("report", a, good, "--max-bytes", "0"), 2) == "--max-bytes 0: give a positive number of bytes"
+    assert (
+        one_line_error(run("report", a, good, "--max-bytes", "0"), 2)
+        == "--max-bytes 0: give a positive number of bytes"
+    )
 
 
-@pytest.mark.parametrize("args,error", [
-    ([], "Missing argument"),
-    (["--bogus"], "No such option: --bogus"),
-    (["a.txt", "b.txt", "--max-bytes", "lots"], "Invalid value for '--max-bytes'"),
-])
+@pytest.mark.parametrize(
+    "args,error",
+    [
+        ([], "Missing argument"),
+        (["--bogus"], "No such option: --bogus"),
+        (["a.txt", "b.txt", "--max-bytes", "lots"], "Invalid value for '--max-bytes'"),
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args, error):
     result = run("report", *args)
     assert result.exit_code == 2
@@ -195,7 +240,10 @@ def test_unknown_command_exits_2():
 
 def test_check_with_empty_draft(tmp_path, good):
     draft = write(tmp_path / "draft.md", "\n\n")
-    assert one_line_error(run("check", draft, "--against", good), 2) == f"{draft}: is empty; give it the article's text"
+    assert (
+        one_line_error(run("check", draft, "--against", good), 2)
+        == f"{draft}: is empty; give it the article's text"
+    )
 
 
 # --- odd but valid input: it works, and offsets stay right --------------------------------------------------
@@ -220,27 +268,40 @@ def test_utf16_big_endian_with_bom(tmp_path, good):
 
 
 def test_cp1252_smart_quotes(tmp_path, good):
-    text = ("The mayor\u2019s office said \u201cthe bridge will reopen next week\u201d \u2014 after repairs costing \u20ac2 million.\n"
-            "At least 12 people were rescued from their homes, officials said.")
+    text = (
+        "The mayor\u2019s office said \u201cthe bridge will reopen next week\u201d \u2014 after repairs costing \u20ac2 million.\n"
+        "At least 12 people were rescued from their homes, officials said."
+    )
     f = write(tmp_path / "win.txt", text.encode("cp1252"))
     data = report_json(f, good)
     first = data["claims"][0]
-    assert first["text"] == "The mayor's office said \"the bridge will reopen next week\" - after repairs costing \u20ac2 million."
-    assert text[first["start"]:first["end"]] == text.splitlines()[0]  # the quote a reader checks keeps the curly quotes
+    assert (
+        first["text"]
+        == 'The mayor\'s office said "the bridge will reopen next week" - after repairs costing \u20ac2 million.'
+    )
+    assert (
+        text[first["start"] : first["end"]] == text.splitlines()[0]
+    )  # the quote a reader checks keeps the curly quotes
     check_offsets(text, data, "win")
 
 
 def test_mixed_line_endings(tmp_path, good):
-    text = ("Bridge closed by floods\r\n\r\nFlooding closed the main bridge in Riverton on Monday, officials said.\r"
-            "At least 12 people were rescued from their homes.\nThe mayor said the bridge will reopen next week.\n\r\n"
-            "Schools stay shut,\u2028officials said.\r\r")
+    text = (
+        "Bridge closed by floods\r\n\r\nFlooding closed the main bridge in Riverton on Monday, officials said.\r"
+        "At least 12 people were rescued from their homes.\nThe mayor said the bridge will reopen next week.\n\r\n"
+        "Schools stay shut,\u2028officials said.\r\r"
+    )
     f = write(tmp_path / "mixed.txt", text)
     data = report_json(f, good)
     check_offsets(text, data, "mixed")
     texts = [c["text"] for c in data["claims"] if c["source"] == "mixed"]
-    assert texts == ["Bridge closed by floods", "Flooding closed the main bridge in Riverton on Monday, officials said.",
-                     "At least 12 people were rescued from their homes.", "The mayor said the bridge will reopen next week."]
-    skipped = [(x["text"], text[x["start"]:x["end"]]) for x in data["skipped"]]
+    assert texts == [
+        "Bridge closed by floods",
+        "Flooding closed the main bridge in Riverton on Monday, officials said.",
+        "At least 12 people were rescued from their homes.",
+        "The mayor said the bridge will reopen next week.",
+    ]
+    skipped = [(x["text"], text[x["start"] : x["end"]]) for x in data["skipped"]]
     assert ("Schools stay shut,", "Schools stay shut,") in skipped  # listed, not lost
 
 
@@ -298,7 +359,9 @@ Fares told Al-Jazeera, CNN, BBC Arabic, Al-Arabiya and Reuters he backed Free Sy
 def test_another_language_gets_a_clear_note(tmp_path, good, name, text):
     f = write(tmp_path / f"{name}.txt", text)
     data = report_json(f, good)
-    assert data["notes"] == [f"{name} does not look like English text; compare reads English only, so its findings are unreliable"]
+    assert data["notes"] == [
+        f"{name} does not look like English text; compare reads English only, so its findings are unreliable"
+    ]
     assert not [x for x in data["findings"] if x["kind"] == "contradiction"]
     md = run("report", f, good).stdout
     assert f"> **Note:** {name} does not look like English text" in md
@@ -322,14 +385,16 @@ def test_output_in_missing_folder(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
     out = tmp_path / "missing" / "r.md"
     assert one_line_error(run("report", a, good, "-o", out), 2) == (
-        f"{out}: the folder {out.parent} does not exist; create it first (mkdir -p {out.parent})")
+        f"{out}: the folder {out.parent} does not exist; create it first (mkdir -p {out.parent})"
+    )
     assert not out.parent.exists()
 
 
 def test_directory_as_output(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
     assert one_line_error(run("report", a, good, "-o", tmp_path), 2) == (
-        f"{tmp_path}: is a directory; give a file name such as {tmp_path / 'report.md'}")
+        f"{tmp_path}: is a directory; give a file name such as {tmp_path / 'report.md'}"
+    )
 
 
 def test_read_only_folder_simulated(tmp_path, good, monkeypatch):
@@ -341,11 +406,14 @@ def test_read_only_folder_simulated(tmp_path, good, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     assert one_line_error(run("report", a, good, "-o", out), 2) == (
-        f"{out}: cannot write in {tmp_path} (Permission denied); choose a writable folder with -o")
+        f"{out}: cannot write in {tmp_path} (Permission denied); choose a writable folder with -o"
+    )
     assert not out.exists()
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into a read-only folder anyway")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into a read-only folder anyway"
+)
 def test_read_only_folder(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
     folder = tmp_path / "ro"
@@ -354,7 +422,8 @@ def test_read_only_folder(tmp_path, good):
     try:
         out = folder / "r.md"
         assert one_line_error(run("report", a, good, "-o", out), 2) == (
-            f"{out}: cannot write in {folder} (Permission denied); choose a writable folder with -o")
+            f"{out}: cannot write in {folder} (Permission denied); choose a writable folder with -o"
+        )
     finally:
         folder.chmod(0o755)
 
@@ -381,7 +450,8 @@ def test_disk_full_while_writing_keeps_the_old_file(tmp_path, good, monkeypatch)
 
     monkeypatch.setattr(os, "fsync", full)
     assert one_line_error(run("report", a, good, "-o", out), 2) == (
-        f"{out}: cannot be written (No space left on device); free some space or choose another place with -o")
+        f"{out}: cannot be written (No space left on device); free some space or choose another place with -o"
+    )
     assert out.read_text() == "OLD REPORT\n"
     assert leftovers(tmp_path) == []
 
@@ -389,7 +459,8 @@ def test_disk_full_while_writing_keeps_the_old_file(tmp_path, good, monkeypatch)
 def test_output_over_an_input_is_refused(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
     assert one_line_error(run("report", a, good, "-o", a), 2) == (
-        f"{a}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o")
+        f"{a}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o"
+    )
     assert a.read_text(encoding="utf-8") == A
 
 
@@ -463,7 +534,8 @@ def test_internal_error_when_the_trace_cannot_be_saved(tmp_path, good, monkeypat
     monkeypatch.setattr(cli, "_write_trace", no_space)
     a = write(tmp_path / "a.txt", A)
     assert one_line_error(run("report", a, good), 3) == (
-        "internal error (RuntimeError); its trace could not be saved (No space left on device); please report it")
+        "internal error (RuntimeError); its trace could not be saved (No space left on device); please report it"
+    )
 
 
 # --- hostile text: nothing injected ---------------------------------------------------------------------------
@@ -471,15 +543,33 @@ def test_internal_error_when_the_trace_cannot_be_saved(tmp_path, good, monkeypat
 HOSTILE = (
     "Officials | said `rm -rf /` <script>alert(1)</script> that 12 people died in Hama on Monday.\n"
     "Witnesses said <img src=x onerror=alert(1)> and [the report](javascript:alert(1)) put the toll at 14 people in Hama.\n"
-    "Rebels said ![pic](http://evil.example/x.png) and <a href=\"javascript:x\">click</a> that 15 people died in Hama.\n"
+    'Rebels said ![pic](http://evil.example/x.png) and <a href="javascript:x">click</a> that 15 people died in Hama.\n'
     "Control \x1b[31m red \x07 bell \x0b tab \u202e reversed \u2066 isolate text said 13 people died in Hama on Monday.\n"
     "**bold** _em_ ~~strike~~ # heading &lt;b&gt; &amp; <!-- comment --> <https://x.example> said 16 people died.\n"
     "| Source | Reason | Chars | Text |\n"
     "A table row | with | many | pipes | said 17 people died in Hama.\n"
 )
 HOSTILE_NAME = "<b>Evil</b> | `News` [x](javascript:y) \u202eswen\u202c"
-_ALLOWED_TAGS = {"h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "strong", "em",
-                 "blockquote", "hr", "br"}
+_ALLOWED_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "blockquote",
+    "hr",
+    "br",
+}
 
 
 class _Tags(HTMLParser):
@@ -508,9 +598,16 @@ def _table_rows_keep_their_columns(md: str) -> None:
 
 
 def _hostile_report():
-    return compare([Article(text=HOSTILE, id="evil|id", name=HOSTILE_NAME),
-                    Article(text="Officials said 12 people died in Hama on Monday. Rebels said 14 people died in Hama.", id="good")],
-                   embedder=FakeEmbedder())
+    return compare(
+        [
+            Article(text=HOSTILE, id="evil|id", name=HOSTILE_NAME),
+            Article(
+                text="Officials said 12 people died in Hama on Monday. Rebels said 14 people died in Hama.",
+                id="good",
+            ),
+        ],
+        embedder=FakeEmbedder(),
+    )
 
 
 def test_markdown_escapes_hostile_text_on_the_command_line(tmp_path, good):
@@ -545,8 +642,13 @@ def _assert_safe_markdown(md: str, hostile: bool = True) -> None:
 
 def test_json_is_valid_for_any_input_lone_surrogates_included():
     text = "The minister \ud800 said 12 people \udfff died in Hama on Monday \x00\x1b. " + HOSTILE
-    r = compare([Article(text=text, id="s\udcff", name="\ud83d broken emoji"),
-                 Article(text="The minister said 14 people died in Hama on Monday.", id="t")], embedder=FakeEmbedder())
+    r = compare(
+        [
+            Article(text=text, id="s\udcff", name="\ud83d broken emoji"),
+            Article(text="The minister said 14 people died in Hama on Monday.", id="t"),
+        ],
+        embedder=FakeEmbedder(),
+    )
 
     def strict(constant):
         raise ValueError(f"not JSON: {constant}")
@@ -583,7 +685,12 @@ def test_fuzz_harness_smoke(tmp_path, capsys):
         import fuzz_pipeline
     finally:
         sys.path.remove(str(ROOT / "fuzz"))
-    assert fuzz_pipeline.loop(seconds=120, seed=6, out=tmp_path / "crashes", slow=60, report_every=1e9, iterations=8) == 0
+    assert (
+        fuzz_pipeline.loop(
+            seconds=120, seed=6, out=tmp_path / "crashes", slow=60, report_every=1e9, iterations=8
+        )
+        == 0
+    )
     stats = json.loads(capsys.readouterr().out)
     assert stats["iterations"] == 8 and stats["crashes"] == 0
     assert not (tmp_path / "crashes").exists()
@@ -627,8 +734,19 @@ def test_long_input_with_raised_limit_runs_in_bounded_memory(tmp_path, good):
     size = 5_200_000  # over the default limit
     script = tmp_path / "big.py"
     script.write_text(_BIG_SCRIPT.format(root=str(ROOT), size=size))
-    done = subprocess.run([sys.executable, str(script), str(tmp_path / "big.txt"), str(good), str(tmp_path / "r.md"),
-                           str(tmp_path / "r.json")], capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            str(tmp_path / "big.txt"),
+            str(good),
+            str(tmp_path / "r.md"),
+            str(tmp_path / "r.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     code, peak_kib = done.stdout.split()
     assert code == "0", done.stderr
     assert (tmp_path / "big.txt").stat().st_size > 5_000_000
@@ -638,4 +756,4 @@ def test_long_input_with_raised_limit_runs_in_bounded_memory(tmp_path, good):
     # reports themselves (the JSON alone is ~20x the input: every claim with its facts, every
     # finding with its evidence). Linear, with room to spare; a claims x claims matrix (60,000
     # claims here: 14 GB of float32) or every similar pair within the source would blow it.
-    assert peak < 400 * 2 ** 20 + 300 * size, f"peak RSS {peak / 2 ** 20:.0f} MiB"
+    assert peak < 400 * 2**20 + 300 * size, f"peak RSS {peak / 2**20:.0f} MiB"

@@ -24,22 +24,30 @@ def _pairs(report, kinds=("agreement", "contradiction", "discrepancy", "update")
 
 
 def _unique_texts(report, source):
-    return [report.claim(f.claims[0]).text for f in report.of_kind("unique") if report.claim(f.claims[0]).source == source]
+    return [
+        report.claim(f.claims[0]).text
+        for f in report.of_kind("unique")
+        if report.claim(f.claims[0]).source == source
+    ]
 
 
 def test_only_force_claims_agree(report):
     # CBS: "no way that he can be pushed from power without force"; ThinkProgress: "This Regime
     # Will Not Go Without Force". Both carry Fares's "only force can remove Assad".
-    assert any(("only force" in p.get("cbs", "") or "without force" in p.get("cbs", "")) and "Force" in p.get("thinkprogress", "").title()
-               for p in _pairs(report, ("agreement",)))
+    assert any(
+        ("only force" in p.get("cbs", "") or "without force" in p.get("cbs", ""))
+        and "Force" in p.get("thinkprogress", "").title()
+        for p in _pairs(report, ("agreement",))
+    )
 
 
 def _aligned(report, cbs_needle, tp_needle):
     """Some fact (group of aligned claims) holds a CBS claim and a ThinkProgress claim with these words."""
     for group in report.facts:
         texts = [report.claim(c) for c in group]
-        if any(c.source == "cbs" and cbs_needle in c.text for c in texts) and \
-                any(c.source == "thinkprogress" and tp_needle in c.text for c in texts):
+        if any(c.source == "cbs" and cbs_needle in c.text for c in texts) and any(
+            c.source == "thinkprogress" and tp_needle in c.text for c in texts
+        ):
             return True
     return False
 
@@ -83,8 +91,16 @@ def test_observatory_and_committees_figures_are_a_discrepancy_within_cbs(report)
 
 def test_no_page_furniture_among_claims(report):
     claims = " ".join(c.text for c in report.claims)
-    for furniture in ("Watch CBSN Live", "Special Section", "Brutal rape claims", "abandons Assad",
-                      "Watch the interview here", "Unknown iFrame", "View CBS News In", "(AP) BEIRUT"):
+    for furniture in (
+        "Watch CBSN Live",
+        "Special Section",
+        "Brutal rape claims",
+        "abandons Assad",
+        "Watch the interview here",
+        "Unknown iFrame",
+        "View CBS News In",
+        "(AP) BEIRUT",
+    ):
         assert furniture not in claims, furniture
     reasons = {s.text: s.reason for s in report.skipped}
     assert "Watch CBSN Live" in reasons and "Unknown iFrame situation" in reasons
@@ -104,12 +120,13 @@ def test_headlines_are_claims(report):
 
 def test_every_claim_quotes_its_original_span(report):
     for c in report.claims:
-        original = report.source(c.source).text[c.start:c.end]
-        assert original.split()[0].strip("\u201c\"'").lower()[:3] == c.text.split()[0].strip("\"'").lower()[:3], (c, original)
+        original = report.source(c.source).text[c.start : c.end]
+        assert (
+            original.split()[0].strip("\u201c\"'").lower()[:3] == c.text.split()[0].strip("\"'").lower()[:3]
+        ), (c, original)
 
 
 def test_report_is_deterministic(report):
     again = compare([str(CBS), str(TP)])
     assert again.to_markdown() == report.to_markdown()
     assert again.to_json() == report.to_json()
-

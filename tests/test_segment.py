@@ -29,7 +29,7 @@ def sentences(text: str) -> list[str]:
 
 def check_spans(source: Source, claims) -> None:
     for c in claims:
-        assert normalize_text(source.text[c.start:c.end]) == c.text, c
+        assert normalize_text(source.text[c.start : c.end]) == c.text, c
         assert c.text == c.text.strip() and c.text
 
 
@@ -49,13 +49,16 @@ SPLITS = [
     ["The vote closed at 5 p.m. on Tuesday.", "The result came two hours later."],
     ["The deal is worth $3.5 billion, the company said.", "Shares rose 4.2 percent."],
     # quotes holding several sentences, with attribution
-    ['"We will not leave. We will fight to the end," said the commander of the brigade.',
-     "His men cheered."],
-    ['"Where is the honor? Where is the allegiance? The nation is all the people," he said.',
-     "The crowd fell silent."],
+    ['"We will not leave. We will fight to the end," said the commander of the brigade.', "His men cheered."],
+    [
+        '"Where is the honor? Where is the allegiance? The nation is all the people," he said.',
+        "The crowd fell silent.",
+    ],
     ['"Is it over?" she asked.', "Nobody in the room answered her."],
-    ['"I know there is some closeness... contact has been made," the minister told reporters.',
-     "He gave no details."],
+    [
+        '"I know there is some closeness... contact has been made," the minister told reporters.',
+        "He gave no details.",
+    ],
     # dashes and ellipses inside a sentence
     ["Rebels - many of them former conscripts - held the town for a week.", "Then they withdrew."],
     ["The talks dragged on... and then collapsed without warning.", "Both sides blamed the other."],
@@ -122,15 +125,17 @@ def test_claims_ids_kinds_and_blocks():
     check_spans(source, claims)
     # spans point exactly at the original characters
     third = claims[2]
-    assert ARTICLE[third.start:third.end] == "The \u201cmiracle\u201d rescue came 72 hours after the quake."
+    assert ARTICLE[third.start : third.end] == "The \u201cmiracle\u201d rescue came 72 hours after the quake."
     died = claims[3]
-    assert ARTICLE[died.start:died.end].endswith("had died\u2026 and the toll was likely to rise.")
+    assert ARTICLE[died.start : died.end].endswith("had died\u2026 and the toll was likely to rise.")
 
 
 def test_transcript_claims_have_speaker():
-    text = ("Minister says talks will resume\n\nBBC: Will you accept the terms?\n\n"
-            "MORALES: We will not sign anything that cuts pensions. Our people have paid enough.\n\n"
-            "Q: And if they refuse?\n\nA: Then we will go to the voters and let them decide.\n")
+    text = (
+        "Minister says talks will resume\n\nBBC: Will you accept the terms?\n\n"
+        "MORALES: We will not sign anything that cuts pensions. Our people have paid enough.\n\n"
+        "Q: And if they refuse?\n\nA: Then we will go to the voters and let them decide.\n"
+    )
     source = src(text)
     claims = segment(clean(source))
     assert [(c.kind, c.speaker, c.text) for c in claims] == [
@@ -143,11 +148,13 @@ def test_transcript_claims_have_speaker():
 
 
 def test_fragments_merge_into_neighbours():
-    text = ("He spoke at 5 p.m. Friday.\n\n"
-            "Yes. We will fight them in the hills.\n\n"
-            "The minister was asked whether he would resign. No.\n\n"
-            "Oh.\n\n"
-            "The region has been without power for weeks, residents said.")
+    text = (
+        "He spoke at 5 p.m. Friday.\n\n"
+        "Yes. We will fight them in the hills.\n\n"
+        "The minister was asked whether he would resign. No.\n\n"
+        "Oh.\n\n"
+        "The region has been without power for weeks, residents said."
+    )
     source = src(text)
     claims = segment(clean(source))
     assert [c.text for c in claims] == [
@@ -190,7 +197,10 @@ def test_claim_spans_on_hand_built_block():
     norm = '"Alpha beta gamma." Delta epsilon zeta eta.'
     block = Block(source="h", index=0, text=norm, offsets=tuple(list(range(2, 2 + len(norm))) + [len(text)]))
     claims = segment(Cleaned(source="h", blocks=(block,), skipped=()))
-    assert [text[c.start:c.end] for c in claims] == ["\u201cAlpha beta gamma.\u201d", "Delta epsilon zeta eta."]
+    assert [text[c.start : c.end] for c in claims] == [
+        "\u201cAlpha beta gamma.\u201d",
+        "Delta epsilon zeta eta.",
+    ]
 
 
 def test_deterministic():
@@ -221,9 +231,17 @@ def test_one_megabyte_is_fast(shape):
 
 # --- seeds ---------------------------------------------------------------------------------
 
-FURNITURE = ["Watch CBSN Live", "Special Section: The Arab Spring", "Brutal rape claims against Syria forces",
-             "Syria's ambassador to Iraq abandons Assad", "Watch the interview here:", "Unknown iFrame situation",
-             "View CBS News In", "(AP) BEIRUT", "CNN: Do you want"]
+FURNITURE = [
+    "Watch CBSN Live",
+    "Special Section: The Arab Spring",
+    "Brutal rape claims against Syria forces",
+    "Syria's ambassador to Iraq abandons Assad",
+    "Watch the interview here:",
+    "Unknown iFrame situation",
+    "View CBS News In",
+    "(AP) BEIRUT",
+    "CNN: Do you want",
+]
 
 
 @pytest.mark.parametrize("id", ["cbs", "thinkprogress"])
@@ -246,10 +264,18 @@ def test_seed_cbs_claims():
     texts = [c.text for c in claims]
     assert texts[0] == "Defected Syria envoy: Only force can topple Assad"
     assert texts[1].startswith("Syria's highest ranking diplomat")
-    assert "Brig. Gen. Manaf Tlass, an Assad confidant and son of a former defense minister, fled Syria last week, but has not spoken publicly." in texts
-    assert ('"Where is the honor in killing your countrymen? Where is the national allegiance? The nation is all the '
-            'people, not one person in particular," he said.') in texts
-    assert texts[-1] == "Activist claims often have different figures and their reports cannot be independently verified."
+    assert (
+        "Brig. Gen. Manaf Tlass, an Assad confidant and son of a former defense minister, fled Syria last week, but has not spoken publicly."
+        in texts
+    )
+    assert (
+        '"Where is the honor in killing your countrymen? Where is the national allegiance? The nation is all the '
+        'people, not one person in particular," he said.'
+    ) in texts
+    assert (
+        texts[-1]
+        == "Activist claims often have different figures and their reports cannot be independently verified."
+    )
 
 
 def test_seed_thinkprogress_claims():
@@ -267,9 +293,44 @@ def test_seed_thinkprogress_claims():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_TOKENS = ["The", "army", "said", "on", "Monday", "Mr.", "Gen.", "U.N.", "5", "p.m.", "2.5", "percent", ".", ",", "?",
-           "!", ";", "\u201c", "\u201d", '"', "\u2026", "\u2014", " ", " ", " ", "\n", "\n\n", "\r\n", "\u00a0", "FARES:",
-           "CNN:", "Watch", "(AP)", "BEIRUT", "-", "\u200b"]
+_TOKENS = [
+    "The",
+    "army",
+    "said",
+    "on",
+    "Monday",
+    "Mr.",
+    "Gen.",
+    "U.N.",
+    "5",
+    "p.m.",
+    "2.5",
+    "percent",
+    ".",
+    ",",
+    "?",
+    "!",
+    ";",
+    "\u201c",
+    "\u201d",
+    '"',
+    "\u2026",
+    "\u2014",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\u00a0",
+    "FARES:",
+    "CNN:",
+    "Watch",
+    "(AP)",
+    "BEIRUT",
+    "-",
+    "\u200b",
+]
 
 
 @settings(max_examples=200, deadline=None)

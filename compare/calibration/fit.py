@@ -78,8 +78,12 @@ def featurise(pairs: list[tuple[str, str, int]]) -> tuple[np.ndarray, np.ndarray
     index = {t: n for n, t in enumerate(texts)}
     vectors = embedder.embed(texts)
     claims = [_claim(t, n) for n, t in enumerate(texts)]
-    X = np.array([pair_features(claims[index[a]], claims[index[b]], float(vectors[index[a]] @ vectors[index[b]]))
-                  for a, b, _ in pairs])
+    X = np.array(
+        [
+            pair_features(claims[index[a]], claims[index[b]], float(vectors[index[a]] @ vectors[index[b]]))
+            for a, b, _ in pairs
+        ]
+    )
     return X, np.array([y for _, _, y in pairs])
 
 
@@ -88,7 +92,9 @@ def fit(X: np.ndarray, y: np.ndarray, source: str, precision: float | None = Non
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     model = LogisticRegression(C=1.0, max_iter=5000)
-    p = cross_val_predict(model, X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0), method="predict_proba")[:, 1]
+    p = cross_val_predict(
+        model, X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0), method="predict_proba"
+    )[:, 1]
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
     accuracy = [float(((p >= t) == y).mean()) for t in grid]
     best = int(np.argmax(accuracy))
@@ -99,24 +105,41 @@ def fit(X: np.ndarray, y: np.ndarray, source: str, precision: float | None = Non
         prec = [float(y[p >= t].mean()) if (p >= t).any() else 1.0 for t in grid]
         best = next(k for k, v in enumerate(prec) if v >= precision)
     model.fit(X, y)
-    return {"source": source, "features": list(NAMES), "coef": [round(float(c), 6) for c in model.coef_[0]],
-            "intercept": round(float(model.intercept_[0]), 6), "threshold": float(grid[best]),
-            "threshold_rule": f"cv precision >= {precision}" if precision is not None else "max cv accuracy",
-            "cv_precision": round(float(y[p >= grid[best]].mean()), 4),
-            "cv_recall": round(float((p[y == 1] >= grid[best]).mean()), 4),
-            "cv_accuracy": round(accuracy[best], 4), "n": int(len(y)), "positives": int(y.sum())}
+    return {
+        "source": source,
+        "features": list(NAMES),
+        "coef": [round(float(c), 6) for c in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": float(grid[best]),
+        "threshold_rule": f"cv precision >= {precision}" if precision is not None else "max cv accuracy",
+        "cv_precision": round(float(y[p >= grid[best]].mean()), 4),
+        "cv_recall": round(float((p[y == 1] >= grid[best]).mean()), 4),
+        "cv_accuracy": round(accuracy[best], 4),
+        "n": int(len(y)),
+        "positives": int(y.sum()),
+    }
 
 
-_VERDICT_OF = {"entailment": "supported", "supports": "supported", "contradiction": "contradicted",
-               "refutes": "contradicted", "neutral": "unsupported", "not enough info": "unsupported"}
+_VERDICT_OF = {
+    "entailment": "supported",
+    "supports": "supported",
+    "contradiction": "contradicted",
+    "refutes": "contradicted",
+    "neutral": "unsupported",
+    "not enough info": "unsupported",
+}
 
 
 def verdict_items(data: Path) -> list[tuple[str, str, str]]:
     """(source text, draft text, verdict) from RTE-3 dev, FEVER dev and VitaminC."""
-    items = [(r["premise"], r["hypothesis"], _VERDICT_OF[r["label"]])
-             for r in map(json.loads, open(data / "rte3" / "dev.jsonl", encoding="utf-8"))]
-    items += [(r["evidence"], r["claim"], _VERDICT_OF[r["label"].lower()])
-              for r in map(json.loads, open(data / "fever" / "dev.jsonl", encoding="utf-8"))]
+    items = [
+        (r["premise"], r["hypothesis"], _VERDICT_OF[r["label"]])
+        for r in map(json.loads, open(data / "rte3" / "dev.jsonl", encoding="utf-8"))
+    ]
+    items += [
+        (r["evidence"], r["claim"], _VERDICT_OF[r["label"].lower()])
+        for r in map(json.loads, open(data / "fever" / "dev.jsonl", encoding="utf-8"))
+    ]
     seen = {}
     for path in sorted((data / "vitaminc").glob("train_*.jsonl")):
         for r in map(json.loads, open(path, encoding="utf-8")):
@@ -135,7 +158,9 @@ def verdict_featurise(items: list[tuple[str, str, str]]) -> tuple[np.ndarray, np
     rows, labels, pairs = [], [], []
     for n, (premise, hypothesis, label) in enumerate(items):
         try:
-            claims, _, _ = prepare([Source("source", "source", premise), Source("draft", "draft", hypothesis)])
+            claims, _, _ = prepare(
+                [Source("source", "source", premise), Source("draft", "draft", hypothesis)]
+            )
         except CompareError:
             continue
         src = [c for c in claims if c.source == "source"]
@@ -163,12 +188,18 @@ def fit_verdict(X: np.ndarray, y: np.ndarray, source: str) -> dict:
     tp = float(((pred == "contradicted") & (y == "contradicted")).sum())
     precision = tp / max(1.0, float((pred == "contradicted").sum()))
     recall = tp / max(1.0, float((y == "contradicted").sum()))
-    return {"source": source, "features": list(VERDICT_NAMES), "classes": [str(c) for c in model.classes_],
-            "coef": [[round(float(v), 6) for v in row] for row in model.coef_],
-            "intercept": [round(float(v), 6) for v in model.intercept_],
-            "cv_accuracy": round(float((pred == y).mean()), 4),
-            "cv_contradiction_f1": round(0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall), 4),
-            "n": int(len(y))}
+    return {
+        "source": source,
+        "features": list(VERDICT_NAMES),
+        "classes": [str(c) for c in model.classes_],
+        "coef": [[round(float(v), 6) for v in row] for row in model.coef_],
+        "intercept": [round(float(v), 6) for v in model.intercept_],
+        "cv_accuracy": round(float((pred == y).mean()), 4),
+        "cv_contradiction_f1": round(
+            0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall), 4
+        ),
+        "n": int(len(y)),
+    }
 
 
 def main() -> None:
@@ -179,16 +210,24 @@ def main() -> None:
     X, y = featurise(mrpc(args.data))
     out["same_fact"] = fit(X, y, "MRPC train, 4,076 pairs")
     X, y = featurise(ecb(args.data))
-    out["same_event"] = fit(X, y, "ECB+ dev: annotated same-event sentence pairs vs same-topic pairs", precision=0.85)
+    out["same_event"] = fit(
+        X, y, "ECB+ dev: annotated same-event sentence pairs vs same-topic pairs", precision=0.85
+    )
     X, y = verdict_featurise(verdict_items(args.data))
-    out["verdict"] = fit_verdict(X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim")
-    print(f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 {out['verdict']['cv_contradiction_f1']:.4f} "
-          f"(n={out['verdict']['n']})")
+    out["verdict"] = fit_verdict(
+        X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim"
+    )
+    print(
+        f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 {out['verdict']['cv_contradiction_f1']:.4f} "
+        f"(n={out['verdict']['n']})"
+    )
     WEIGHTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     for k in ("same_fact", "same_event"):
         m = out[k]
-        print(f"{k}: threshold {m['threshold']} ({m['threshold_rule']}): cv accuracy {m['cv_accuracy']:.4f}, "
-              f"precision {m['cv_precision']:.4f}, recall {m['cv_recall']:.4f} (n={m['n']})")
+        print(
+            f"{k}: threshold {m['threshold']} ({m['threshold_rule']}): cv accuracy {m['cv_accuracy']:.4f}, "
+            f"precision {m['cv_precision']:.4f}, recall {m['cv_recall']:.4f} (n={m['n']})"
+        )
 
 
 if __name__ == "__main__":

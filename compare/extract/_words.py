@@ -9,19 +9,41 @@ from __future__ import annotations
 
 import re
 
-QUOTES = "\"“”„‟«»"
+QUOTES = '"“”„‟«»'
 
 # --- number words -----------------------------------------------------------------------
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -92,15 +114,40 @@ def parse_number_words(text: str) -> tuple[float, int] | None:
 # --- calendar ---------------------------------------------------------------------------
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 # Capitalised only: "may" and "march" in lower case are a verb far more often than a month.
@@ -113,12 +160,15 @@ WEEKDAY_ALT = "|".join(d.capitalize() for d in WEEKDAYS)
 
 
 #: Abbreviations whose period does not end a sentence ("Gen. Manaf Tlass", "Feb. 25").
-ABBREVIATIONS = frozenset(
-    """
+ABBREVIATIONS = (
+    frozenset(
+        """
     mr mrs ms dr prof gen brig col maj capt lt sgt cpl adm cmdr gov sen rep rev st jr sr insp det
     supt pres dep fr
     """.split()
-) | MONTH_ABBR.keys()
+    )
+    | MONTH_ABBR.keys()
+)
 
 
 def month_number(word: str) -> int | None:
@@ -239,10 +289,24 @@ ROLE_NOUNS = frozenset(
 )
 #: Abbreviated titles, spelt out so "Brig. Gen." and "a top general" share a word.
 TITLE_WORDS = {
-    "gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant", "maj": "major",
-    "capt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander", "gov": "governor",
-    "sen": "senator", "rep": "representative", "pres": "president", "dr": "doctor",
-    "prof": "professor", "insp": "inspector", "det": "detective", "supt": "superintendent",
+    "gen": "general",
+    "brig": "brigadier",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "dr": "doctor",
+    "prof": "professor",
+    "insp": "inspector",
+    "det": "detective",
+    "supt": "superintendent",
 }
 
 #: Verbs of news narration with no "-ed" ending: a capitalised word followed by one of these (or

@@ -256,7 +256,7 @@ def _subject_before(toks, i: int):
 
 
 def _apposition(text: str, toks, comma: int):
-    """"Fares, who defected last week, said" -> Fares; "Another group, the Local Coordination
+    """ "Fares, who defected last week, said" -> Fares; "Another group, the Local Coordination
     Committees, said" -> the Local Coordination Committees: the name wins over a description."""
     j = comma - 1
     while j >= 0 and toks[j][0] != "," and not (_boundary(toks, j) and toks[j][0] != ","):

@@ -30,7 +30,8 @@ _INSTITUTION_SUBJECT_RE = re.compile(
 #: A definite description standing for an organisation named just before ("the group", "the
 #: activist group", "the New York-based organization"): resolved like a pronoun.
 _BACK_REFERENCE_RE = re.compile(
-    r"(?i)^the\s+(?:[\w'’-]+\s+){0,2}(?:group|organi[sz]ation|agency|monitor|watchdog|network|coalition|body)$")
+    r"(?i)^the\s+(?:[\w'’-]+\s+){0,2}(?:group|organi[sz]ation|agency|monitor|watchdog|network|coalition|body)$"
+)
 _DETERMINERS = frozenset("the a an this that these those another its their his her our some".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 #: Share of a claim inside quotation marks above which it is a quotation, not narrative.
@@ -65,8 +66,12 @@ def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim,
             table = tables[_PRONOUN_TABLE[pronoun]]
             if src in table:
                 f = facts[i] = dataclasses.replace(f, speaker=table[src])
-        elif not c.speaker and _BACK_REFERENCE_RE.match(f.speaker or "") and src in tables["group"] \
-                and find_entities(tables["group"][src]):
+        elif (
+            not c.speaker
+            and _BACK_REFERENCE_RE.match(f.speaker or "")
+            and src in tables["group"]
+            and find_entities(tables["group"][src])
+        ):
             # "The activist group also said" names no one: it is the group last quoted by name.
             f = facts[i] = dataclasses.replace(f, speaker=tables["group"][src])
         elif c.speaker or f.speaker:
@@ -103,7 +108,9 @@ def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim,
     # names ("Top Syrian Defector Calls"): keep only those the same article names elsewhere.
     for i, c in enumerate(claims):
         if _title_case(c.text):
-            body = [e for j, f in enumerate(facts) if claims[j].source == c.source and j != i for e in f.entities]
+            body = [
+                e for j, f in enumerate(facts) if claims[j].source == c.source and j != i for e in f.entities
+            ]
             kept = tuple(e for e in facts[i].entities if any(same_entity(e, b) for b in body))
             facts[i] = dataclasses.replace(facts[i], entities=kept)
 

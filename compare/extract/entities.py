@@ -469,7 +469,7 @@ def _plural(one: str, many: str) -> bool:
 
 
 def _shorter_name(short: str, long: str) -> bool:
-    """"Assad" ~ "Bashar Assad"; "Syrian Observatory" ~ "Syrian Observatory for Human Rights"."""
+    """ "Assad" ~ "Bashar Assad"; "Syrian Observatory" ~ "Syrian Observatory for Human Rights"."""
     st, lt = short.split(), long.split()
     if len(st) >= len(lt):
         return False
@@ -486,7 +486,7 @@ def _shorter_name(short: str, long: str) -> bool:
 
 
 def _spelling_variant(a: str, b: str) -> bool:
-    """"Allawite" ~ "Alawite", "Mohammed" ~ "Muhammad"; never "Hama" ~ "Hamas" or "Johnson" ~
+    """ "Allawite" ~ "Alawite", "Mohammed" ~ "Muhammad"; never "Hama" ~ "Hamas" or "Johnson" ~
     "Johnston". Only vowels, "h", "w" and doubled letters may differ, never the first or the last
     letter (Mario / Maria are two people)."""
     if min(len(a), len(b)) < 5 or a[-1] != b[-1]:

@@ -20,8 +20,18 @@ from .times import point_spans
 INF = math.inf
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CURRENCY = {"$": "dollar", "US$": "dollar", "A$": "dollar", "C$": "dollar", "NZ$": "dollar",
-             "HK$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
+_CURRENCY = {
+    "$": "dollar",
+    "US$": "dollar",
+    "A$": "dollar",
+    "C$": "dollar",
+    "NZ$": "dollar",
+    "HK$": "dollar",
+    "£": "pound",
+    "€": "euro",
+    "¥": "yen",
+    "₹": "rupee",
+}
 _CORE_RE = re.compile(
     rf"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)?"
     rf"(?:(?<![\w.,/:])(?P<num>{_DIGITS})(?![\d/])(?P<suf>[A-Za-z]+)?"
@@ -29,8 +39,18 @@ _CORE_RE = re.compile(
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+}
 _TIME_OF_DAY_RE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b|EST\b|EDT\b|BST\b|CET\b)"
     r"|\b\d{1,2}:\d{2}\b",
@@ -39,14 +59,51 @@ _TIME_OF_DAY_RE = re.compile(
 
 # qualifier phrase -> how it bounds the number
 _QUALIFIERS = {
-    "low": ["at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-            "no less than", "not less than", "a minimum of", "greater than", "above", "exceeding",
-            "well over", "just over", "well above"],
-    "high": ["up to", "as many as", "as much as", "fewer than", "less than", "under", "at most",
-             "no more than", "not more than", "a maximum of", "below", "just under"],
+    "low": [
+        "at least",
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+        "not less than",
+        "a minimum of",
+        "greater than",
+        "above",
+        "exceeding",
+        "well over",
+        "just over",
+        "well above",
+    ],
+    "high": [
+        "up to",
+        "as many as",
+        "as much as",
+        "fewer than",
+        "less than",
+        "under",
+        "at most",
+        "no more than",
+        "not more than",
+        "a maximum of",
+        "below",
+        "just under",
+    ],
     "near": ["nearly", "almost", "close to", "approaching"],
-    "approx": ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
-               "more or less", "circa", "perhaps", "an approximate"],
+    "approx": [
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "an estimated",
+        "estimated",
+        "more or less",
+        "circa",
+        "perhaps",
+        "an approximate",
+    ],
     "range": ["between", "from", "anywhere from", "anywhere between"],
 }
 _Q_KIND = {q: k for k, qs in _QUALIFIERS.items() for q in qs}
@@ -87,12 +144,33 @@ _ADJECTIVES = frozenset(
     """.split()
 )
 _IRREGULAR = {
-    "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman",
-    "police": "police", "policemen": "policeman", "policewomen": "policewoman", "gunmen": "gunman",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life",
-    "wives": "wife", "knives": "knife", "halves": "half", "series": "series", "species": "species",
-    "news": "news", "crises": "crisis", "analyses": "analysis", "thieves": "thief",
-    "fishermen": "fisherman", "servicemen": "serviceman", "tons": "ton", "tonnes": "tonne",
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "police": "police",
+    "policemen": "policeman",
+    "policewomen": "policewoman",
+    "gunmen": "gunman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "thieves": "thief",
+    "fishermen": "fisherman",
+    "servicemen": "serviceman",
+    "tons": "ton",
+    "tonnes": "tonne",
 }
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 #: Units that count people; a bare count ("seven died") is compatible with these.
@@ -317,7 +395,7 @@ def _is_range(text: str, a: _Core, b: _Core, pre) -> bool:
 
 
 def _is_score(text: str, a: _Core, b: _Core, pre) -> bool:
-    """"won 3-1", "a 2-2 draw", "voted 7 to 2": a tally, the first side not smaller. (With the
+    """ "won 3-1", "a 2-2 draw", "voted 7 to 2": a tally, the first side not smaller. (With the
     first side smaller, "5-10 people" and "five to ten people" are ranges.)"""
     if a.unit or b.unit or a.digits != b.digits or a.value >= 1000:
         return False

@@ -34,9 +34,18 @@ KINDS = {
     "supported": ("Supported", "\u2713", "a source carries this claim"),
     "unique": ("Unique", "\u25c6", "only this source reports it"),
 }
-_GROUPS = {"contradiction": "Contradictions", "discrepancy": "Discrepancies (different speakers, different figures)",
-           "update": "Updates (a later report, a newer figure)", "agreement": "Agreements"}
-_MATRIX = {"contradicts": "\u2717 contradicts", "differs": "\u2260 differs", "agrees": "\u2713 agrees", "silent": "\u2014 silent"}
+_GROUPS = {
+    "contradiction": "Contradictions",
+    "discrepancy": "Discrepancies (different speakers, different figures)",
+    "update": "Updates (a later report, a newer figure)",
+    "agreement": "Agreements",
+}
+_MATRIX = {
+    "contradicts": "\u2717 contradicts",
+    "differs": "\u2260 differs",
+    "agrees": "\u2713 agrees",
+    "silent": "\u2014 silent",
+}
 
 # C0/C1 controls (bar tab and newline), lone surrogates (they cannot be encoded as UTF-8) and
 # non-characters: shown as U+FFFD so the reader sees that something was there.
@@ -75,24 +84,36 @@ def render(report: dict, texts: dict[str, str] | None = None) -> str:
         for m in members:
             peers.setdefault(m, set()).update(members)
     order = list(KINDS)
-    ckind = {m: min((report["findings"][fn]["kind"] for fn in fns), key=lambda k: order.index(k) if k in order else 99)
-             for m, fns in in_findings.items()}
+    ckind = {
+        m: min(
+            (report["findings"][fn]["kind"] for fn in fns), key=lambda k: order.index(k) if k in order else 99
+        )
+        for m, fns in in_findings.items()
+    }
 
-    title = ("Pre-publication check: " if check else "Comparison: ") + " vs ".join(names[s["id"]] for s in report["sources"])
+    title = ("Pre-publication check: " if check else "Comparison: ") + " vs ".join(
+        names[s["id"]] for s in report["sources"]
+    )
     body = [f"<header><h1>{_esc(title)}</h1>"]
-    body += [f'<p class="note" role="note"><strong>Note:</strong> {_esc(n)}</p>' for n in report.get("notes", [])]
+    body += [
+        f'<p class="note" role="note"><strong>Note:</strong> {_esc(n)}</p>' for n in report.get("notes", [])
+    ]
     body.append("</header>")
     body.append(_summary(report, ckind, cidx, check))
     body.append(_legend(report, ckind))
     body.append('<div class="workspace"><div class="columns">')
     for sn, s in enumerate(report["sources"]):
         body.append(_column(sn, s, report, texts.get(s["id"]), cidx, ckind, in_findings, peers, names))
-    body.append('</div><aside class="panel" id="panel" aria-label="Selected claim" aria-live="polite" hidden>'
-                '<p class="hint">Select a claim (click it, or Tab to it; arrow keys move up and down a column, '
-                'left and right to its counterpart) to see its finding here.</p><div id="panel-body"></div></aside></div>')
+    body.append(
+        '</div><aside class="panel" id="panel" aria-label="Selected claim" aria-live="polite" hidden>'
+        '<p class="hint">Select a claim (click it, or Tab to it; arrow keys move up and down a column, '
+        'left and right to its counterpart) to see its finding here.</p><div id="panel-body"></div></aside></div>'
+    )
     body.append(_findings(report, cidx, names, check))
     body.append(_skipped(report, names))
-    body.append(f'<footer><p>{_esc(report["schema"])}; model {_esc(report.get("model") or "none")}</p></footer>')
+    body.append(
+        f"<footer><p>{_esc(report['schema'])}; model {_esc(report.get('model') or 'none')}</p></footer>"
+    )
 
     css, js = _CSS, _JS
     # Same report, same nonce, same bytes. A nonce guards against injected markup; there is none
@@ -100,15 +121,19 @@ def render(report: dict, texts: dict[str, str] | None = None) -> str:
     digest = hashlib.sha256(json.dumps(report, sort_keys=True, ensure_ascii=True).encode()).digest()
     nonce = base64.b64encode(digest[:18]).decode()
     style_hash = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    csp = (f"default-src 'none'; style-src 'sha256-{style_hash}'; script-src 'nonce-{nonce}'; "
-           "img-src 'none'; base-uri 'none'; form-action 'none'")
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="referrer" content="no-referrer">\n'
-            f"<title>{_esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
-            + "\n".join(body)
-            + f'\n<script nonce="{nonce}">{js}</script>\n</body>\n</html>\n')
+    csp = (
+        f"default-src 'none'; style-src 'sha256-{style_hash}'; script-src 'nonce-{nonce}'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{_esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + f'\n<script nonce="{nonce}">{js}</script>\n</body>\n</html>\n'
+    )
 
 
 def render_report(report) -> str:
@@ -120,8 +145,10 @@ def render_report(report) -> str:
 def notebook(report) -> str:
     """For ``_repr_html_``: the page in a sandboxed iframe, so its CSP, styles and script stay
     out of the notebook's own page (a CSP meta tag outside <head> would not apply anyway)."""
-    return (f'<iframe title="{_esc("Comparison report")}" sandbox="allow-scripts" width="100%" height="760" '
-            f'srcdoc="{_esc(render_report(report))}"></iframe>')
+    return (
+        f'<iframe title="{_esc("Comparison report")}" sandbox="allow-scripts" width="100%" height="760" '
+        f'srcdoc="{_esc(render_report(report))}"></iframe>'
+    )
 
 
 def _summary(report: dict, ckind: dict[int, str], cidx: dict[str, int], check: bool) -> str:
@@ -136,18 +163,27 @@ def _summary(report: dict, ckind: dict[int, str], cidx: dict[str, int], check: b
             counts[k] = counts.get(k, 0) + 1
         total = max(1, len(mine))
         kinds = [k for k in [*KINDS, "other"] if counts.get(k)]
-        words = [f"{counts[k]} {KINDS[k][0].lower() if k in KINDS else 'without a finding'} ({100 * counts[k] / total:.0f}%)"
-                 for k in kinds]
+        words = [
+            f"{counts[k]} {KINDS[k][0].lower() if k in KINDS else 'without a finding'} ({100 * counts[k] / total:.0f}%)"
+            for k in kinds
+        ]
         label = f"{s['name']}: {len(mine)} claims; " + ", ".join(words)
         rects, x = [], 0.0
         for k in kinds:
             w = 1000 * counts[k] / total
-            rects.append(f'<rect class="{_kind(k)}" x="{x:.1f}" y="0" width="{w:.1f}" height="10"><title>{_esc(words[kinds.index(k)])}</title></rect>')
+            rects.append(
+                f'<rect class="{_kind(k)}" x="{x:.1f}" y="0" width="{w:.1f}" height="10"><title>{_esc(words[kinds.index(k)])}</title></rect>'
+            )
             x += w
-        legend = " \u00b7 ".join(f'<span class="tag {_kind(k)}">{_esc(w)}</span>' for k, w in zip(kinds, words))
-        out.append(f'<div class="barrow"><p class="barname">{_esc(s["name"])} <span class="muted">({len(mine)} claims)</span></p>'
-                   f'<svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" role="img" aria-label="{_esc(label)}">'
-                   + "".join(rects) + f'</svg><p class="barlegend">{legend}</p></div>')
+        legend = " \u00b7 ".join(
+            f'<span class="tag {_kind(k)}">{_esc(w)}</span>' for k, w in zip(kinds, words)
+        )
+        out.append(
+            f'<div class="barrow"><p class="barname">{_esc(s["name"])} <span class="muted">({len(mine)} claims)</span></p>'
+            f'<svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" role="img" aria-label="{_esc(label)}">'
+            + "".join(rects)
+            + f'</svg><p class="barlegend">{legend}</p></div>'
+        )
     if len(report["sources"]) > 2 and report.get("facts"):
         out.append(_matrix(report, cidx))
     out.append("</section>")
@@ -168,33 +204,53 @@ def _matrix(report: dict, cidx: dict[str, int]) -> str:
         cells = []
         for s in report["sources"]:
             mine = [x for x in g["claims"] if src.get(x) == s["id"]]
-            kinds = {f["kind"] for x in mine for f in by_claim.get(x, []) if len(set(f["claims"]) & group) > 1}
-            cells.append("silent" if not mine else "contradicts" if "contradiction" in kinds
-                         else "differs" if kinds & {"discrepancy", "update"} else "agrees")
+            kinds = {
+                f["kind"] for x in mine for f in by_claim.get(x, []) if len(set(f["claims"]) & group) > 1
+            }
+            cells.append(
+                "silent"
+                if not mine
+                else "contradicts"
+                if "contradiction" in kinds
+                else "differs"
+                if kinds & {"discrepancy", "update"}
+                else "agrees"
+            )
         score = 2 * cells.count("contradicts") + cells.count("differs")
         first = min((x for x in g["claims"] if x in cidx), key=cidx.get, default=None)
         rows.append((score, n, first, cells))
-    out = ['<h3 id="h-matrix">Who reports what</h3>',
-           '<table class="matrix" id="matrix" aria-labelledby="h-matrix"><thead><tr><th scope="col">Fact</th>']
+    out = [
+        '<h3 id="h-matrix">Who reports what</h3>',
+        '<table class="matrix" id="matrix" aria-labelledby="h-matrix"><thead><tr><th scope="col">Fact</th>',
+    ]
     out += [f'<th scope="col">{_esc(s["name"])}</th>' for s in report["sources"]]
-    out.append('<th scope="col" aria-sort="descending"><button type="button" id="sort" data-by="contested">'
-               'Contested <span class="muted">(sorted; click for story order)</span></button></th></tr></thead><tbody>')
+    out.append(
+        '<th scope="col" aria-sort="descending"><button type="button" id="sort" data-by="contested">'
+        'Contested <span class="muted">(sorted; click for story order)</span></button></th></tr></thead><tbody>'
+    )
     claims = report["claims"]
     for score, n, first, cells in sorted(rows, key=lambda r: (-r[0], r[1])):
         text = claims[cidx[first]]["text"] if first else "(no claims)"
         text = text if len(text) <= 140 else text[:139] + "\u2026"
         label = f'<a href="#c-{cidx[first]}">{_esc(text)}</a>' if first else _esc(text)
-        out.append(f'<tr data-order="{n}" data-score="{score}"><th scope="row">{label}</th>'
-                   + "".join(f'<td class="m-{c}">{_MATRIX[c]}</td>' for c in cells) + f"<td>{score}</td></tr>")
+        out.append(
+            f'<tr data-order="{n}" data-score="{score}"><th scope="row">{label}</th>'
+            + "".join(f'<td class="m-{c}">{_MATRIX[c]}</td>' for c in cells)
+            + f"<td>{score}</td></tr>"
+        )
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
 def _legend(report: dict, ckind: dict[int, str]) -> str:
     used = [k for k in KINDS if k in ckind.values()]
-    items = [f'<li id="kd-{k}"><span class="claim {k}">{KINDS[k][0]}</span>: {KINDS[k][2]}</li>' for k in used]
+    items = [
+        f'<li id="kd-{k}"><span class="claim {k}">{KINDS[k][0]}</span>: {KINDS[k][2]}</li>' for k in used
+    ]
     if report["skipped"]:
-        items.append('<li id="kd-skipped"><span class="skipped">Skipped</span>: page furniture kept out of the claims</li>')
+        items.append(
+            '<li id="kd-skipped"><span class="skipped">Skipped</span>: page furniture kept out of the claims</li>'
+        )
     return f'<section class="legend" aria-label="Legend"><ul>{"".join(items)}</ul></section>'
 
 
@@ -216,8 +272,10 @@ def _column(sn, s, report, text, cidx, ckind, in_findings, peers, names) -> str:
         parts.append(_esc(text[cursor:start]))
         piece = _esc(text[start:end])
         if what == "skip":
-            parts.append(f'<span class="skipped" title="{_esc("Skipped: " + item["reason"])}">'
-                         f'<span class="sr">[skipped: {_esc(item["reason"])}] </span>{piece}</span>')
+            parts.append(
+                f'<span class="skipped" title="{_esc("Skipped: " + item["reason"])}">'
+                f'<span class="sr">[skipped: {_esc(item["reason"])}] </span>{piece}</span>'
+            )
         else:
             m = cidx[item["id"]]
             fns = in_findings.get(m, [])
@@ -225,16 +283,20 @@ def _column(sn, s, report, text, cidx, ckind, in_findings, peers, names) -> str:
             attrs = f' aria-describedby="kd-{k}"' if k else ""
             others = " ".join(f"c-{p}" for p in sorted(peers.get(m, ())) if p != m)
             label = _esc(f"{names[s['id']]} \u00b7 {item['id']}")
-            parts.append(f'<a class="claim {_kind(k) if k else "none"}" id="c-{m}" href="#{f"f-{fns[0]}" if fns else f"c-{m}"}"'
-                         f' data-f="{" ".join(f"f-{x}" for x in fns)}" data-peers="{others}"'
-                         f' data-label="{label}"{attrs}>{piece}</a>')
+            parts.append(
+                f'<a class="claim {_kind(k) if k else "none"}" id="c-{m}" href="#{f"f-{fns[0]}" if fns else f"c-{m}"}"'
+                f' data-f="{" ".join(f"f-{x}" for x in fns)}" data-peers="{others}"'
+                f' data-label="{label}"{attrs}>{piece}</a>'
+            )
         cursor = end
     parts.append(_esc(text[cursor:]))
     n_claims = sum(1 for c in report["claims"] if c["source"] == s["id"])
     meta = [s["published"] and f"published {s['published']}", f"{n_claims} claims", s.get("path")]
-    return (f'<article class="source" aria-labelledby="h-src-{sn}"><h2 id="h-src-{sn}">{_esc(s["name"])}</h2>'
-            f'<p class="muted">{_esc(" · ".join(x for x in meta if x))}</p>'
-            f'<div class="text">{"".join(parts)}</div></article>')
+    return (
+        f'<article class="source" aria-labelledby="h-src-{sn}"><h2 id="h-src-{sn}">{_esc(s["name"])}</h2>'
+        f'<p class="muted">{_esc(" · ".join(x for x in meta if x))}</p>'
+        f'<div class="text">{"".join(parts)}</div></article>'
+    )
 
 
 def _finding(fn: int, f: dict, report: dict, cidx: dict[str, int], names: dict[str, str]) -> str:
@@ -243,15 +305,19 @@ def _finding(fn: int, f: dict, report: dict, cidx: dict[str, int], names: dict[s
     head = "; ".join(f"{c['type']}: {c['a']} vs {c['b']}" for c in f["conflicts"])
     scope = " (within one source)" if f.get("scope") == "within" else ""
     quotes = {e["claim"]: e["quote"] for e in f.get("evidence", [])}
-    out = [f'<li id="f-{fn}" class="finding {k}"><p class="fhead"><span class="badge {k}">{icon} {_esc(label)}</span> '
-           f"<strong>{_esc(head)}</strong>{scope}</p>"]
+    out = [
+        f'<li id="f-{fn}" class="finding {k}"><p class="fhead"><span class="badge {k}">{icon} {_esc(label)}</span> '
+        f"<strong>{_esc(head)}</strong>{scope}</p>"
+    ]
     for x in f["claims"]:
         if x not in cidx:
             continue
         c = report["claims"][cidx[x]]
-        out.append(f'<blockquote><p class="cite"><a href="#c-{cidx[x]}">{_esc(names.get(c["source"], c["source"]))} '
-                   f'\u00b7 {_esc(x)}</a> <span class="muted">chars {c["start"]}\u2013{c["end"]}</span></p>'
-                   f'<p>\u201c{_esc(quotes.get(x, c["text"]))}\u201d</p></blockquote>')
+        out.append(
+            f'<blockquote><p class="cite"><a href="#c-{cidx[x]}">{_esc(names.get(c["source"], c["source"]))} '
+            f'\u00b7 {_esc(x)}</a> <span class="muted">chars {c["start"]}\u2013{c["end"]}</span></p>'
+            f"<p>\u201c{_esc(quotes.get(x, c['text']))}\u201d</p></blockquote>"
+        )
     out.append(f'<p class="why">Why: {_esc(f["explanation"])}. Score {f["score"]:.2f}.</p></li>')
     return "".join(out)
 
@@ -264,9 +330,13 @@ def _findings(report: dict, cidx: dict[str, int], names: dict[str, str], check: 
     else:
         groups = [(_GROUPS[k], [(n, f) for n, f in fs if f["kind"] == k]) for k in _GROUPS]
         groups = [g for g in groups if g[1] or g[0] == "Contradictions"]
-        groups += [(f"Unique to {names[s['id']]}",
-                    [(n, f) for n, f in fs if f["kind"] == "unique" and src.get(f["claims"][0]) == s["id"]])
-                   for s in report["sources"]]
+        groups += [
+            (
+                f"Unique to {names[s['id']]}",
+                [(n, f) for n, f in fs if f["kind"] == "unique" and src.get(f["claims"][0]) == s["id"]],
+            )
+            for s in report["sources"]
+        ]
         known = set(KINDS)
         rest = [(n, f) for n, f in fs if f["kind"] not in known]
         if rest:
@@ -274,8 +344,12 @@ def _findings(report: dict, cidx: dict[str, int], names: dict[str, str], check: 
     out = ['<section class="findings" aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>']
     for gn, (title, items) in enumerate(groups):
         out.append(f'<h3 id="h-g{gn}">{_esc(title)} ({len(items)})</h3>')
-        out.append('<ol aria-labelledby="h-g%d">%s</ol>' % (gn, "".join(_finding(n, f, report, cidx, names) for n, f in items))
-                   if items else "<p>None found.</p>")
+        out.append(
+            '<ol aria-labelledby="h-g%d">%s</ol>'
+            % (gn, "".join(_finding(n, f, report, cidx, names) for n, f in items))
+            if items
+            else "<p>None found.</p>"
+        )
     out.append("</section>")
     return "\n".join(out)
 
@@ -283,12 +357,17 @@ def _findings(report: dict, cidx: dict[str, int], names: dict[str, str], check: 
 def _skipped(report: dict, names: dict[str, str]) -> str:
     if not report["skipped"]:
         return ""
-    rows = "".join(f'<tr><td>{_esc(names.get(s["source"], s["source"]))}</td><td>{_esc(s["reason"])}</td>'
-                   f'<td>{s["start"]}\u2013{s["end"]}</td><td>{_esc(s["text"])}</td></tr>' for s in report["skipped"])
-    return (f'<section class="skipped-list" aria-labelledby="h-skipped"><h2 id="h-skipped">Skipped text ({len(report["skipped"])})</h2>'
-            "<p>Kept out of the claims: page furniture, datelines, interview questions.</p>"
-            '<table><thead><tr><th scope="col">Source</th><th scope="col">Reason</th><th scope="col">Chars</th>'
-            f'<th scope="col">Text</th></tr></thead><tbody>{rows}</tbody></table></section>')
+    rows = "".join(
+        f"<tr><td>{_esc(names.get(s['source'], s['source']))}</td><td>{_esc(s['reason'])}</td>"
+        f"<td>{s['start']}\u2013{s['end']}</td><td>{_esc(s['text'])}</td></tr>"
+        for s in report["skipped"]
+    )
+    return (
+        f'<section class="skipped-list" aria-labelledby="h-skipped"><h2 id="h-skipped">Skipped text ({len(report["skipped"])})</h2>'
+        "<p>Kept out of the claims: page furniture, datelines, interview questions.</p>"
+        '<table><thead><tr><th scope="col">Source</th><th scope="col">Reason</th><th scope="col">Chars</th>'
+        f'<th scope="col">Text</th></tr></thead><tbody>{rows}</tbody></table></section>'
+    )
 
 
 # Colours pass WCAG AA for text on white; every kind also differs in icon and underline style.

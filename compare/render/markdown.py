@@ -53,19 +53,35 @@ def render(report: dict) -> str:
     out.append("|---|---|---|---:|---|")
     per_source = {i: sum(1 for c in report["claims"] if c["source"] == i) for i in ids}
     for s in report["sources"]:
-        out.append(f"| {escape(s['id'])} | {escape(s['name'])} | {escape(s['published'] or 'unknown')} | {per_source[s['id']]} | "
-                   f"{escape(s['path'] or '(text)')} |")
+        out.append(
+            f"| {escape(s['id'])} | {escape(s['name'])} | {escape(s['published'] or 'unknown')} | {per_source[s['id']]} | "
+            f"{escape(s['path'] or '(text)')} |"
+        )
     out.append("")
     for note in report.get("notes", []):
         out.append(f"> **Note:** {escape(note)}\n")
-    kinds = [k for k in ("contradiction", "discrepancy", "update", "agreement", "unique", "supported", "contradicted", "unsupported")
-             if any(f["kind"] == k for f in report["findings"])]
+    kinds = [
+        k
+        for k in (
+            "contradiction",
+            "discrepancy",
+            "update",
+            "agreement",
+            "unique",
+            "supported",
+            "contradicted",
+            "unsupported",
+        )
+        if any(f["kind"] == k for f in report["findings"])
+    ]
     out.append("## Summary\n")
     out.append("| Finding | " + " | ".join(escape(names[i]) for i in ids) + " | Total |")
     out.append("|---|" + "---:|" * (len(ids) + 1))
     for k in kinds:
         fs = [f for f in report["findings"] if f["kind"] == k]
-        cells = [sum(1 for f in fs if any(report["_claims"][x]["source"] == i for x in f["claims"])) for i in ids]
+        cells = [
+            sum(1 for f in fs if any(report["_claims"][x]["source"] == i for x in f["claims"])) for i in ids
+        ]
         out.append(f"| {k} | " + " | ".join(map(str, cells)) + f" | {len(fs)} |")
     out.append("")
     if check:
@@ -78,7 +94,9 @@ def render(report: dict) -> str:
         out.append("| Source | Reason | Chars | Text |")
         out.append("|---|---|---|---|")
         for s in report["skipped"]:
-            out.append(f"| {escape(names.get(s['source'], s['source']))} | {escape(s['reason'])} | {s['start']}-{s['end']} | {escape(s['text'])} |")
+            out.append(
+                f"| {escape(names.get(s['source'], s['source']))} | {escape(s['reason'])} | {s['start']}-{s['end']} | {escape(s['text'])} |"
+            )
         out.append("")
     out.append(f"---\n*{escape(report['schema'])}; model {escape(report.get('model') or 'none')}*\n")
     return "\n".join(out)
@@ -93,7 +111,9 @@ def _render_compare(report: dict, names: dict[str, str], ids: list[str], out: li
         if not fs:
             out.append("None found.\n")
         for n, f in enumerate(fs, 1):
-            head = "; ".join(f"{c['type']}: {escape(c['a'])} vs {escape(c['b'])}" for c in f["conflicts"]) or escape(f["explanation"])
+            head = "; ".join(
+                f"{c['type']}: {escape(c['a'])} vs {escape(c['b'])}" for c in f["conflicts"]
+            ) or escape(f["explanation"])
             scope = " (within one source)" if f.get("scope") == "within" else ""
             out.append(f"{n}. **{head}**{scope}")
             for cid in f["claims"]:
@@ -101,11 +121,17 @@ def _render_compare(report: dict, names: dict[str, str], ids: list[str], out: li
             out.append(f"   - Why: {escape(f['explanation'])}. Score {f['score']:.2f}.")
         out.append("")
     for sid in ids:
-        fs = [f for f in report["findings"] if f["kind"] == "unique" and report["_claims"][f["claims"][0]]["source"] == sid]
+        fs = [
+            f
+            for f in report["findings"]
+            if f["kind"] == "unique" and report["_claims"][f["claims"][0]]["source"] == sid
+        ]
         out.append(f"## Unique to {escape(names[sid])} ({len(fs)})\n")
         for f in fs:
             c = report["_claims"][f["claims"][0]]
-            out.append(f"- \u201c{escape(c['text'])}\u201d ({escape(c['id'])}, chars {c['start']}-{c['end']}; {escape(f['explanation'])})")
+            out.append(
+                f"- \u201c{escape(c['text'])}\u201d ({escape(c['id'])}, chars {c['start']}-{c['end']}; {escape(f['explanation'])})"
+            )
         out.append("")
 
 
