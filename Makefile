@@ -31,7 +31,10 @@ report: setup
 	$(VENV)/bin/compare-articles report seeds/000_41ce0450144724b7.txt seeds/002_0d01754cb50d208e.txt \
 		-o reports/seeds.md -o reports/seeds.json -o reports/seeds.html
 
+# Lint and format check first (ruff, configured in pyproject.toml): seconds, and it fails fast.
 test: setup browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -q
 
 bench: setup

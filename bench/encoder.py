@@ -3,7 +3,8 @@
 For each backend (ONNX Runtime fp32, the default; ONNX Runtime int8; sentence-transformers on
 torch fp32, the only one in a checkout from before the ONNX path; and torch bf16 where the CPU
 has native bf16, so that "the fastest backend" is not missing a contender) the same sentences are
-embedded a few times, the backends taking turns so that all see the same machine load. The raw encoder's time is measured inside the same calls (the time
+embedded a few times, the backends taking turns so that all see the same machine load. The raw
+encoder's time is measured inside the same calls (the time
 spent in ``session.run``, or in the torch model's forward pass), so ours / raw is the share of
 the path's time that the encoder itself takes, unaffected by load drifting between runs. Writes
 each backend's embeddings (``.npy``) for the fidelity check.

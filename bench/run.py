@@ -309,7 +309,10 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
             "| Goal | Before | Now | Target | Met now |",
             "|---|---|---|---|---|",
             *[
-                f"| {g} | {dict((b[0], b[1]) for b in before).get(g, 'not measured')} | {m} | {t} | {_ok(ok)} |"
+                (
+                    f"| {g} | {dict((b[0], b[1]) for b in before).get(g, 'not measured')} | {m} | {t} | "
+                    f"{_ok(ok)} |"
+                )
                 for g, m, t, ok in now
             ],
             "",
@@ -328,9 +331,12 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         "# Benchmark",
         "",
         f"Written by `make bench` (`bench/run.py`) on {dt.date.today().isoformat()}, measuring `{tree}`. "
-        f"Medians of fresh processes, ours and the peer alternately; the whole run took {R['elapsed'] / 60:.1f} min.",
-        f"Machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}; load average "
-        f"{R['load'][0][0]:.1f} before, {R['load'][1][0]:.1f} after (other work on the machine inflates every time "
+        "Medians of fresh processes, ours and the peer alternately; the whole run took "
+        f"{R['elapsed'] / 60:.1f} min.",
+        f"Machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}; "
+        "load average "
+        f"{R['load'][0][0]:.1f} before, {R['load'][1][0]:.1f} after (other work on the machine "
+        "inflates every time "
         "below; the ratios share it).",
         "",
         "## Goals",
@@ -341,17 +347,31 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         "",
         "| Measurement | Wall time (runs) | Peak RSS |",
         "|---|---|---|",
-        f"| first run ever (exports the model to ONNX once, then the seed report) | {R['first_run']:.2f} s | |",
+        (
+            "| first run ever (exports the model to ONNX once, then the seed report) | "
+            f"{R['first_run']:.2f} s | |"
+        ),
         f"| `--help` | {', '.join(f'{x:.2f}' for x in R['help'])} s | |",
         f"| seed report cold, ONNX (default) | {', '.join(f'{w:.2f}' for w, _ in R['seeds'])} s | "
         f"{med(r for _, r in R['seeds']):.0f} MiB |",
-        f"| seed report cold, torch backend (`COMPARE_BACKEND=torch`) | {R['seeds_torch'][0]:.2f} s | {R['seeds_torch'][1]:.0f} MiB |",
-        f"| naive peer, seeds | {', '.join(f'{w:.2f}' for w, _ in R['seeds_peer'])} s | {med(r for _, r in R['seeds_peer']):.0f} MiB |",
-        f"| 20 ECB+ articles, ours | {', '.join(f'{w:.2f}' for w, _ in R['ecb'])} s | {med(r for _, r in R['ecb']):.0f} MiB |",
-        f"| 20 ECB+ articles, naive peer ({R['ecb_peer_sentences']} sentences) | {', '.join(f'{w:.2f}' for w, _ in R['ecb_peer'])} s | "
+        (
+            f"| seed report cold, torch backend (`COMPARE_BACKEND=torch`) | {R['seeds_torch'][0]:.2f} s | "
+            f"{R['seeds_torch'][1]:.0f} MiB |"
+        ),
+        (
+            f"| naive peer, seeds | {', '.join(f'{w:.2f}' for w, _ in R['seeds_peer'])} s | "
+            f"{med(r for _, r in R['seeds_peer']):.0f} MiB |"
+        ),
+        (
+            f"| 20 ECB+ articles, ours | {', '.join(f'{w:.2f}' for w, _ in R['ecb'])} s | "
+            f"{med(r for _, r in R['ecb']):.0f} MiB |"
+        ),
+        f"| 20 ECB+ articles, naive peer ({R['ecb_peer_sentences']} sentences) | "
+        f"{', '.join(f'{w:.2f}' for w, _ in R['ecb_peer'])} s | "
         f"{med(r for _, r in R['ecb_peer']):.0f} MiB |",
         "",
-        f"Encoder throughput, {R['encoder_sentences']} MRPC sentences, batch 32, sentences/s (median; backends "
+        f"Encoder throughput, {R['encoder_sentences']} MRPC sentences, batch 32, sentences/s (median; "
+        "backends "
         "in turns; raw = the same calls' time inside the encoder alone):",
         "",
         "| Backend | Ours (tokenise, batch, encode, pool, normalise) | Raw encoder |",
@@ -367,13 +387,18 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
         "| Claims | Sources | Align | Diff | Total | Whole compare() | Matches | Findings |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[
-            f"| {v['claims']} | {v['sources']} | {v['align']:.2f} | {v['diff']:.2f} | {v['total']:.2f} | {v.get('whole', float('nan')):.2f} | {v['matches']} | {v['findings']} |"
+            (
+                f"| {v['claims']} | {v['sources']} | {v['align']:.2f} | {v['diff']:.2f} | "
+                f"{v['total']:.2f} | {v.get('whole', float('nan')):.2f} | {v['matches']} | "
+                f"{v['findings']} |"
+            )
             for v in (small, many)
         ],
         "",
         "## Quality guard",
         "",
-        f"- Seed findings (kind, claims, score), ONNX fp32 against torch: {'identical' if same else '**different**'} "
+        "- Seed findings (kind, claims, score), ONNX fp32 against torch: "
+        f"{'identical' if same else '**different**'} "
         f"({len(R['seeds_findings_onnx'])} findings; model `{R['seeds_model']}`).",
     ]
     for variant in ("onnx-fp32", "onnx-int8", "torch-bf16"):

@@ -170,7 +170,7 @@ def within_candidates(
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             cos = np.take_along_axis(sims, top, axis=1)
             r, c = np.nonzero(cos >= floor)
-            for x, y, v in zip((lo + r).tolist(), (c0 + top[r, c]).tolist(), cos[r, c].tolist()):
+            for x, y, v in zip((lo + r).tolist(), (c0 + top[r, c]).tolist(), cos[r, c].tolist(), strict=True):
                 key = (min(x, y), max(x, y))
                 if key not in pairs or x < y:
                     pairs[key] = v

@@ -40,7 +40,10 @@ for _c in "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07":
     _MAP[_c] = "'"
 for _c in "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02":
     _MAP[_c] = '"'
-for _c in "\t\u000b\u000c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+for _c in (
+    "\t\u000b\u000c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+):
     _MAP[_c] = " "
 for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d":
     _MAP[_c] = "-"
@@ -128,13 +131,13 @@ class _Text:
     text: str
     offs: list[int]
 
-    def sub(self, i: int, j: int) -> "_Text":
+    def sub(self, i: int, j: int) -> _Text:
         i, j = max(0, i), min(len(self.text), j)
         if i >= j:
             return _Text("", [self.offs[i] if i < len(self.offs) else self.offs[-1]])
         return _Text(self.text[i:j], self.offs[i:j] + [self.offs[j - 1] + 1])
 
-    def strip(self) -> "_Text":
+    def strip(self) -> _Text:
         t = self.text
         i, j = len(t) - len(t.lstrip()), len(t.rstrip())
         return self.sub(i, j) if (i, j) != (0, len(t)) else self
@@ -493,7 +496,7 @@ def clean(source: Source) -> Cleaned:
     turns = [(_turn(ln.body.text) if ln.status != "skip" else None) for ln in lines]
     transcript = sum(t is not None for t in turns) >= 2
 
-    for ln, turn in zip(lines, turns):
+    for ln, turn in zip(lines, turns, strict=True):
         if ln.status == "skip":
             continue
         if transcript and turn is not None:

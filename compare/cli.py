@@ -14,7 +14,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,8 @@ from .errors import CompareError, InputError, OutputError
 
 app = typer.Typer(
     name="compare-articles",
-    help="Compare news articles about the same story: what they agree on, where they contradict each other and why, "
+    help="Compare news articles about the same story: what they agree on, where they contradict each "
+    "other and why, "
     "and what only one of them reports.",
     add_completion=False,
     no_args_is_help=True,
@@ -108,7 +109,8 @@ def write_atomic(path: Path, text: str) -> None:
             pass
         if isinstance(e, OSError):  # disk full, quota, I/O error: the old file is left as it was
             raise OutputError(
-                f"{path}: cannot be written ({e.strerror or e}); free some space or choose another place with -o"
+                f"{path}: cannot be written ({e.strerror or e}); free some space or choose another "
+                "place with -o"
             ) from None
         raise
 
@@ -131,7 +133,8 @@ def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> N
     for p in outputs:
         if os.path.realpath(p) in inputs:
             raise OutputError(
-                f"{p}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o"
+                f"{p}: is one of the articles compared; writing the report there would overwrite it; "
+                "choose another name with -o"
             )
     # Render everything before writing anything: a failure leaves no partial set of files.
     rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
@@ -156,45 +159,82 @@ def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bo
     return Options(**kwargs)
 
 
-_SOURCES_HELP = "Article files (UTF-8, cp1252 or UTF-16 text, or saved .html pages), http(s) URLs, or - for standard input. A sources.toml beside them supplies ids, names and dates; a page supplies its outlet and date."
-_OUTPUT_HELP = "Write the report here instead of standard output; the format follows the suffix (.md, .json, .html). Repeat to write several formats from one run. An existing file is replaced atomically."
+# Options that several commands share, declared once (sqlite-utils' shared-option decorators,
+# with typer's Annotated aliases); each command's signature reads as the list of what it takes.
+Output = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--output",
+        "-o",
+        show_default=False,
+        help="Write the report here instead of standard output; the format follows the suffix (.md, .json, "
+        ".html). Repeat to write several formats from one run. An existing file is replaced atomically.",
+    ),
+]
+Format = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
+]
+Names = Annotated[
+    list[str] | None,
+    typer.Option("--name", show_default=False, help="Display name of a source: ID=NAME (repeatable)."),
+]
+Published = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--published",
+        show_default=False,
+        help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' "
+        "are read against it.",
+    ),
+]
+Model = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."
+    ),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Do not read or write the embedding and page cache.")
+]
+MaxBytes = Annotated[
+    int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 5,000,000).")
+]
+Nli = Annotated[
+    str | None,
+    typer.Option(
+        "--nli",
+        help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose "
+        "probabilities join the rules in check().",
+    ),
+]
 
 
 @app.command()
 @_guard
 def report(
-    sources: list[str] = typer.Argument(..., help=_SOURCES_HELP, show_default=False),
-    output: Optional[list[Path]] = typer.Option(
-        None, "--output", "-o", help=_OUTPUT_HELP, show_default=False
-    ),
-    fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."
-    ),
-    name: Optional[list[str]] = typer.Option(
-        None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False
-    ),
-    published: Optional[list[str]] = typer.Option(
-        None,
-        "--published",
-        help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' are read against it.",
-        show_default=False,
-    ),
-    model: Optional[str] = typer.Option(
-        None,
-        "--model",
-        help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2).",
-    ),
-    no_cache: bool = typer.Option(
-        False, "--no-cache", help="Do not read or write the embedding and page cache."
-    ),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."
-    ),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="No progress or 'wrote' lines on standard error."
-    ),
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            show_default=False,
+            help="Article files (UTF-8, cp1252 or UTF-16 text, or saved .html pages), http(s) URLs, or - for "
+            "standard input. A sources.toml beside them supplies ids, names and dates; a page supplies its "
+            "outlet and date.",
+        ),
+    ],
+    output: Output = None,
+    fmt: Format = None,
+    name: Names = None,
+    published: Published = None,
+    model: Model = None,
+    no_cache: NoCache = False,
+    max_bytes: MaxBytes = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or 'wrote' lines on standard error.")
+    ] = False,
 ) -> None:
-    """Compare two or more articles and write a report: contradictions first, then agreements, unique facts per source and skipped page furniture.
+    """Compare two or more articles and write a report: contradictions first, then agreements,
+    unique facts per source and skipped page furniture.
 
     Exit codes: 0 report written; 2 bad input or options; 3 internal error.
     """
@@ -217,57 +257,47 @@ _VERDICTS = ("supported", "contradicted", "unsupported")
 @app.command()
 @_guard
 def check(
-    paths: list[str] = typer.Argument(
-        ...,
-        help="The draft, then (optionally) its sources.",
-        show_default=False,
-        metavar="DRAFT [SOURCES]...",
-    ),
-    against: Optional[list[str]] = typer.Option(
-        None,
-        "--against",
-        "-a",
-        help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
-        show_default=False,
-    ),
-    fail_on: str = typer.Option(
-        "contradicted",
-        "--fail-on",
-        help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported.",
-    ),
-    output: Optional[list[Path]] = typer.Option(
-        None, "--output", "-o", help=_OUTPUT_HELP, show_default=False
-    ),
-    fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="md, json or html (default: from the -o suffix, else md)."
-    ),
-    name: Optional[list[str]] = typer.Option(
-        None, "--name", help="Display name of a source: ID=NAME (repeatable).", show_default=False
-    ),
-    published: Optional[list[str]] = typer.Option(
-        None, "--published", help="Publication date: ID=YYYY-MM-DD (repeatable).", show_default=False
-    ),
-    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
-    no_cache: bool = typer.Option(
-        False, "--no-cache", help="Do not read or write the embedding and page cache."
-    ),
-    max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", help="Largest input accepted, in bytes (default 5,000,000)."
-    ),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="No progress or summary lines on standard error."
-    ),
-    nli: Optional[str] = typer.Option(
-        None,
-        "--nli",
-        help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose probabilities join the rules.",
-    ),
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            show_default=False, metavar="DRAFT [SOURCES]...", help="The draft, then (optionally) its sources."
+        ),
+    ],
+    against: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--against",
+            "-a",
+            show_default=False,
+            help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."
+        ),
+    ] = "contradicted",
+    output: Output = None,
+    fmt: Format = None,
+    name: Names = None,
+    published: Published = None,
+    model: Model = None,
+    no_cache: NoCache = False,
+    max_bytes: MaxBytes = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or summary lines on standard error.")
+    ] = False,
+    nli: Nli = None,
 ) -> None:
-    """Hold a draft against its sources before publication: each draft claim is supported, contradicted or unsupported.
+    """Hold a draft against its sources before publication: each draft claim is supported,
+    contradicted or unsupported.
 
-    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt --fail-on contradicted,unsupported
+    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt
+    --fail-on contradicted,unsupported
 
-    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written); 2 bad input or options; 3 internal error.
+    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written);
+    2 bad input or options; 3 internal error.
     """
     from .ingest import parse_assignments
     from .pipeline import check as run_check
@@ -297,34 +327,41 @@ def check(
 @app.command(name="eval")
 @_guard
 def evaluate_cmd(
-    data: Path = typer.Option(
-        Path("../shared/data"),
-        "--data",
-        help="Folder of the public evaluation sets (mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/).",
-    ),
-    sets: Optional[list[str]] = typer.Option(
-        None,
-        "--set",
-        help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
-        show_default=False,
-    ),
-    limit: Optional[int] = typer.Option(
-        None, "--limit", help="At most this many items per set (a fixed random sample)."
-    ),
-    output: Optional[Path] = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with --set or --limit only prints, so it never replaces the full table.",
-        show_default=False,
-    ),
-    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
-    nli: Optional[str] = typer.Option(
-        None, "--nli", help="Optional NLI cross-encoder name or path, used by check()."
-    ),
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            help="Folder of the public evaluation sets "
+            "(mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/).",
+        ),
+    ] = Path("../shared/data"),
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            show_default=False,
+            help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most this many items per set (a fixed random sample).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with "
+            "--set or --limit only prints, so it never replaces the full table.",
+        ),
+    ] = None,
+    model: Model = None,
+    no_cache: NoCache = False,
+    nli: Nli = None,
 ) -> None:
-    """Measure agreement, contradiction and support judgements on public labelled data, beside plain baselines.
+    """Measure agreement, contradiction and support judgements on public labelled data, beside
+    plain baselines.
 
     Exit codes: 0 done; 2 bad options or missing data; 3 internal error.
     """

@@ -157,7 +157,8 @@ def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
             and toks[i - 2].end() in named_ends
             and _appositive(text, toks[i - 2].end())
         ):
-            continue  # an appositive, "Tlass, a top general, fled", names him; "Besides Fares, a general fled" does not
+            # an appositive, "Tlass, a top general, fled", names him; "Besides Fares, a general fled" does not
+            continue
         if any(toks[last].end() <= e.start <= toks[last].end() + 3 for e in claim.facts.entities):
             continue  # "a top general, Manaf Tlass," names him too
         words = _content([x.group() for x in toks[i + 1 : last + 1]])

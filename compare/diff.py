@@ -41,9 +41,12 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _STOP = frozenset(
-    "the a an and or but of in on at to for from by with as that this these those was were is are be been being has have had "
-    "said says told also after before over under into than then there their them they he she his her its it which who whom "
-    "what when where while more most least some many much about around nearly almost least people person".split()
+    "the a an and or but of in on at to for from by with as that this these those was were is are be "
+    "been being has have had "
+    "said says told also after before over under into than then there their them they he she his her "
+    "its it which who whom "
+    "what when where while more most least some many much about around nearly almost least people "
+    "person".split()
 )
 
 
@@ -172,7 +175,7 @@ def _echoed(neg: Claim, pos: Claim) -> bool:
     stems = [re.sub(r"(?:ed|es|ing|s|e)$", "", w) for w in words]  # "refused" -> "refus" meets "refusal"
     return all(
         re.search(rf"\b{re.escape(st)}" if len(st) >= 4 else rf"\b{re.escape(w)}\b", pos.text, re.I)
-        for w, st in zip(words, stems)
+        for w, st in zip(words, stems, strict=True)
     )
 
 
@@ -285,6 +288,14 @@ def _strip(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
+def _cue_spans(c: Claim) -> list[tuple[int, int]]:
+    return [m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)]
+
+
+def _speaker_spans(c: Claim) -> list[tuple[int, int]]:
+    return [c.facts.speaker_span] if c.facts.speaker_span else []
+
+
 def conflicts(a: Claim, b: Claim, similarity: float) -> tuple[list[Conflict], bool]:
     """Typed conflicts between two claims, and whether their figures come from different named
     speakers (which makes a number conflict a discrepancy rather than a contradiction)."""
@@ -300,11 +311,10 @@ def conflicts(a: Claim, b: Claim, similarity: float) -> tuple[list[Conflict], bo
         )
     speakers_differ = _speaker_differs(a, b)
     if a.facts.negated != b.facts.negated and similarity >= 0.70:
-        cues = lambda c: [
-            m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)
-        ]
         neg, pos = (a, b) if a.facts.negated else (b, a)
-        if lexical(_strip(a.text, cues(a)), _strip(b.text, cues(b))) >= 0.80 and not _echoed(neg, pos):
+        if lexical(_strip(a.text, _cue_spans(a)), _strip(b.text, _cue_spans(b))) >= 0.80 and not _echoed(
+            neg, pos
+        ):
             found.append(
                 Conflict(
                     "negation",
@@ -321,8 +331,7 @@ def conflicts(a: Claim, b: Claim, similarity: float) -> tuple[list[Conflict], bo
     # group" beside a named source is the same statement told less precisely.
     named = all(c.facts.speaker and _named(c.facts.speaker.strip(" \"'`.,:;")) for c in (a, b))
     if speakers_differ and named and not found and similarity >= 0.80:
-        spans = lambda c: [c.facts.speaker_span] if c.facts.speaker_span else []
-        if lexical(_strip(a.text, spans(a)), _strip(b.text, spans(b))) >= 0.80:
+        if lexical(_strip(a.text, _speaker_spans(a)), _strip(b.text, _speaker_spans(b))) >= 0.80:
             found.append(Conflict("attribution", a.facts.speaker or "", b.facts.speaker or ""))
     # Names swapped outside the attribution (which is told above, as what it is).
     if similarity >= 0.60 and not found:
@@ -366,8 +375,10 @@ def _growth(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
             about = _same_thing(earlier, qe.start, qe.end, later, ql.start, ql.end)
             if about is not None or len(earlier.facts.quantities) == len(later.facts.quantities) == 1:
                 return (
-                    f"a later count: {_name(sources, later)} (published {sources[later.source].published}) says {ql.text!r}, "
-                    f"{_name(sources, earlier)} (published {sources[earlier.source].published}) said {qe.text!r}"
+                    f"a later count: {_name(sources, later)} (published "
+                    f"{sources[later.source].published}) says {ql.text!r}, "
+                    f"{_name(sources, earlier)} (published {sources[earlier.source].published}) said "
+                    f"{qe.text!r}"
                 )
     return ""
 
@@ -485,7 +496,8 @@ def diff(
                     "agreement",
                     (a.id, b.id),
                     max(m.fact, m.event),
-                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity {m.similarity:.2f})"
+                    f"{_name(src, a)} and {_name(src, b)} report the same fact (similarity "
+                    f"{m.similarity:.2f})"
                     f"{hedge}{_via(a, b, src)}",
                 )
             )
@@ -508,7 +520,7 @@ def diff(
         if (
             numbers
             and len(numbers) == len(found)
-            and all(_is_update(a, b, c, src, q) for c, q in zip(numbers, qpairs))
+            and all(_is_update(a, b, c, src, q) for c, q in zip(numbers, qpairs, strict=True))
         ):
             later, earlier = (a, b) if src[a.source].published > src[b.source].published else (b, a)
             findings.append(
@@ -516,9 +528,10 @@ def diff(
                     "update",
                     (a.id, b.id),
                     m.event,
-                    f"a later count, not a contradiction: {_name(src, later)} (published {src[later.source].published}) "
-                    f"gives a higher figure than {_name(src, earlier)} (published {src[earlier.source].published}); "
-                    + "; ".join(describe(c, a, b, src) for c in found),
+                    f"a later count, not a contradiction: {_name(src, later)} (published "
+                    f"{src[later.source].published}) "
+                    f"gives a higher figure than {_name(src, earlier)} (published "
+                    f"{src[earlier.source].published}); " + "; ".join(describe(c, a, b, src) for c in found),
                     tuple(found),
                 )
             )
@@ -541,7 +554,8 @@ def diff(
         conflict = tuple(Conflict("number", x.text, y.text, ab) for x, y, ab in numbers)
         if _speaker_differs(a, b):
             text = (
-                f"{_name(src, a)} reports different figures from different speakers: {a.facts.speaker} says {qa.text!r}, "
+                f"{_name(src, a)} reports different figures from different speakers: "
+                f"{a.facts.speaker} says {qa.text!r}, "
                 f"{b.facts.speaker} says {qb.text!r} ({about})"
             )
             findings.append(
@@ -551,7 +565,8 @@ def diff(
     # reader can judge "unique" themselves.
     lonely = [n for n, c in enumerate(claims) if c.id not in matched]
     source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
-    nearest = dict(zip(lonely, zip(*(x.tolist() for x in nearest_other(vectors, source_no, lonely)))))
+    best, cos = nearest_other(vectors, source_no, lonely)
+    nearest = dict(zip(lonely, zip(best.tolist(), cos.tolist(), strict=True), strict=True))
     for n, c in enumerate(claims):
         if c.id in matched:
             continue

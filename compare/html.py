@@ -77,7 +77,8 @@ def extract(page: str, label: str, url: str | None = None) -> Page:
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     if not any(len(ln.split()) >= _MIN_WORDS for ln in lines):
         raise InputError(
-            f"{label}: no article text found in the page; save the article's text as a .txt file and pass that"
+            f"{label}: no article text found in the page; save the article's text as a .txt file and "
+            "pass that"
         )
     title = " ".join((doc.title or "").split()) or None
     # The headline leads as its own line so the cleaner keeps it as the headline claim; many

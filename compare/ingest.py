@@ -54,7 +54,8 @@ def decode(data: bytes, label: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(
-                    f"{label}: starts with a {encoding} byte-order mark but does not decode as {encoding}; re-save it as UTF-8"
+                    f"{label}: starts with a {encoding} byte-order mark but does not decode as "
+                    f"{encoding}; re-save it as UTF-8"
                 ) from None
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
@@ -63,7 +64,8 @@ def decode(data: bytes, label: str) -> str:
             )
     if b"\x00" in data[:65536]:
         raise InputError(
-            f"{label}: contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that"
+            f"{label}: contains NUL bytes, so it is binary, not text; save the article as plain text "
+            "(UTF-8) and pass that"
         )
     try:
         return data.decode("utf-8")
@@ -95,7 +97,8 @@ def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, str]:
             size = p.stat().st_size
             if size > max_bytes:
                 raise InputError(
-                    f"{path}: is {size:,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes {size} to compare it anyway"
+                    f"{path}: is {size:,} bytes, over the {max_bytes:,}-byte limit; pass --max-bytes "
+                    f"{size} to compare it anyway"
                 )
             data = p.read_bytes()
         except PermissionError:
@@ -285,7 +288,8 @@ def load_sources(
             )
         if len(article.text.encode("utf-8", "surrogatepass")) > max_bytes:
             raise InputError(
-                f"{article.path or article.id}: is over the {max_bytes:,}-byte limit; pass --max-bytes to raise it"
+                f"{article.path or article.id}: is over the {max_bytes:,}-byte limit; pass "
+                "--max-bytes to raise it"
             )
         if page:  # the page's own metadata, where neither the user nor sources.toml gave any
             article = dataclasses.replace(
@@ -309,7 +313,8 @@ def load_sources(
     unknown = (set(names) | set(published)) - taken
     if unknown:
         raise InputError(
-            f"--name/--published name unknown source id {sorted(unknown)[0]!r}; known ids: {', '.join(sorted(taken))}"
+            f"--name/--published name unknown source id {sorted(unknown)[0]!r}; known ids: "
+            f"{', '.join(sorted(taken))}"
         )
     return tuple(sources)
 

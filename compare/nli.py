@@ -27,7 +27,8 @@ class NLI:
             self.model = CrossEncoder(model, device="cpu")
         except Exception as e:  # many types for "not found" / "not a model"
             raise ModelError(
-                f"NLI model {model!r} could not be loaded ({type(e).__name__}); pass a local CrossEncoder folder or an installed model name"
+                f"NLI model {model!r} could not be loaded ({type(e).__name__}); pass a local "
+                "CrossEncoder folder or an installed model name"
             ) from None
         id2label = getattr(self.model.model.config, "id2label", None) or {}
         names = {int(k): str(v).lower() for k, v in id2label.items()}

@@ -9,6 +9,7 @@ calibrated models, so the probabilities are exactly those of the one-pair path.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,7 +37,7 @@ def nearest_by_source(
     for lo in range(0, n, step):
         rows = np.arange(lo, min(n, lo + step))
         sims = vectors[rows] @ others
-        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        for a, b in itertools.pairwise(bounds.tolist()):
             mine = rows[source_no[rows] != source_no[perm[a]]]
             if not len(mine):
                 continue
@@ -105,7 +106,7 @@ def score_pairs(
         X[:, col] = 1.0 if calibration.load()[d]["coef"][col] > 0 else 0.0
         bounds[d] = calibration.probability(d, X)
     need = np.zeros(len(I), dtype=bool)
-    for d, floor in zip(decisions, floors):
+    for d, floor in zip(decisions, floors, strict=True):
         need |= bounds[d] >= floor
     rows = np.flatnonzero(need)
     X[rows, col] = partial_ratios(claims, [I[r] for r in rows], [J[r] for r in rows])

@@ -71,12 +71,14 @@ def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list
         own = segment(cleaned)
         if not own:
             raise InputError(
-                f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the article's prose"
+                f"{source.path or source.id}: holds no sentence-shaped text to compare; give it the "
+                "article's prose"
             )
         body = " ".join(c.text for c in own)
         if len(body.split()) >= 20 and english_share(body) < 0.05:
             notes.append(
-                f"{source.name} does not look like English text; compare reads English only, so its findings are unreliable"
+                f"{source.name} does not look like English text; compare reads English only, so its "
+                "findings are unreliable"
             )
         claims.extend(annotate(own, source.published))
     return claims, skipped, notes
@@ -103,7 +105,8 @@ def _read(
     )
     if len(sources) < minimum:
         raise InputError(
-            f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); compare needs at least two articles about the same story"
+            f"only one source given ({sources[0].path or sources[0].id if sources else 'none'}); "
+            "compare needs at least two articles about the same story"
         )
     claims, skipped, notes = prepare(sources)
     claims = list(corefer.resolve(claims, [s.id for s in sources[1:]] if draft else None))

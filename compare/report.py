@@ -225,4 +225,7 @@ class Report:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts().items()))
-        return f"<Report {self.mode}: {len(self.sources)} sources, {len(self.claims)} claims; {counts or 'no findings'}>"
+        return (
+            f"<Report {self.mode}: {len(self.sources)} sources, {len(self.claims)} claims; "
+            f"{counts or 'no findings'}>"
+        )

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -39,10 +40,13 @@ CHUNK_CHARS = 1000
 _WORD = re.compile(r"\S+")
 _INTERNAL = re.compile(r"[.!?][\"')\]]*\s")
 _ABBREV = frozenset(
-    "mr mrs ms mssrs messrs dr prof st jr sr gen sen rep gov col lt sgt capt cmdr adm maj brig lieut supt pres hon rev "
-    "inc corp ltd llc bros dept univ assn ave blvd mt ft nos etc approx est jan feb mar apr jun jul aug sep sept oct "
+    "mr mrs ms mssrs messrs dr prof st jr sr gen sen rep gov col lt sgt capt cmdr adm maj brig lieut "
+    "supt pres hon rev "
+    "inc corp ltd llc bros dept univ assn ave blvd mt ft nos etc approx est jan feb mar apr jun jul "
+    "aug sep sept oct "
     "nov dec mon tue tues wed thu thur thurs fri sat sun mme mlle vol fig cit "
-    "ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn tex wash wis wyo".split()
+    "ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla ore penn "
+    "tenn tex wash wis wyo".split()
 )
 # A boundary no sentence splitter would argue with: a lower-case word of 3+ letters (not an
 # abbreviation), final punctuation, space, then a capital; outside double quotes.
@@ -125,7 +129,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     bounds = sorted(set(bounds))
     bounds.append(len(text))
     spans = []
-    for i, j in zip(bounds, bounds[1:]):
+    for i, j in itertools.pairwise(bounds):
         sp = _strip(text, i, j)
         if sp:
             spans.append(sp)

@@ -17,8 +17,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
-from .features import verdict_features
 from .diff import conflicts, describe, speakers_match
+from .features import verdict_features
 from .options import Options
 from .records import Claim, Conflict, Finding, Source
 
@@ -127,7 +127,10 @@ def verdicts(
             why = (
                 "; ".join(describe(x, d, c, src) for x in found)
                 if found
-                else f"{names[c.source]} reports otherwise (no single conflicting value; P {p['contradicted']:.2f})"
+                else (
+                    f"{names[c.source]} reports otherwise (no single conflicting value; P "
+                    f"{p['contradicted']:.2f})"
+                )
             )
             out.append(Finding("contradicted", (d.id, c.id), round(p["contradicted"], 4), why, tuple(found)))
         elif verdict == "supported":
@@ -141,7 +144,10 @@ def verdicts(
                     "supported",
                     (d.id, *[x.id for x in support]),
                     round(p["supported"], 4),
-                    f"reported by {', '.join(sorted({names[x.source] for x in support}))} (similarity {sim:.2f}){nli_note}",
+                    (
+                        f"reported by {', '.join(sorted({names[x.source] for x in support}))} (similarity "
+                        f"{sim:.2f}){nli_note}"
+                    ),
                 )
             )
         else:
@@ -151,7 +157,10 @@ def verdicts(
                     "unsupported",
                     (d.id,),
                     round(p["unsupported"], 4),
-                    f"no source says this; nearest: {near[2].id} in {names[near[2].source]} (similarity {near[1]:.2f})",
+                    (
+                        f"no source says this; nearest: {near[2].id} in {names[near[2].source]} "
+                        f"(similarity {near[1]:.2f})"
+                    ),
                 )
             )
     return tuple(out)

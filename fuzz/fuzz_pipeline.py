@@ -14,7 +14,8 @@ claim's text, evidence that is not the original text), or an iteration slower th
 seconds. Each is saved under --out with its inputs and traceback, once per distinct place.
 
     python fuzz/fuzz_pipeline.py --seconds 600              # plain mutation loop (default)
-    python fuzz/fuzz_pipeline.py --engine atheris -- -max_total_time=600   # coverage-guided, if atheris is installed
+    python fuzz/fuzz_pipeline.py --engine atheris -- -max_total_time=600
+                                             # coverage-guided, if atheris is installed
     python fuzz/fuzz_pipeline.py --replay DIR               # re-run saved crashes (after a fix)
 """
 
@@ -639,7 +640,8 @@ def loop(
             if now - last >= report_every:
                 last = now
                 print(
-                    f"{now - start:7.0f}s {stats['iterations']} iterations, {stats['refused']} refused inputs, "
+                    f"{now - start:7.0f}s {stats['iterations']} iterations, {stats['refused']} "
+                    "refused inputs, "
                     f"{stats['crashes']} crashes ({len(found)} distinct)",
                     flush=True,
                 )

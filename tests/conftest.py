@@ -60,7 +60,8 @@ FLOOD_A = (
     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week."
 )
 FLOOD_B = (
-    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people "
+    "from their homes. "
     "A local school was turned into a shelter for 200 families."
 )
 

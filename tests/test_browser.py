@@ -128,11 +128,13 @@ def test_seed_report_in_chromium(browser, tmp_path):
 
 def test_fake_report_in_chromium(browser, tmp_path):
     a = (
-        "Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people were rescued from their "
+        "Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people "
+        "were rescued from their "
         "homes. The mayor said the bridge will reopen next week."
     )
     b = (
-        "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+        "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 "
+        "people from their homes. "
         "A local school was turned into a shelter for 200 families."
     )
     report = compare(

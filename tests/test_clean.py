@@ -12,8 +12,14 @@ from compare.records import Block, Cleaned, Skipped, Source
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = {"cbs": "000_41ce0450144724b7.txt", "thinkprogress": "002_0d01754cb50d208e.txt"}
 
-PARA_A = "Flood waters rose across the northern province on Monday, forcing thousands of families from their homes."
-PARA_B = "The regional governor said emergency crews had rescued 312 people and that more rain was expected overnight."
+PARA_A = (
+    "Flood waters rose across the northern province on Monday, forcing thousands of families from their "
+    "homes."
+)
+PARA_B = (
+    "The regional governor said emergency crews had rescued 312 people and that more rain was expected "
+    "overnight."
+)
 
 
 def src(text: str, id: str = "t") -> Source:
@@ -89,7 +95,8 @@ def test_block_offsets_point_at_original_characters_ascii():
 def test_block_offsets_with_unicode_and_crlf():
     text = (
         "Storm batters coast\r\n\r\n"
-        "\u201cWe lost everything\u2026 the roof, the car,\u201d said Ana\u00a0Souza, 44 \u2014 a teacher in the town.\r\n"
+        "\u201cWe lost everything\u2026 the roof, the car,\u201d said Ana\u00a0Souza, 44 \u2014 a "
+        "teacher in the town.\r\n"
         "The mayor\u2019s office said 1,200\u2009homes were damaged and the harbour\u00ad wall collapsed.\r\n"
     )
     source = src(text)
@@ -171,7 +178,8 @@ FURNITURE = [
     ("Associated Press writer Lee Chan in Seoul contributed to this report.", "byline"),
     ("\u00a9 2012 CBS Interactive Inc. All Rights Reserved.", "copyright"),
     (
-        "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, "
         "rewritten or redistributed.",
         "copyright",
     ),
@@ -235,7 +243,10 @@ def test_lone_subheading_and_truncated_last_line_are_heading_or_fragment():
 
 REAL = [
     # long line that lost its final full stop
-    "Also on Monday, the ministry said it had found evidence that the levee near the city of Porto Alto had failed",
+    (
+        "Also on Monday, the ministry said it had found evidence that the levee near the city of Porto "
+        "Alto had failed"
+    ),
     # short one-line paragraphs that are real sentences
     "The talks ended.",
     "Nobody was hurt.",
@@ -251,7 +262,10 @@ REAL = [
     "The bakery sold cookies at a charity fair on Sunday.",
     "Read the statement, officials urged reporters.",
     "Photographers were barred from the courtroom on Tuesday.",
-    "Copyright lawyers for the studio filed a new suit against the streaming service on Friday, seeking damages.",
+    (
+        "Copyright lawyers for the studio filed a new suit against the streaming service on Friday, "
+        "seeking damages."
+    ),
 ]
 
 

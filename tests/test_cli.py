@@ -138,7 +138,10 @@ def test_internal_error_exit_3_points_at_trace_without_showing_it(pair, monkeypa
 
 
 def test_help_does_not_import_torch():
-    code = "import sys; from compare.cli import app; import compare; print('torch' in sys.modules, 'numpy' in sys.modules)"
+    code = (
+        "import sys; from compare.cli import app; import compare; print('torch' in sys.modules, 'numpy' "
+        "in sys.modules)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()

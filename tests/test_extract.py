@@ -8,11 +8,13 @@ must leave alone.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 import math
 import time
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.extract import (
     annotate,
@@ -28,9 +30,6 @@ from compare.extract import (
     same_entity,
     times_conflict,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from compare.records import Claim, Facts, Quantity, TimeRef
 
 D = dt.date
@@ -885,7 +884,10 @@ def test_annotate_resolves_times_with_the_publication_date():
 
 def test_extract_handles_thousands_of_sentences_per_second():
     base = [
-        "The Britain-based Syrian Observatory for Human Rights said at least seven people were killed on Thursday.",
+        (
+            "The Britain-based Syrian Observatory for Human Rights said at least seven people were "
+            "killed on Thursday."
+        ),
         "A magnitude 7.1 earthquake struck 40 miles off the coast of Sendai two days ago, officials said.",
         '"We did not expect to lose 3-1," coach Jane Doe told reporters after the match in Madrid.',
         "The court fined the bank $5 million last month, according to the U.S. Justice Department.",
@@ -982,15 +984,15 @@ def _names_of_many_kinds() -> list:
 def test_alias_lookups_by_block_find_exactly_what_comparing_every_pair_finds():
     # NameIndex and AliasTable look names up only among those sharing a block (a word, a start,
     # first-and-last letters, initials): a block missing for some alias rule loses matches.
-    from compare.extract.entities import AliasTable, NameIndex, could_be_same
+    from compare.extract.entities import AliasTable, NameIndex
 
     names = _names_of_many_kinds()
     assert len(names) > 150
     table = AliasTable()
     ids = [table.id(n) for n in names]
     matches = 0
-    for i, a in zip(ids, names):
-        want = {j for j, b in zip(ids, names) if same_entity(a, b)}
+    for i, a in zip(ids, names, strict=True):
+        want = {j for j, b in zip(ids, names, strict=True) if same_entity(a, b)}
         assert table.aliases(i) == want, a
         matches += len(want - {i})
     assert matches > 50  # aliases do occur among these names, not just each name itself

@@ -83,7 +83,8 @@ def news_page(
         3,
         '<aside class="related-links"><h4>Special Section: The Arab Spring</h4><ul>'
         '<li><a href="/news/brutal-rape-claims">Brutal rape claims against Syria forces</a></li>'
-        '<li><a href="/news/syria-ambassador">Syria\'s ambassador to Iraq abandons Assad</a></li></ul></aside>',
+        '<li><a href="/news/syria-ambassador">Syria\'s ambassador to Iraq abandons '
+        "Assad</a></li></ul></aside>",
     )
     paras.insert(
         8,
@@ -93,7 +94,8 @@ def news_page(
     meta = ""
     if og:
         meta += (
-            f'<meta property="og:site_name" content="CBS News">\n<meta property="og:title" content="{html.escape(title)}">\n'
+            '<meta property="og:site_name" content="CBS News">\n<meta property="og:title" '
+            f'content="{html.escape(title)}">\n'
             '<meta property="article:published_time" content="2012-07-12T10:31:00-04:00">\n'
         )
     if json_ld:
@@ -144,7 +146,7 @@ def news_page(
 <p>Copyright &copy; 2012 CBS Interactive Inc. All Rights Reserved.</p><p>View CBS News In</p></footer>
 <script>(function(){{var s=document.createElement('script');s.src='//tracker.example.invalid/t.js';document.body.appendChild(s);}})();</script>
 </body></html>
-"""
+"""  # noqa: E501 (text as written)
 
 
 def claim_texts(source) -> list[tuple[str, str]]:
@@ -275,14 +277,18 @@ def test_looks_like_html(text, expected):
 
 
 def test_importing_compare_does_not_import_trafilatura():
-    code = "import sys, compare, compare.ingest, compare.cli; print('trafilatura' in sys.modules, 'lxml' in sys.modules)"
+    code = (
+        "import sys, compare, compare.ingest, compare.cli; print('trafilatura' in sys.modules, 'lxml' in "
+        "sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
 
 def test_a_one_line_html_string_is_a_page_not_a_path():
     line = (
-        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Bridge closes</h1><p>The mayor of Riverton said "
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Bridge closes</h1><p>The mayor of "
+        "Riverton said "
         "on Monday that the main bridge will close for repairs next week.</p></article></body></html>"
     )
     (src,) = load_sources([line])

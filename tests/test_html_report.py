@@ -26,7 +26,8 @@ A = (
     "At least 12 people were rescued from their homes. The mayor said the bridge will reopen next week."
 )
 B = (
-    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people from their homes. "
+    "The main bridge in Riverton was closed by floods on Monday. Rescuers saved at least 12 people "
+    "from their homes. "
     "A local school was turned into a shelter for 200 families."
 )
 C = (
@@ -238,7 +239,10 @@ def test_three_sources_get_a_claim_matrix():
 
 
 def test_check_mode_puts_the_draft_first():
-    draft = "The main bridge in Riverton closed on Monday. At least 40 people were rescued. Aliens landed in the park."
+    draft = (
+        "The main bridge in Riverton closed on Monday. At least 40 people were rescued. Aliens landed in "
+        "the park."
+    )
     report = check(
         Article(text=draft, id="draft"),
         [Article(text=A, id="herald"), Article(text=B, id="gazette")],

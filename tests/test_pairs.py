@@ -30,7 +30,7 @@ def test_nearest_by_source_is_each_claims_top_k_per_other_source(sizes, block_ce
     vectors = _unit(rng, len(source_no))
     k, floor = 2, -0.2
     I, J, cos = nearest_by_source(vectors, source_no, k, floor, block_cells)
-    got = {(int(i), int(j)) for i, j in zip(I, J)}
+    got = {(int(i), int(j)) for i, j in zip(I, J, strict=True)}
     want = set()
     for i in range(len(source_no)):
         for s in set(source_no.tolist()) - {source_no[i]}:
@@ -118,7 +118,7 @@ def test_score_pairs_is_the_one_pair_path():
     I, J = np.array([0, 3, 5]), np.array([len(claims) - 1, len(claims) - 2, len(claims) - 3])
     cos = np.array([0.5, 0.7, 0.1])
     got = score_pairs(claims, I, J, cos, ("same_event", "same_fact"))
-    for n, (i, j) in enumerate(zip(I, J)):
+    for n, (i, j) in enumerate(zip(I, J, strict=True)):
         x = pair_features(claims[i], claims[j], float(cos[n]))
         assert got["same_event"][n] == float(calibration.probability("same_event", x))
         assert got["same_fact"][n] == float(calibration.probability("same_fact", x))
@@ -166,7 +166,7 @@ def test_scores_bounded_below_a_floor_decide_exactly_as_the_exact_scores():
     exact = score_pairs(claims, I, J, cos, decisions)
     fast = score_pairs(claims, I, J, cos, decisions, floors=floors)
     reach = np.zeros(400, dtype=bool)
-    for d, f in zip(decisions, floors):
+    for d, f in zip(decisions, floors, strict=True):
         assert np.array_equal(exact[d] >= f, fast[d] >= f), d
         reach |= exact[d] >= f
     assert 20 < reach.sum() < 380  # both kinds of pair are in the sample

@@ -90,7 +90,7 @@ def check_offsets(original: str, data: dict, source: str) -> None:
         assert ev["quote"] == original[ev["start"] : ev["end"]]
 
 
-# --- inputs that cannot be compared: one line, exit 2 -------------------------------------------------------
+# --- inputs that cannot be compared: one line, exit 2 -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,10 @@ def check_offsets(original: str, data: dict, source: str) -> None:
         (
             "nul.txt",
             b"Officials said\x00 twelve people",
-            "contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) and pass that",
+            (
+                "contains NUL bytes, so it is binary, not text; save the article as plain text (UTF-8) "
+                "and pass that"
+            ),
         ),
         (
             "dashes.txt",
@@ -198,7 +201,8 @@ def test_fifty_megabytes_is_refused_by_default_naming_the_flag(tmp_path, good):
     with open(big, "wb") as f:
         f.truncate(50_000_000)  # sparse: the size check must come before any read
     assert one_line_error(run("report", big, good), 2) == (
-        f"{big}: is 50,000,000 bytes, over the 5,000,000-byte limit; pass --max-bytes 50000000 to compare it anyway"
+        f"{big}: is 50,000,000 bytes, over the 5,000,000-byte limit; pass --max-bytes 50000000 to "
+        "compare it anyway"
     )
 
 
@@ -246,7 +250,7 @@ def test_check_with_empty_draft(tmp_path, good):
     )
 
 
-# --- odd but valid input: it works, and offsets stay right --------------------------------------------------
+# --- odd but valid input: it works, and offsets stay right ------------------------------------------------
 
 
 def codecs_utf16(text: str) -> bytes:
@@ -254,7 +258,10 @@ def codecs_utf16(text: str) -> bytes:
 
 
 def test_utf16_with_bom(tmp_path, good):
-    text = "\u201cFlooding\u201d closed the main bridge in Riverton on Monday, officials said.\nAt least 12 people were rescued."
+    text = (
+        "\u201cFlooding\u201d closed the main bridge in Riverton on Monday, officials said.\nAt least 12 "
+        "people were rescued."
+    )
     f = write(tmp_path / "wide.txt", codecs_utf16(text))
     data = report_json(f, good)
     assert data["claims"][0]["text"].startswith('"Flooding" closed the main bridge')
@@ -262,22 +269,25 @@ def test_utf16_with_bom(tmp_path, good):
 
 
 def test_utf16_big_endian_with_bom(tmp_path, good):
-    text = "Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people were rescued."
+    text = (
+        "Flooding closed the main bridge in Riverton on Monday, officials said. At least 12 people were "
+        "rescued."
+    )
     f = write(tmp_path / "wide.txt", "\ufeff".encode("utf-16-be") + text.encode("utf-16-be"))
     check_offsets(text, report_json(f, good), "wide")
 
 
 def test_cp1252_smart_quotes(tmp_path, good):
     text = (
-        "The mayor\u2019s office said \u201cthe bridge will reopen next week\u201d \u2014 after repairs costing \u20ac2 million.\n"
+        "The mayor\u2019s office said \u201cthe bridge will reopen next week\u201d \u2014 after "
+        "repairs costing \u20ac2 million.\n"
         "At least 12 people were rescued from their homes, officials said."
     )
     f = write(tmp_path / "win.txt", text.encode("cp1252"))
     data = report_json(f, good)
     first = data["claims"][0]
-    assert (
-        first["text"]
-        == 'The mayor\'s office said "the bridge will reopen next week" - after repairs costing \u20ac2 million.'
+    assert first["text"] == (
+        'The mayor\'s office said "the bridge will reopen next week" - after repairs costing \u20ac2 million.'
     )
     assert (
         text[first["start"] : first["end"]] == text.splitlines()[0]
@@ -287,8 +297,10 @@ def test_cp1252_smart_quotes(tmp_path, good):
 
 def test_mixed_line_endings(tmp_path, good):
     text = (
-        "Bridge closed by floods\r\n\r\nFlooding closed the main bridge in Riverton on Monday, officials said.\r"
-        "At least 12 people were rescued from their homes.\nThe mayor said the bridge will reopen next week.\n\r\n"
+        "Bridge closed by floods\r\n\r\nFlooding closed the main bridge in Riverton on Monday, "
+        "officials said.\r"
+        "At least 12 people were rescued from their homes.\nThe mayor said the bridge will reopen "
+        "next week.\n\r\n"
         "Schools stay shut,\u2028officials said.\r\r"
     )
     f = write(tmp_path / "mixed.txt", text)
@@ -327,32 +339,32 @@ def test_two_identical_texts_agree_completely(tmp_path):
     assert "> **Note:** two sources have identical text; every claim in them agrees" in md.stdout
 
 
-# --- another language: a note, not confident nonsense ---------------------------------------------------------
+# --- another language: a note, not confident nonsense -----------------------------------------------------
 
 SPANISH = """El embajador sirio en Irak abandona el régimen
 
 BEIRUT (AP) — El embajador de Siria en Irak, Nawaf al Fares, anunció el miércoles su deserción y pidió a los militares que se unan a la revolución, según un vídeo difundido en internet.
 
 Fares es el diplomático de más alto rango que abandona el gobierno del presidente Bashar al Asad desde que comenzó la revuelta en marzo de 2011. Según el Observatorio Sirio para los Derechos Humanos, al menos 20 personas murieron el jueves en ataques en la provincia de Hama.
-"""
+"""  # noqa: E501 (text as written)
 GERMAN = """Syrischer Botschafter im Irak läuft zu den Rebellen über
 
 BEIRUT (AP) - Der syrische Botschafter im Irak, Nawaf al Fares, hat sich nach eigenen Angaben von der Regierung in Damaskus losgesagt. In einem am Mittwoch im Internet veröffentlichten Video rief er die Soldaten auf, sich dem Aufstand anzuschließen.
 
 Nach Angaben der in London ansässigen Syrischen Beobachtungsstelle für Menschenrechte wurden am Donnerstag bei Angriffen in der Provinz Hama mindestens 20 Menschen getötet. Eine andere Gruppe sprach von sieben Toten in dem Dorf Treemseh.
-"""
+"""  # noqa: E501 (text as written)
 FRENCH = """L'ambassadeur de Syrie en Irak fait défection
 
 BEYROUTH (AP) — L'ambassadeur de Syrie en Irak, Nawaf al-Farès, a annoncé mercredi sa défection dans une vidéo diffusée sur internet, appelant l'armée à rejoindre la révolution.
 
 D'après l'Observatoire syrien des droits de l'homme, basé à Londres, au moins 20 personnes ont été tuées jeudi dans des attaques dans la province de Hama. Un autre groupe a fait état de sept morts dans le village de Treemseh.
-"""
+"""  # noqa: E501 (text as written)
 NAMES = """Syrian envoy Nawaf al-Fares joins Assad opponents
 
 Nawaf al-Fares, Manaf Tlass, Riad Hijab, Mohammed Mufleh, Jihad Makdissi, Bashar al-Assad, Maher al-Assad, Asef Shawkat, Dawoud Rajha, Hassan Turkmani and Hisham Bakhtiar: the names dominate Damascus gossip, Beirut cafes, Baghdad ministries, Ankara briefings, Amman salons, Doha studios and Riyadh diwans.
 Kofi Annan, Ban Ki-moon, Sergei Lavrov, Hillary Clinton, William Hague, Laurent Fabius, Ahmet Davutoglu, Nabil Elaraby and Hamad bin Jassim met Thursday in Geneva, Paris, Istanbul and Moscow.
 Fares told Al-Jazeera, CNN, BBC Arabic, Al-Arabiya and Reuters he backed Free Syrian Army commanders Riad al-Asaad, Mustafa al-Sheikh and Qassem Saadeddine.
-"""
+"""  # noqa: E501 (text as written)
 
 
 @pytest.mark.parametrize("name,text", [("es", SPANISH), ("de", GERMAN), ("fr", FRENCH)])
@@ -378,7 +390,7 @@ def test_english_thick_with_names_is_english(tmp_path, good):
         assert english_share((ROOT / "seeds" / seed).read_text(encoding="utf-8")) > 0.25
 
 
-# --- output: atomic, never half a report, never over an input -----------------------------------------------
+# --- output: atomic, never half a report, never over an input ---------------------------------------------
 
 
 def test_output_in_missing_folder(tmp_path, good):
@@ -459,12 +471,13 @@ def test_disk_full_while_writing_keeps_the_old_file(tmp_path, good, monkeypatch)
 def test_output_over_an_input_is_refused(tmp_path, good):
     a = write(tmp_path / "a.txt", A)
     assert one_line_error(run("report", a, good, "-o", a), 2) == (
-        f"{a}: is one of the articles compared; writing the report there would overwrite it; choose another name with -o"
+        f"{a}: is one of the articles compared; writing the report there would overwrite it; choose "
+        "another name with -o"
     )
     assert a.read_text(encoding="utf-8") == A
 
 
-# --- interrupted and internal errors --------------------------------------------------------------------------
+# --- interrupted and internal errors ----------------------------------------------------------------------
 
 
 def test_ctrl_c_inside_compare_leaves_the_old_report(tmp_path, good, monkeypatch):
@@ -534,18 +547,23 @@ def test_internal_error_when_the_trace_cannot_be_saved(tmp_path, good, monkeypat
     monkeypatch.setattr(cli, "_write_trace", no_space)
     a = write(tmp_path / "a.txt", A)
     assert one_line_error(run("report", a, good), 3) == (
-        "internal error (RuntimeError); its trace could not be saved (No space left on device); please report it"
+        "internal error (RuntimeError); its trace could not be saved (No space left on device); "
+        "please report it"
     )
 
 
-# --- hostile text: nothing injected ---------------------------------------------------------------------------
+# --- hostile text: nothing injected -----------------------------------------------------------------------
 
 HOSTILE = (
     "Officials | said `rm -rf /` <script>alert(1)</script> that 12 people died in Hama on Monday.\n"
-    "Witnesses said <img src=x onerror=alert(1)> and [the report](javascript:alert(1)) put the toll at 14 people in Hama.\n"
-    'Rebels said ![pic](http://evil.example/x.png) and <a href="javascript:x">click</a> that 15 people died in Hama.\n'
-    "Control \x1b[31m red \x07 bell \x0b tab \u202e reversed \u2066 isolate text said 13 people died in Hama on Monday.\n"
-    "**bold** _em_ ~~strike~~ # heading &lt;b&gt; &amp; <!-- comment --> <https://x.example> said 16 people died.\n"
+    "Witnesses said <img src=x onerror=alert(1)> and [the report](javascript:alert(1)) put the toll "
+    "at 14 people in Hama.\n"
+    'Rebels said ![pic](http://evil.example/x.png) and <a href="javascript:x">click</a> that 15 '
+    "people died in Hama.\n"
+    "Control \x1b[31m red \x07 bell \x0b tab \u202e reversed \u2066 isolate text said 13 people died "
+    "in Hama on Monday.\n"
+    "**bold** _em_ ~~strike~~ # heading &lt;b&gt; &amp; <!-- comment --> <https://x.example> said 16 "
+    "people died.\n"
     "| Source | Reason | Chars | Text |\n"
     "A table row | with | many | pipes | said 17 people died in Hama.\n"
 )
@@ -675,7 +693,7 @@ def test_non_utf8_file_name(tmp_path, good):
     _assert_safe_markdown((tmp_path / "r.md").read_text(encoding="utf-8"), hostile=False)
 
 
-# --- the fuzz harness stays runnable ---------------------------------------------------------------------------
+# --- the fuzz harness stays runnable ----------------------------------------------------------------------
 
 
 def test_fuzz_harness_smoke(tmp_path, capsys):
@@ -696,7 +714,7 @@ def test_fuzz_harness_smoke(tmp_path, capsys):
     assert not (tmp_path / "crashes").exists()
 
 
-# --- a long input with --max-bytes raised: bounded memory -----------------------------------------------------
+# --- a long input with --max-bytes raised: bounded memory -------------------------------------------------
 
 _BIG_SCRIPT = textwrap.dedent("""
     import random, resource, sys
@@ -726,7 +744,7 @@ _BIG_SCRIPT = textwrap.dedent("""
         app(["report", sys.argv[1], sys.argv[2], "-o", sys.argv[3], "-o", sys.argv[4], "--max-bytes", str(10 ** 9), "-q"])
     except SystemExit as e:
         print(e.code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-""")
+""")  # noqa: E501 (text as written)
 
 
 @pytest.mark.slow

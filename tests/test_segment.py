@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -103,7 +104,7 @@ The U.N. said at least 1,240 people had died\u2026 and the toll was likely to ri
 Related: Aftershocks rattle capital
 
 \u201cWe are still hearing voices,\u201d said Brig. Gen. Elena Petrova. \u201cWe will not stop.\u201d
-"""
+"""  # noqa: E501 (text as written)
 
 
 def test_claims_ids_kinds_and_blocks():
@@ -265,11 +266,12 @@ def test_seed_cbs_claims():
     assert texts[0] == "Defected Syria envoy: Only force can topple Assad"
     assert texts[1].startswith("Syria's highest ranking diplomat")
     assert (
-        "Brig. Gen. Manaf Tlass, an Assad confidant and son of a former defense minister, fled Syria last week, but has not spoken publicly."
-        in texts
-    )
+        "Brig. Gen. Manaf Tlass, an Assad confidant and son of a former defense minister, fled Syria "
+        "last week, but has not spoken publicly."
+    ) in texts
     assert (
-        '"Where is the honor in killing your countrymen? Where is the national allegiance? The nation is all the '
+        '"Where is the honor in killing your countrymen? Where is the national allegiance? The '
+        "nation is all the "
         'people, not one person in particular," he said.'
     ) in texts
     assert (
@@ -342,7 +344,7 @@ def test_claim_spans_property(tokens):
     check_spans(source, claims)
     assert [c.id for c in claims] == [f"t:{n}" for n in range(1, len(claims) + 1)]
     assert [c.start for c in claims] == sorted(c.start for c in claims)
-    for a, b in zip(claims, claims[1:]):
+    for a, b in itertools.pairwise(claims):
         assert a.end <= b.start
     for c in claims:
         assert len(c.text.split()) >= 3 and len(c.text.split()) <= 82

@@ -35,7 +35,7 @@ def class_probabilities(decision: str, features: np.ndarray) -> dict[str, float]
     z = np.asarray(model["coef"]) @ np.asarray(features, dtype=np.float64) + np.asarray(model["intercept"])
     p = np.exp(z - z.max())
     p /= p.sum()
-    return dict(zip(model["classes"], (float(x) for x in p)))
+    return dict(zip(model["classes"], (float(x) for x in p), strict=True))
 
 
 def threshold(decision: str) -> float:

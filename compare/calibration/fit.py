@@ -156,7 +156,7 @@ def verdict_featurise(items: list[tuple[str, str, str]]) -> tuple[np.ndarray, np
 
     embedder = get_embedder(Options(progress=True))
     rows, labels, pairs = [], [], []
-    for n, (premise, hypothesis, label) in enumerate(items):
+    for premise, hypothesis, label in items:
         try:
             claims, _, _ = prepare(
                 [Source("source", "source", premise), Source("draft", "draft", hypothesis)]
@@ -168,7 +168,7 @@ def verdict_featurise(items: list[tuple[str, str, str]]) -> tuple[np.ndarray, np
         if src and drafts:
             pairs.append((src, drafts[0], label))
     texts = sorted({c.text for src, d, _ in pairs for c in (*src, d)})
-    vec = dict(zip(texts, embedder.embed(texts)))
+    vec = dict(zip(texts, embedder.embed(texts), strict=True))
     for src, d, label in pairs:
         cos = [float(vec[c.text] @ vec[d.text]) for c in src]
         best = src[int(np.argmax(cos))]
@@ -218,7 +218,8 @@ def main() -> None:
         X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim"
     )
     print(
-        f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 {out['verdict']['cv_contradiction_f1']:.4f} "
+        f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 "
+        f"{out['verdict']['cv_contradiction_f1']:.4f} "
         f"(n={out['verdict']['n']})"
     )
     WEIGHTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")

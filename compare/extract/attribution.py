@@ -315,7 +315,7 @@ def _inverted(toks, vi: int):
 
 def _according_to(text: str, toks, pos: int):
     idx = []
-    for j, (w, s, e) in enumerate(toks):
+    for j, (w, s, _) in enumerate(toks):
         if s < pos:
             continue
         low = w.lower()

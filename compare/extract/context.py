@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from compare.records import Claim, Entity, Facts
 
@@ -114,7 +114,7 @@ def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim,
             kept = tuple(e for e in facts[i].entities if any(same_entity(e, b) for b in body))
             facts[i] = dataclasses.replace(facts[i], entities=kept)
 
-    return tuple(dataclasses.replace(c, facts=f) for c, f in zip(claims, facts))
+    return tuple(dataclasses.replace(c, facts=f) for c, f in zip(claims, facts, strict=True))
 
 
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")

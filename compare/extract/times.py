@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from compare.records import TimeRef
 
@@ -147,11 +147,11 @@ def _ref(m: re.Match, group: int | str, kind: str, low=None, high=None) -> TimeR
     return TimeRef(m.string[s:e], s, e, kind, low, high)
 
 
-def _resolve(dates) -> tuple[dt.date | None, dt.date | None]:
-    """``dates()`` -> (low, high); an expression that lands outside the calendar ("100000 years
+def _resolve(dates, *args) -> tuple[dt.date | None, dt.date | None]:
+    """``dates(*args)`` -> (low, high); an expression that lands outside the calendar ("100000 years
     ago", "yesterday" in an article dated 0001-01-01) stays unresolved instead of failing."""
     try:
-        return dates()
+        return dates(*args)
     except (OverflowError, ValueError):
         return None, None
 
@@ -273,7 +273,7 @@ def _ago(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if n is None or p is None:
             yield _ref(m, 0, "relative")
             continue
-        yield _ref(m, 0, "relative", *_resolve(lambda: _ago_range(p, n, unit)))
+        yield _ref(m, 0, "relative", *_resolve(_ago_range, p, n, unit))
 
 
 def _ago_range(p: dt.date, n: float, unit: str) -> tuple[dt.date, dt.date]:
@@ -303,7 +303,11 @@ def _windows(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None or n is None:
             yield _ref(m, 0, "relative")
             continue
-        yield _ref(m, 0, "relative", *_resolve(lambda: (p - _D(days=max(1, round(n * _UNIT_DAYS[unit]))), p)))
+        yield _ref(m, 0, "relative", *_resolve(_window_range, p, n, unit))
+
+
+def _window_range(p: dt.date, n: float, unit: str) -> tuple[dt.date, dt.date]:
+    return p - _D(days=max(1, round(n * _UNIT_DAYS[unit]))), p
 
 
 def _periods(text: str, p: dt.date | None) -> Iterator[TimeRef]:
@@ -316,7 +320,7 @@ def _periods(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None:
             yield _ref(m, 0, "relative")
             continue
-        yield _ref(m, 0, "relative", *_resolve(lambda: _period_range(p, which, unit, edge)))
+        yield _ref(m, 0, "relative", *_resolve(_period_range, p, which, unit, edge))
 
 
 def _period_range(p: dt.date, which: str, unit: str, edge: str) -> tuple[dt.date, dt.date]:
@@ -370,7 +374,7 @@ def _weekdays(text: str, p: dt.date | None) -> Iterator[TimeRef]:
         if p is None:
             yield _ref(m, 0, "weekday")
             continue
-        yield _ref(m, 0, "weekday", *_resolve(lambda: _weekday_range(text, m, p)))
+        yield _ref(m, 0, "weekday", *_resolve(_weekday_range, text, m, p))
 
 
 def _weekday_range(text: str, m: re.Match, p: dt.date) -> tuple[dt.date, dt.date]:
@@ -416,7 +420,7 @@ def _months(text: str, p: dt.date | None) -> Iterator[TimeRef]:
             y = p.year
         else:
             y = _closest_year(p, mon, 15)
-        yield _ref(m, 1, "month", *_resolve(lambda: _month_range(y, mon)))
+        yield _ref(m, 1, "month", *_resolve(_month_range, y, mon))
 
 
 def _durations(text: str) -> Iterator[TimeRef]:

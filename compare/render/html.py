@@ -107,7 +107,8 @@ def render(report: dict, texts: dict[str, str] | None = None) -> str:
     body.append(
         '</div><aside class="panel" id="panel" aria-label="Selected claim" aria-live="polite" hidden>'
         '<p class="hint">Select a claim (click it, or Tab to it; arrow keys move up and down a column, '
-        'left and right to its counterpart) to see its finding here.</p><div id="panel-body"></div></aside></div>'
+        "left and right to its counterpart) to see its finding here.</p><div "
+        'id="panel-body"></div></aside></div>'
     )
     body.append(_findings(report, cidx, names, check))
     body.append(_skipped(report, names))
@@ -164,7 +165,10 @@ def _summary(report: dict, ckind: dict[int, str], cidx: dict[str, int], check: b
         total = max(1, len(mine))
         kinds = [k for k in [*KINDS, "other"] if counts.get(k)]
         words = [
-            f"{counts[k]} {KINDS[k][0].lower() if k in KINDS else 'without a finding'} ({100 * counts[k] / total:.0f}%)"
+            (
+                f"{counts[k]} {KINDS[k][0].lower() if k in KINDS else 'without a finding'} "
+                f"({100 * counts[k] / total:.0f}%)"
+            )
             for k in kinds
         ]
         label = f"{s['name']}: {len(mine)} claims; " + ", ".join(words)
@@ -172,17 +176,18 @@ def _summary(report: dict, ckind: dict[int, str], cidx: dict[str, int], check: b
         for k in kinds:
             w = 1000 * counts[k] / total
             rects.append(
-                f'<rect class="{_kind(k)}" x="{x:.1f}" y="0" width="{w:.1f}" height="10"><title>{_esc(words[kinds.index(k)])}</title></rect>'
+                f'<rect class="{_kind(k)}" x="{x:.1f}" y="0" width="{w:.1f}" '
+                f'height="10"><title>{_esc(words[kinds.index(k)])}</title></rect>'
             )
             x += w
         legend = " \u00b7 ".join(
-            f'<span class="tag {_kind(k)}">{_esc(w)}</span>' for k, w in zip(kinds, words)
+            f'<span class="tag {_kind(k)}">{_esc(w)}</span>' for k, w in zip(kinds, words, strict=True)
         )
         out.append(
-            f'<div class="barrow"><p class="barname">{_esc(s["name"])} <span class="muted">({len(mine)} claims)</span></p>'
-            f'<svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" role="img" aria-label="{_esc(label)}">'
-            + "".join(rects)
-            + f'</svg><p class="barlegend">{legend}</p></div>'
+            f'<div class="barrow"><p class="barname">{_esc(s["name"])} <span '
+            f'class="muted">({len(mine)} claims)</span></p>'
+            '<svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" role="img" '
+            f'aria-label="{_esc(label)}">' + "".join(rects) + f'</svg><p class="barlegend">{legend}</p></div>'
         )
     if len(report["sources"]) > 2 and report.get("facts"):
         out.append(_matrix(report, cidx))
@@ -226,7 +231,8 @@ def _matrix(report: dict, cidx: dict[str, int]) -> str:
     out += [f'<th scope="col">{_esc(s["name"])}</th>' for s in report["sources"]]
     out.append(
         '<th scope="col" aria-sort="descending"><button type="button" id="sort" data-by="contested">'
-        'Contested <span class="muted">(sorted; click for story order)</span></button></th></tr></thead><tbody>'
+        'Contested <span class="muted">(sorted; click for story '
+        "order)</span></button></th></tr></thead><tbody>"
     )
     claims = report["claims"]
     for score, n, first, cells in sorted(rows, key=lambda r: (-r[0], r[1])):
@@ -249,7 +255,8 @@ def _legend(report: dict, ckind: dict[int, str]) -> str:
     ]
     if report["skipped"]:
         items.append(
-            '<li id="kd-skipped"><span class="skipped">Skipped</span>: page furniture kept out of the claims</li>'
+            '<li id="kd-skipped"><span class="skipped">Skipped</span>: page furniture kept out of '
+            "the claims</li>"
         )
     return f'<section class="legend" aria-label="Legend"><ul>{"".join(items)}</ul></section>'
 
@@ -284,7 +291,8 @@ def _column(sn, s, report, text, cidx, ckind, in_findings, peers, names) -> str:
             others = " ".join(f"c-{p}" for p in sorted(peers.get(m, ())) if p != m)
             label = _esc(f"{names[s['id']]} \u00b7 {item['id']}")
             parts.append(
-                f'<a class="claim {_kind(k) if k else "none"}" id="c-{m}" href="#{f"f-{fns[0]}" if fns else f"c-{m}"}"'
+                f'<a class="claim {_kind(k) if k else "none"}" id="c-{m}" '
+                f'href="#{f"f-{fns[0]}" if fns else f"c-{m}"}"'
                 f' data-f="{" ".join(f"f-{x}" for x in fns)}" data-peers="{others}"'
                 f' data-label="{label}"{attrs}>{piece}</a>'
             )
@@ -306,7 +314,8 @@ def _finding(fn: int, f: dict, report: dict, cidx: dict[str, int], names: dict[s
     scope = " (within one source)" if f.get("scope") == "within" else ""
     quotes = {e["claim"]: e["quote"] for e in f.get("evidence", [])}
     out = [
-        f'<li id="f-{fn}" class="finding {k}"><p class="fhead"><span class="badge {k}">{icon} {_esc(label)}</span> '
+        f'<li id="f-{fn}" class="finding {k}"><p class="fhead"><span class="badge {k}">{icon} '
+        f"{_esc(label)}</span> "
         f"<strong>{_esc(head)}</strong>{scope}</p>"
     ]
     for x in f["claims"]:
@@ -344,12 +353,8 @@ def _findings(report: dict, cidx: dict[str, int], names: dict[str, str], check: 
     out = ['<section class="findings" aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>']
     for gn, (title, items) in enumerate(groups):
         out.append(f'<h3 id="h-g{gn}">{_esc(title)} ({len(items)})</h3>')
-        out.append(
-            '<ol aria-labelledby="h-g%d">%s</ol>'
-            % (gn, "".join(_finding(n, f, report, cidx, names) for n, f in items))
-            if items
-            else "<p>None found.</p>"
-        )
+        listed = "".join(_finding(n, f, report, cidx, names) for n, f in items)
+        out.append(f'<ol aria-labelledby="h-g{gn}">{listed}</ol>' if items else "<p>None found.</p>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -363,7 +368,8 @@ def _skipped(report: dict, names: dict[str, str]) -> str:
         for s in report["skipped"]
     )
     return (
-        f'<section class="skipped-list" aria-labelledby="h-skipped"><h2 id="h-skipped">Skipped text ({len(report["skipped"])})</h2>'
+        '<section class="skipped-list" aria-labelledby="h-skipped"><h2 id="h-skipped">Skipped text '
+        f"({len(report['skipped'])})</h2>"
         "<p>Kept out of the claims: page furniture, datelines, interview questions.</p>"
         '<table><thead><tr><th scope="col">Source</th><th scope="col">Reason</th><th scope="col">Chars</th>'
         f'<th scope="col">Text</th></tr></thead><tbody>{rows}</tbody></table></section>'
@@ -419,7 +425,7 @@ table{border-collapse:collapse;margin:.3rem 0;font-size:.9rem}th,td{border:1px s
 .m-agrees{color:var(--agreement)}.m-contradicts{color:var(--contradiction);font-weight:700}.m-differs{color:var(--discrepancy)}.m-silent{color:var(--muted)}
 footer{margin-top:1.5rem;color:var(--muted);font-size:.85rem}
 @media (max-width:900px){.workspace{grid-template-columns:1fr}.columns{grid-auto-flow:row}.panel{position:static}}
-"""
+"""  # noqa: E501 (text as written)
 
 # Plain JavaScript, no libraries. Listeners are attached here (inline handlers would break the CSP).
 _JS = """
@@ -531,4 +537,4 @@ _JS = """
     sort.querySelector("span").textContent = story ? "(story order; click to sort)" : "(sorted; click for story order)";
   });
 })();
-"""
+"""  # noqa: E501 (text as written)

@@ -38,7 +38,10 @@ _TITLES = {
 
 def _quote(report: dict, claim_id: str, names: dict[str, str]) -> str:
     c = report["_claims"][claim_id]
-    return f"**{escape(names[c['source']])}** ({escape(claim_id)}, chars {c['start']}-{c['end']}): \u201c{escape(c['text'])}\u201d"
+    return (
+        f"**{escape(names[c['source']])}** ({escape(claim_id)}, chars {c['start']}-{c['end']}): "
+        f"\u201c{escape(c['text'])}\u201d"
+    )
 
 
 def render(report: dict) -> str:
@@ -54,7 +57,8 @@ def render(report: dict) -> str:
     per_source = {i: sum(1 for c in report["claims"] if c["source"] == i) for i in ids}
     for s in report["sources"]:
         out.append(
-            f"| {escape(s['id'])} | {escape(s['name'])} | {escape(s['published'] or 'unknown')} | {per_source[s['id']]} | "
+            f"| {escape(s['id'])} | {escape(s['name'])} | {escape(s['published'] or 'unknown')} | "
+            f"{per_source[s['id']]} | "
             f"{escape(s['path'] or '(text)')} |"
         )
     out.append("")
@@ -95,7 +99,8 @@ def render(report: dict) -> str:
         out.append("|---|---|---|---|")
         for s in report["skipped"]:
             out.append(
-                f"| {escape(names.get(s['source'], s['source']))} | {escape(s['reason'])} | {s['start']}-{s['end']} | {escape(s['text'])} |"
+                f"| {escape(names.get(s['source'], s['source']))} | {escape(s['reason'])} | "
+                f"{s['start']}-{s['end']} | {escape(s['text'])} |"
             )
         out.append("")
     out.append(f"---\n*{escape(report['schema'])}; model {escape(report.get('model') or 'none')}*\n")
@@ -130,7 +135,8 @@ def _render_compare(report: dict, names: dict[str, str], ids: list[str], out: li
         for f in fs:
             c = report["_claims"][f["claims"][0]]
             out.append(
-                f"- \u201c{escape(c['text'])}\u201d ({escape(c['id'])}, chars {c['start']}-{c['end']}; {escape(f['explanation'])})"
+                f"- \u201c{escape(c['text'])}\u201d ({escape(c['id'])}, chars "
+                f"{c['start']}-{c['end']}; {escape(f['explanation'])})"
             )
         out.append("")
 
