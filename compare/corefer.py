@@ -27,32 +27,21 @@ import dataclasses
 import re
 from collections.abc import Collection, Sequence
 
-from .extract._words import COMMON_VERBS, GRAMMAR_STOP, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
 from .extract.entities import NameIndex, entity_key, same_entity
+from .lexicon import (
+    GENERIC_MODIFIERS,
+    GRAMMAR_STOP,
+    INDEFINITES,
+    PLAIN_VERBS,
+    PREDICATE_CUES,
+    ROLE_NOUNS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    TITLES,
+)
 from .records import Claim, Entity, Reference
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\S")
-#: Modifiers that fit almost anyone of a rank: they never make two descriptions one person.
-_GENERIC = frozenset(
-    """
-    top senior former high-ranking high ranking key leading prominent junior new old longtime
-    long-time one-time onetime current acting close powerful influential well-known longstanding
-    """.split()
-)
-#: A description after these is a predicate ("he was a general"), not someone new.
-_PREDICATE = frozenset(
-    "as is was were be been being became become becomes remain remains remained named "
-    "appointed like unlike".split()
-)
-_DETERMINERS = frozenset({"a", "an", "another"})
-#: Verbs that end no "-ed": the narration verbs, auxiliaries and more irregular past tenses.
-_VERBS = COMMON_VERBS | frozenset(
-    """
-    are were be been have do can could should may might must held kept became began brought bought built
-    caught chose drew drove fought found got grew heard hid hit hurt laid lent let meant paid put rode rang
-    sold shot shut stole struck swore taught threw understood woke wore
-    """.split()
-)
 _APPOSITIVE_RE = re.compile(
     r"(?:'s)?\s*,\s+((?:a|an|the|his|her|its|their|[A-Z][\w-]*'s)\s+[^,;:()\"]{2,120}?)"
     r"(?=\s*(?:,|;|:|\(|\)|\"|--|\.\s|\.$|$))"
@@ -73,7 +62,7 @@ def _content(words: Sequence[str]) -> frozenset[str]:
     out = set()
     for word in words:
         w = _norm(word)
-        if w and w not in GRAMMAR_STOP and w not in _GENERIC and w not in ("and", "of", "s"):
+        if w and w not in GRAMMAR_STOP and w not in GENERIC_MODIFIERS and w not in ("and", "of", "s"):
             out.add(w)
     return frozenset(out)
 
@@ -116,7 +105,7 @@ def _appositive(text: str, end: int) -> str | None:
 
 def _verb(word: str) -> bool:
     """Roughly: a word that makes a clause of a phrase, so the phrase is no appositive."""
-    return word[:1].islower() and (word.endswith("ed") or word in _VERBS)
+    return word[:1].islower() and (word.endswith("ed") or word in PLAIN_VERBS)
 
 
 def _ends_description(toks: list[re.Match], j: int) -> bool:
@@ -138,9 +127,9 @@ def unnamed(claim: Claim) -> list[tuple[int, int, frozenset[str]]]:
     named_ends = {e.end for e in claim.facts.entities}
     out = []
     for i, t in enumerate(toks):
-        if t.group().lower() not in _DETERMINERS:
+        if t.group().lower() not in INDEFINITES:
             continue
-        if i and toks[i - 1].group().lower() in _PREDICATE:
+        if i and toks[i - 1].group().lower() in PREDICATE_CUES:
             continue
         last = None
         for j in range(i + 1, min(len(toks), i + 1 + _SPAN)):

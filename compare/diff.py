@@ -24,6 +24,7 @@ from . import calibration
 from .align import lexical
 from .extract import quantities_conflict, same_entity, times_conflict
 from .extract.entities import NameIndex
+from .lexicon import ANTONYM_STEMS, ARTICLES_AND_POSSESSIVES, CLAUSE_STOP, UNNAMED_SPEAKERS, stem
 from .options import Options
 from .pairs import nearest_other
 from .records import Claim, Conflict, Finding, Match, Quantity, Source, TimeRef
@@ -33,33 +34,16 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|wh
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I
 )
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "sources", "reports"}
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
 _CUMULATIVE = re.compile(
     r"\b(?:kill\w*|dead|death\w*|die[sd]?|dying|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
     r"case|cases|infect\w*|refugee\w*|displac\w*|fled|missing|evacuat\w*|hospitali[sz]\w*|casualt\w*)\b",
     re.I,
 )
-_STOP = frozenset(
-    "the a an and or but of in on at to for from by with as that this these those was were is are be "
-    "been being has have had "
-    "said says told also after before over under into than then there their them they he she his her "
-    "its it which who whom "
-    "what when where while more most least some many much about around nearly almost least people "
-    "person".split()
-)
-
-
-def _stem(word: str) -> str:
-    # Enough to meet "killing"/"killed"/"kills" without a stemmer dependency.
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w.lower()) for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP}
+    return {stem(w) for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in CLAUSE_STOP}
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -102,7 +86,9 @@ def _same_thing(
 def _named(speaker: str) -> bool:
     # "the document", "officials", "he": no name, so no claim about who said it can clash.
     return any(w[:1].isupper() for w in speaker.split()[1:]) or (
-        speaker[:1].isupper() and speaker.split()[0].lower() not in _STOP and speaker.lower() not in _PRONOUNS
+        speaker[:1].isupper()
+        and speaker.split()[0].lower() not in CLAUSE_STOP
+        and speaker.lower() not in UNNAMED_SPEAKERS
     )
 
 
@@ -121,48 +107,12 @@ def _speaker_differs(a: Claim, b: Claim) -> bool:
     if (
         not sa
         or not sb
-        or sa.lower() in _PRONOUNS
-        or sb.lower() in _PRONOUNS
+        or sa.lower() in UNNAMED_SPEAKERS
+        or sb.lower() in UNNAMED_SPEAKERS
         or not (_named(sa) or _named(sb))
     ):
         return False
     return not (same_entity(sa, sb) or lexical(sa, sb) >= 0.85)
-
-
-# Stance reversals that carry no negation word: "supports" vs "opposes".
-_ANTONYMS = [
-    tuple(p.split("/"))
-    for p in (
-        "support/oppos",
-        "favor/oppos",
-        "favour/oppos",
-        "back/oppos",
-        "accept/reject",
-        "approv/reject",
-        "confirm/den",
-        "admit/den",
-        "allow/ban",
-        "allow/forb",
-        "increas/decreas",
-        "rise/fall",
-        "rose/fell",
-        "win/los",
-        "won/lost",
-        "guilty/innocent",
-        "guilty/acquit",
-        "alive/dead",
-        "open/clos",
-        "legal/illegal",
-        "agree/disagree",
-        "praise/critici",
-        "lift/impos",
-        "ended/began",
-        "resign/appoint",
-        "release/detain",
-        "higher/lower",
-        "more/fewer",
-    )
-]
 
 
 def _echoed(neg: Claim, pos: Claim) -> bool:
@@ -172,7 +122,7 @@ def _echoed(neg: Claim, pos: Claim) -> bool:
     words = [cue.split()[0] for cue in neg.facts.negation_cues]
     if not words or any(w in ("not", "n't", "cannot") for w in words):  # a plain "not" is never echoed
         return False
-    stems = [re.sub(r"(?:ed|es|ing|s|e)$", "", w) for w in words]  # "refused" -> "refus" meets "refusal"
+    stems = [stem(w) for w in words]  # "refused" -> "refus" meets "refusal"
     return all(
         re.search(rf"\b{re.escape(st)}" if len(st) >= 4 else rf"\b{re.escape(w)}\b", pos.text, re.I)
         for w, st in zip(words, stems, strict=True)
@@ -184,7 +134,7 @@ def _stem_hits(text: str, stem: str) -> bool:
 
 
 def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
-    for x, y in _ANTONYMS:
+    for x, y in ANTONYM_STEMS:
         for p, q in ((x, y), (y, x)):
             if (
                 _stem_hits(a.text, p)
@@ -196,12 +146,9 @@ def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
     return None
 
 
-_ARTICLES = {"the", "a", "an", "its", "his", "her", "their"}
-
-
 def _slot(text: str, start: int) -> tuple[str, ...]:
     """The two words before a name, articles skipped: "interview with (the) BBC" -> (interview, with)."""
-    words = [w.lower() for w in _WORD.findall(text[:start]) if w.lower() not in _ARTICLES]
+    words = [w.lower() for w in _WORD.findall(text[:start]) if w.lower() not in ARTICLES_AND_POSSESSIVES]
     return tuple(words[-2:])
 
 
@@ -216,7 +163,7 @@ def _entity_swap(a: Claim, b: Claim, similarity: float) -> tuple[str, str, str] 
     only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in a.facts.entities)]
     for x in only_a:
         slot = _slot(a.text, x.start)
-        if len(slot) == 2 and any(w not in _STOP for w in slot):
+        if len(slot) == 2 and any(w not in CLAUSE_STOP for w in slot):
             for y in only_b:
                 if _slot(b.text, y.start) == slot:
                     return x.text, y.text, " ".join(slot)
@@ -234,7 +181,7 @@ def _entity_swap(a: Claim, b: Claim, similarity: float) -> tuple[str, str, str] 
 
 def _beside(text: str, e) -> set[tuple[str, str]]:
     """The words just before and just after a name, articles skipped."""
-    after = [w.lower() for w in _WORD.findall(text[e.end :]) if w.lower() not in _ARTICLES][:1]
+    after = [w.lower() for w in _WORD.findall(text[e.end :]) if w.lower() not in ARTICLES_AND_POSSESSIVES][:1]
     return {("before", w) for w in _slot(text, e.start)[-1:]} | {("after", w) for w in after}
 
 

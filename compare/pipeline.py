@@ -22,6 +22,7 @@ from .embed import CachedEmbedder, Embedder, make_embedder
 from .errors import InputError
 from .extract import annotate
 from .ingest import load_sources
+from .lexicon import ENGLISH_MARKERS
 from .options import Options
 from .records import Article, Claim, Skipped, Source
 from .report import Report
@@ -41,15 +42,6 @@ def get_embedder(options: Options) -> Embedder:
     return CachedEmbedder(inner, options.cache_dir) if options.cache_dir is not None else inner
 
 
-# Common English function words: a text in which they are rare is not English (or not prose),
-# and comparing it with an English model would give confident nonsense. Words that are common in
-# other European languages too ("in", "a", "an", "on", "was", "will", "also") are left out.
-_ENGLISH = frozenset(
-    "the of and to is that for with as by he it at said from his be has are have were but not "
-    "this which who they their been had its after would or more than one about there".split()
-)
-
-
 def english_share(text: str) -> float:
     words = [w.strip(".,;:!?\"'()") for w in text.split()[:3000]]
     words = [w for w in words if w]
@@ -57,7 +49,7 @@ def english_share(text: str) -> float:
     # English story thick with names still reads as English (ALL-CAPS words stay in).
     lower = [w for w in words if not (w[0].isupper() and not w.isupper())]
     words = [w.lower() for w in (lower if len(lower) >= 10 else words)]
-    return sum(w in _ENGLISH for w in words) / max(1, len(words))
+    return sum(w in ENGLISH_MARKERS for w in words) / max(1, len(words))
 
 
 def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list[str]]:

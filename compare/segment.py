@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from .clean import original_span
+from .lexicon import SENTENCE_ABBREVIATIONS
 from .records import Block, Claim, Cleaned
 
 __all__ = ["segment", "sentence_spans", "MAX_WORDS", "MIN_WORDS"]
@@ -39,15 +40,6 @@ CHUNK_CHARS = 1000
 
 _WORD = re.compile(r"\S+")
 _INTERNAL = re.compile(r"[.!?][\"')\]]*\s")
-_ABBREV = frozenset(
-    "mr mrs ms mssrs messrs dr prof st jr sr gen sen rep gov col lt sgt capt cmdr adm maj brig lieut "
-    "supt pres hon rev "
-    "inc corp ltd llc bros dept univ assn ave blvd mt ft nos etc approx est jan feb mar apr jun jul "
-    "aug sep sept oct "
-    "nov dec mon tue tues wed thu thur thurs fri sat sun mme mlle vol fig cit "
-    "ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla ore penn "
-    "tenn tex wash wis wyo".split()
-)
 # A boundary no sentence splitter would argue with: a lower-case word of 3+ letters (not an
 # abbreviation), final punctuation, space, then a capital; outside double quotes.
 _SAFE = re.compile(r"(?<![A-Za-z.])([a-z][a-z]{2,}|[A-Z][a-z]{2,})[.!?]\s+(?=[A-Z])")
@@ -86,7 +78,7 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     for m in _SAFE.finditer(text):
         quotes += text.count('"', last, m.start())
         last = m.start()
-        if quotes % 2 or m.group(1).lower() in _ABBREV:
+        if quotes % 2 or m.group(1).lower() in SENTENCE_ABBREVIATIONS:
             continue
         out.extend(_cut_long(text, pos, m.end()))
         pos = m.end()

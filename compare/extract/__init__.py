@@ -17,11 +17,10 @@ from .context import annotate
 from .entities import entity_key, find_entities, same_entity
 from .hedges import find_hedges
 from .negation import find_negation
-from .numbers import PERSON_UNITS, find_quantities, quantities_conflict
+from .numbers import find_quantities, quantities_conflict
 from .times import find_times, times_conflict
 
 __all__ = [
-    "PERSON_UNITS",
     "annotate",
     "entity_key",
     "extract",

@@ -10,69 +10,30 @@ from __future__ import annotations
 
 import re
 
-from ._words import ABBREVIATIONS, MONTHS, QUOTES, SENTENCE_STOP, WEEKDAYS
-
-_VERBS = (
-    "said says say told tells tell reported claimed claim announced announces added adds stated "
-    "wrote writes declared declares insisted insists warned warns explained explains noted "
-    "acknowledged acknowledges admitted admits argued argues asserted asserts confirmed confirms "
-    "denied denies estimated estimates predicted tweeted testified vowed vows urged urges "
-    "complained countered alleged alleges maintained maintains contended concluded revealed "
-    "disclosed conceded recalled observed suggested speculated cautioned stressed emphasized "
-    "emphasised reiterated believes believe"
-).split()
-_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b")
-#: Verbs that can come before their subject after a quotation: '"...," said Fares.'
-_INVERTING = frozenset(
-    "said says added adds told wrote writes continued explained insisted noted warned recalled asked".split()
+from ..lexicon import (
+    ABBREVIATIONS,
+    ADVERBS_BEFORE_VERB,
+    APPOSITION_STARTERS,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    GENERIC_REPORTS,
+    INVERTING_VERBS,
+    MONTHS,
+    NP_LINKS,
+    PREPOSITIONS,
+    QUOTES,
+    SENTENCE_STOP,
+    SPEECH_VERBS,
+    WEEKDAYS,
 )
+
+_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _TRANSCRIPT_RE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{0,40}[A-Z.]):\s")
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Z]\.){2,}|\w+(?:['’.-]\w+)*['’]?|[^\w\s]")
 
-_BE = frozenset("is are was were be been being".split())
-_AUX = frozenset(
-    """
-    is are was were be been being has have had will
-    would can could should shall may might must do does did
-    """.split()
-)
-_ADVERB_BEFORE_VERB = frozenset(
-    """
-    also later then previously earlier again further separately repeatedly publicly privately
-    recently initially originally first finally reportedly allegedly once too has have had would
-    will did does do not never already quickly swiftly immediately subsequently
-    """.split()
-)
-_CLAUSE_BREAK = frozenset(
-    """
-    but while whereas when as because if although though
-    since until so where whether why how what and
-    """.split()
-)
-_PREPOSITIONS = frozenset(
-    """
-    in on at by with from into onto after before during since until under over about against among
-    between through throughout toward towards upon via despite amid near across of to for
-    """.split()
-)
-_DETERMINERS = frozenset(
-    """
-    the a an this that these those its his her their
-    our my your another other some many several both each every
-    """.split()
-)
-_APPOSITION_STARTERS = frozenset(
-    """
-    who which whose where when formerly now also
-    however meanwhile though too himself herself itself themselves
-    """.split()
-)
-#: Words after which a determiner can continue one noun phrase: "one of the officials".
-_NP_LINKS = frozenset("of to for and or in at from with on".split())
-_GENERIC_REPORTS = frozenset(
-    "reports report media press news unconfirmed unverified some initial local the".split()
-)
 _TIME_WORDS = frozenset([*WEEKDAYS, *MONTHS, "today", "tonight", "yesterday", "tomorrow"])
 _BOUNDARY_PUNCT = frozenset(".,;:!?()[]{}" + QUOTES + "—–")
 
@@ -169,7 +130,7 @@ def _speaker_for_verb(text: str, toks, vi: int):
         i -= 1  # "Fares on Thursday said"
         if i >= 0 and toks[i][0].lower() == "on":
             i -= 1
-    if i >= 0 and toks[i][0].lower() in _BE:
+    if i >= 0 and toks[i][0].lower() in BE_FORMS:
         return None  # "was told", "were reported"
     if i < 0:
         return None
@@ -178,14 +139,16 @@ def _speaker_for_verb(text: str, toks, vi: int):
         if span:
             return span
     if _boundary(toks, i):
-        return _inverted(toks, vi) if verb in _INVERTING and toks[i][0] in (",",) + tuple(QUOTES) else None
+        return (
+            _inverted(toks, vi) if verb in INVERTING_VERBS and toks[i][0] in (",",) + tuple(QUOTES) else None
+        )
     return _subject_before(toks, i)
 
 
 def _skippable_before_verb(word: str) -> bool:
     # "The activist group also said", "Fares has repeatedly said"
     low = word.lower()
-    return low in _ADVERB_BEFORE_VERB or (word.islower() and low.endswith("ly") and len(low) > 3)
+    return low in ADVERBS_BEFORE_VERB or (word.islower() and low.endswith("ly") and len(low) > 3)
 
 
 def _collect_back(toks, i: int, limit: int = 20) -> list[int]:
@@ -197,7 +160,7 @@ def _collect_back(toks, i: int, limit: int = 20) -> list[int]:
             break
         word = toks[j][0]
         low = word.lower()
-        if low in _CLAUSE_BREAK and not (low == "and" and idx and _nounish_and(toks, j)):
+        if low in CLAUSE_OPENERS and not (low == "and" and idx and _nounish_and(toks, j)):
             break
         if low == "that" and idx and not _relative_that(toks, idx[-1]):
             break  # complementiser: "reports that Tlass said"
@@ -215,7 +178,7 @@ def _nounish_and(toks, j: int) -> bool:
     # apart without a parser, so require no finite verb to its left within the stretch.
     k = j - 1
     while k >= 0 and not _boundary(toks, k):
-        if toks[k][0].lower() in _AUX or toks[k][0].lower() in _CLAUSE_BREAK:
+        if toks[k][0].lower() in AUXILIARIES or toks[k][0].lower() in CLAUSE_OPENERS:
             return False
         k -= 1
     return True
@@ -223,7 +186,7 @@ def _nounish_and(toks, j: int) -> bool:
 
 def _relative_that(toks, after: int) -> bool:
     w = toks[after][0]
-    return w.lower() in _AUX or w.lower().endswith(("ed", "ly")) and w.islower()
+    return w.lower() in AUXILIARIES or w.lower().endswith(("ed", "ly")) and w.islower()
 
 
 def _clean_np(toks, idx: list[int]) -> tuple[int, int] | None:
@@ -241,12 +204,12 @@ def _clean_np(toks, idx: list[int]) -> tuple[int, int] | None:
     words = [toks[j][0].lower() for j in idx]
     if words[0] in ("who", "which", "whose", "that"):
         return None  # a verb inside a relative clause does not attribute the sentence
-    if words[0] in _PREPOSITIONS or any(w in _AUX for w in words):
+    if words[0] in PREPOSITIONS or any(w in AUXILIARIES for w in words):
         return None  # "In Paris Fabius said", "the plan was what officials said"
-    if all(w in _DETERMINERS for w in words):
+    if all(w in DETERMINERS for w in words):
         return None  # "the reported attack"
     for k in range(1, len(words)):
-        if words[k] in ("the", "a", "an") and words[k - 1] not in _NP_LINKS:
+        if words[k] in ("the", "a", "an") and words[k - 1] not in NP_LINKS:
             return None  # two noun phrases side by side: "a conflict the Red Cross declared"
     return toks[idx[0]][1], toks[idx[-1]][2]
 
@@ -269,9 +232,9 @@ def _apposition(text: str, toks, comma: int):
     head = _subject_before(toks, j - 1) if j > 0 and not _boundary(toks, j - 1) else None
     first = toks[inner[0]][0]
     described = (
-        first.lower() in _APPOSITION_STARTERS
+        first.lower() in APPOSITION_STARTERS
         or first[0].isdigit()
-        or any(toks[k][0].lower() in _AUX for k in inner)
+        or any(toks[k][0].lower() in AUXILIARIES for k in inner)
     )
     if described:
         return head
@@ -301,14 +264,14 @@ def _inverted(toks, vi: int):
     while j < len(toks) and len(idx) < 8:
         w = toks[j][0]
         low = w.lower()
-        if _boundary(toks, j) or low in _PREPOSITIONS or low in _CLAUSE_BREAK or low == "that":
+        if _boundary(toks, j) or low in PREPOSITIONS or low in CLAUSE_OPENERS or low == "that":
             break
         idx.append(j)
         j += 1
     if not idx or toks[idx[0]][0].lower() in _TIME_WORDS:
         return None
     words = [toks[k][0].lower() for k in idx]
-    if any(w in _AUX for w in words):
+    if any(w in AUXILIARIES for w in words):
         return None
     return _clean_np(toks, idx)
 
@@ -319,7 +282,7 @@ def _according_to(text: str, toks, pos: int):
         if s < pos:
             continue
         low = w.lower()
-        if _boundary(toks, j) or low in _CLAUSE_BREAK or low == "that" or (idx and low in _AUX):
+        if _boundary(toks, j) or low in CLAUSE_OPENERS or low == "that" or (idx and low in AUXILIARIES):
             break
         idx.append(j)
         if len(idx) >= 12:
@@ -327,7 +290,7 @@ def _according_to(text: str, toks, pos: int):
     if not idx:
         return None
     words = {toks[k][0].lower() for k in idx}
-    if words <= _GENERIC_REPORTS:
+    if words <= GENERIC_REPORTS:
         return None  # "according to reports" is a hedge, not a source
     span = _clean_np(toks, idx)
     return span

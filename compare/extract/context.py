@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from compare.records import Claim, Entity, Facts
 
-from ._words import COMMON_VERBS, ORG_HEADS, QUOTES, TITLE_MODIFIERS, TITLES
+from ..lexicon import COMMON_VERBS, DETERMINERS, ORG_HEADS, QUOTES, TITLE_MODIFIERS, TITLES
 from .attribution import scan_quotes
 from .entities import find_entities, same_entity
 
@@ -32,7 +32,6 @@ _INSTITUTION_SUBJECT_RE = re.compile(
 _BACK_REFERENCE_RE = re.compile(
     r"(?i)^the\s+(?:[\w'’-]+\s+){0,2}(?:group|organi[sz]ation|agency|monitor|watchdog|network|coalition|body)$"
 )
-_DETERMINERS = frozenset("the a an this that these those another its their his her our some".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 #: Share of a claim inside quotation marks above which it is a quotation, not narrative.
 PURE_QUOTE_SHARE = 0.6
@@ -139,7 +138,7 @@ def _person_name(phrase: str) -> str | None:
     """The person a speaker phrase names ("French Foreign Minister Laurent Fabius" -> "Laurent
     Fabius"), or None for groups and institutions ("the ministry", "Human Rights Watch")."""
     words = phrase.split()
-    if not words or words[0].lower() in _DETERMINERS:
+    if not words or words[0].lower() in DETERMINERS:
         return None
     ents = find_entities(phrase)
     if not ents:

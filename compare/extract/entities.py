@@ -19,16 +19,24 @@ from rapidfuzz.fuzz import ratio
 
 from compare.records import Entity
 
-from ._words import (
+from ..lexicon import (
     ABBREVIATIONS,
+    ADJECTIVE_PREFIXES,
     COMMON_WORD_STOP,
     CONNECTORS,
+    DEMONYM_SUFFIXES,
+    DISTINGUISHING_WORDS,
+    FALSE_DEMONYMS,
+    IRREGULAR_DEMONYMS,
     MONTH_ABBR,
     MONTHS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
     ORG_HEADS,
     PARTICLES,
     QUOTES,
     SENTENCE_STOP,
+    TITLE_CASE_SPLITTERS,
     TITLE_MODIFIERS,
     TITLES,
     WEEKDAYS,
@@ -41,76 +49,7 @@ _INITIAL_RE = re.compile(r"\b([a-z])\.")
 _WORD_RE = re.compile(r"[^\W_]+")
 _GAP_STRIP = " \t\n\r" + QUOTES + "'‘’()[]{}—–-"
 _OPEN_MARKS = frozenset(QUOTES + "‘'(")
-#: Second halves of hyphenated words that make a name a modifier: "Britain-based", "U.S.-led".
-_NAME_SUFFIXES = frozenset(
-    """
-    based led backed born style era like linked allied affiliated controlled held run owned funded
-    sponsored made bound friendly aligned speaking dominated related centric wide level area
-    trained armed inspired sized type bred
-    """.split()
-)
-#: Capitalised function words that split a title-case run ("Calls For Military Intervention").
-#: "May" and "Will" are left out: they are names at least as often.
-_FUNCTION = frozenset(
-    """
-    a an and as at but by for from in into is are was were be been has have had do does did
-    it its of on onto or our over the their this that these those to under up via with within without
-    would can could should might must not no nor so than then there here he she they we you
-    i his her him them us me my your who what which when where why how also after before during
-    since until while if because about against among between through
-    """.split()
-)
-#: Prefixes that make a hyphenated word an adjective: "anti-Assad", "pro-Western".
-_PREFIXES = frozenset(
-    "anti pro non ex pre post mid pan neo semi multi self co counter cross inter intra ultra".split()
-)
-_DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ean")
-_IRREGULAR_DEMONYMS = {
-    "britain": {"british", "briton", "britons", "brit", "brits"},
-    "france": {"french", "frenchman", "frenchmen"},
-    "germany": {"german", "germans"},
-    "netherlands": {"dutch"},
-    "holland": {"dutch"},
-    "lebanon": {"lebanese"},
-    "turkey": {"turkish", "turk", "turks"},
-    "spain": {"spanish", "spaniard", "spaniards"},
-    "greece": {"greek", "greeks"},
-    "switzerland": {"swiss"},
-    "philippines": {"filipino", "filipinos", "philippine"},
-    "poland": {"polish", "pole", "poles"},
-    "sweden": {"swedish", "swede", "swedes"},
-    "denmark": {"danish", "dane", "danes"},
-    "finland": {"finnish", "finn", "finns"},
-    "ireland": {"irish"},
-    "wales": {"welsh"},
-    "scotland": {"scottish", "scot", "scots"},
-    "england": {"english"},
-    "afghanistan": {"afghan", "afghans"},
-    "thailand": {"thai", "thais"},
-    "peru": {"peruvian", "peruvians"},
-    "china": {"chinese"},
-    "japan": {"japanese"},
-    "vietnam": {"vietnamese"},
-    "portugal": {"portuguese"},
-    "congo": {"congolese"},
-    "yemen": {"yemeni", "yemenis"},
-    "saudi arabia": {"saudi", "saudis"},
-    "united states": {"american", "americans", "us"},
-    "us": {"american", "americans"},
-    "uk": {"british", "briton", "britons"},
-    "united kingdom": {"british", "briton", "britons"},
-}
-#: Demonym-looking pairs that name different countries.
-_FALSE_DEMONYMS = frozenset({("niger", "nigerian"), ("niger", "nigerians")})
-#: Words that make a place a different place: "Sudan" is not "South Sudan".
-_DISTINGUISHING = frozenset(
-    """
-    north south east west northern southern eastern western central new upper lower greater
-    little old great united democratic republic people's
-    """.split()
-)
 _KEY_LIKE_RE = re.compile(r"[a-z0-9 ]+")
-_NOT_NAMES = frozenset("the a an this that these those its his her their he she it they we i you".split())
 _SOFT = frozenset("aeiouyhw '-")
 _VOWELS = frozenset("aeiouy")
 
@@ -191,7 +130,7 @@ def _blocks(key: str) -> frozenset[str]:
         out.add("A:" + key)
     elif len(words) > 1:
         out.update(("A:" + _initials(key), "A:" + "".join(w[0] for w in words)))
-    for place, people in _IRREGULAR_DEMONYMS.items():
+    for place, people in IRREGULAR_DEMONYMS.items():
         if key == place or key in people:
             out.add("D:" + place)
     return frozenset(out)
@@ -266,7 +205,7 @@ def _tokens(text: str) -> list[_Tok]:
         if "-" in word:
             parts = word.split("-")
             head = parts[0].lower().rstrip("'’")
-            if head in _PREFIXES or (not parts[0][:1].isupper() and head not in PARTICLES):
+            if head in ADJECTIVE_PREFIXES or (not parts[0][:1].isupper() and head not in PARTICLES):
                 # "anti-Assad", "pro-Western": the name starts after the lower-case prefix.
                 caps = [i for i in range(1, len(parts)) if parts[i][:1].isupper()]
                 if caps:
@@ -278,7 +217,7 @@ def _tokens(text: str) -> list[_Tok]:
             elif head in PARTICLES and parts[1][:1].isupper():
                 cap = True  # "al-Assad"
             tail = word.rsplit("-", 1)
-            if cap and len(tail) == 2 and tail[1].lower() in _NAME_SUFFIXES:
+            if cap and len(tail) == 2 and tail[1].lower() in NAME_SUFFIXES:
                 word = tail[0]
                 e = s + len(word)
                 closes = True
@@ -359,7 +298,7 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
             or (low in MONTH_ABBR and t.text.endswith("."))
             or (low in MONTHS and not (cur and cur[-1].low not in SENTENCE_STOP))
         )
-        split_word = t.cap and low in _FUNCTION and (i > 0 or t.initial)
+        split_word = t.cap and low in TITLE_CASE_SPLITTERS and (i > 0 or t.initial)
         if is_time or split_word:
             if cur:
                 pieces.append(cur)
@@ -407,7 +346,7 @@ def _trim(p: list[_Tok]) -> list[_Tok]:
 
 
 def _is_name(p: list[_Tok]) -> bool:
-    if all(t.low in SENTENCE_STOP or t.low in _FUNCTION for t in p):
+    if all(t.low in SENTENCE_STOP or t.low in TITLE_CASE_SPLITTERS for t in p):
         return False
     if len(p) == 1 and (len(p[0].text.rstrip(".")) < 2 or p[0].text.isdigit()):
         return False
@@ -428,7 +367,7 @@ def _phrase_key(x: str) -> tuple[str, str]:
     # Speaker phrases recur in every comparison a claim takes part in: parse each once.
     if _KEY_LIKE_RE.fullmatch(x):
         # already a key ("bashar assad") or a lower-case phrase ("the ministry"): no names to find
-        return " ".join(w for w in x.split() if w not in _NOT_NAMES), x
+        return " ".join(w for w in x.split() if w not in NOT_NAMES), x
     ents = find_entities(x)
     if ents:
         # A speaker phrase names its head last: "the Britain-based Syrian Observatory ...".
@@ -451,14 +390,14 @@ def _acronym(short_key: str, short_text: str, long_key: str) -> bool:
 
 
 def _demonym(place: str, people: str) -> bool:
-    if people in _IRREGULAR_DEMONYMS.get(place, ()):
+    if people in IRREGULAR_DEMONYMS.get(place, ()):
         return True
-    if " " in place or " " in people or len(place) < 4 or (place, people) in _FALSE_DEMONYMS:
+    if " " in place or " " in people or len(place) < 4 or (place, people) in FALSE_DEMONYMS:
         return False
     if people.endswith("s") and not place.endswith("s"):
         people = people[:-1]  # "Syrians", "Iraqis"
     for base in {place, place[:-1] if place[-1] in "aeoy" else place}:
-        if people.startswith(base) and people[len(base) :] in _DEMONYM_SUFFIXES:
+        if people.startswith(base) and people[len(base) :] in DEMONYM_SUFFIXES:
             return True
     return False
 
@@ -480,7 +419,7 @@ def _shorter_name(short: str, long: str) -> bool:
     if len(lt) > 4 or not set(st) <= set(lt):
         return False
     extra = set(lt) - set(st)
-    if extra & _DISTINGUISHING:
+    if extra & DISTINGUISHING_WORDS:
         return False  # "Sudan" is not "South Sudan", "Korea" not "North Korea"
     return st[-1] == lt[-1]
 

@@ -14,24 +14,34 @@ from dataclasses import dataclass
 
 from compare.records import Quantity, TimeRef
 
-from ._words import NUMBER_WORDS, SENTENCE_STOP, WEEKDAYS, month_number, parse_number_words
+from ..lexicon import (
+    ADJECTIVE_ENDINGS,
+    BEFORE_PRONOUN_ONE,
+    COUNT_ADJECTIVES,
+    CURRENCIES,
+    DEMONYM_PLURAL_ENDINGS,
+    FRACTIONS,
+    IRREGULAR_PLURALS,
+    NOT_UNITS,
+    NOUNS_LIKE_ADJECTIVES,
+    NUMBER_WORDS,
+    ONE_IDIOMS,
+    PERSON_UNITS,
+    QUALIFIERS,
+    SCALE_SUFFIXES,
+    SCALES,
+    SENTENCE_STOP,
+    UNITS_BEFORE,
+    WEEKDAYS,
+    YEAR_CUES,
+    month_number,
+    parse_number_words,
+)
 from .times import point_spans
 
 INF = math.inf
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CURRENCY = {
-    "$": "dollar",
-    "US$": "dollar",
-    "A$": "dollar",
-    "C$": "dollar",
-    "NZ$": "dollar",
-    "HK$": "dollar",
-    "£": "pound",
-    "€": "euro",
-    "¥": "yen",
-    "₹": "rupee",
-}
 _CORE_RE = re.compile(
     rf"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)?"
     rf"(?:(?<![\w.,/:])(?P<num>{_DIGITS})(?![\d/])(?P<suf>[A-Za-z]+)?"
@@ -39,74 +49,13 @@ _CORE_RE = re.compile(
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
-_SCALE = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
 _TIME_OF_DAY_RE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b|EST\b|EDT\b|BST\b|CET\b)"
     r"|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
 
-# qualifier phrase -> how it bounds the number
-_QUALIFIERS = {
-    "low": [
-        "at least",
-        "more than",
-        "over",
-        "upwards of",
-        "in excess of",
-        "no fewer than",
-        "no less than",
-        "not less than",
-        "a minimum of",
-        "greater than",
-        "above",
-        "exceeding",
-        "well over",
-        "just over",
-        "well above",
-    ],
-    "high": [
-        "up to",
-        "as many as",
-        "as much as",
-        "fewer than",
-        "less than",
-        "under",
-        "at most",
-        "no more than",
-        "not more than",
-        "a maximum of",
-        "below",
-        "just under",
-    ],
-    "near": ["nearly", "almost", "close to", "approaching"],
-    "approx": [
-        "about",
-        "around",
-        "some",
-        "roughly",
-        "approximately",
-        "an estimated",
-        "estimated",
-        "more or less",
-        "circa",
-        "perhaps",
-        "an approximate",
-    ],
-    "range": ["between", "from", "anywhere from", "anywhere between"],
-}
-_Q_KIND = {q: k for k, qs in _QUALIFIERS.items() for q in qs}
+_Q_KIND = {q: k for k, qs in QUALIFIERS.items() for q in qs}
 _Q_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))(?P<q>"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_Q_KIND, key=len, reverse=True))
@@ -122,68 +71,6 @@ _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
 _PCT_POINT_RE = re.compile(r"\s*percentage\s+points?\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 
-# Words after a number that cannot be what it counts.
-_NOT_UNIT = frozenset(
-    """
-    a an the this that these those of in on at by to from for with and or but nor as than then
-    is are was were be been being has have had do does did will would can could should may might
-    must who which whom whose where when while if so because after before since until during
-    into onto over under about around across against among between through per each every all
-    more most less least other others another such same own also too very just only even still
-    again here there it its he she they we you i his her their our them us him me
-    said says say told according percent ago later earlier each apiece alone altogether
-    """.split()
-)
-# Words that stand before the counted noun ("seven unarmed civilians", "20 more people").
-_ADJECTIVES = frozenset(
-    """
-    more other additional new old young senior top former further extra armed unarmed foreign
-    local civilian military british american syrian iraqi afghan israeli palestinian russian
-    chinese different separate major minor small large big key main suspected alleged confirmed
-    known reported unidentified unknown innocent elderly wounded injured dead missing
-    """.split()
-)
-_IRREGULAR = {
-    "people": "person",
-    "persons": "person",
-    "children": "child",
-    "men": "man",
-    "women": "woman",
-    "police": "police",
-    "policemen": "policeman",
-    "policewomen": "policewoman",
-    "gunmen": "gunman",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "halves": "half",
-    "series": "series",
-    "species": "species",
-    "news": "news",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "thieves": "thief",
-    "fishermen": "fisherman",
-    "servicemen": "serviceman",
-    "tons": "ton",
-    "tonnes": "tonne",
-}
-_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
-#: Units that count people; a bare count ("seven died") is compatible with these.
-PERSON_UNITS = frozenset(
-    """
-    person civilian soldier child man woman protester demonstrator victim fighter rebel resident
-    militant gunman insurgent officer policeman policewoman member worker student refugee prisoner
-    detainee casualty death dead body passenger migrant troop conscript defector activist voter
-    patient survivor journalist
-    """.split()
-)
-# Nouns that name the unit before the number.
-_PRE_UNITS = {"magnitude": "magnitude", "aged": "year", "age": "year"}
 _PRE_UNIT_RE = re.compile(r"\b(magnitude|aged|age)[\s-]+$", re.IGNORECASE)
 _SCORE_AROUND_RE = re.compile(r"\d+[-–]\d")
 _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
@@ -191,28 +78,13 @@ _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
-_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ian", "ese", "ish", "ive", "ous", "ful", "ic", "less")
-#: Nouns with an adjective's or a participle's ending: "12 officials", "three bombings".
-_NOUNS_LIKE_ADJECTIVES = frozenset(
-    """
-    official national rival animal individual hospital arrival criminal general editorial
-    hundred seed bed shed building sibling bombing shooting killing meeting ring thing wing
-    """.split()
-)
-_DEMONYM_PLURALS = ("ans", "ians", "is", "ese")
-_ONE_IDIOMS = frozenset("of another other day way thing side hand time point".split())
-_DETERMINERS = frozenset("the no any every some each this that which whichever".split())
-#: Words after which a bare 1800-2099 is a year even with a noun after it ("in 2011 protests").
-_YEAR_CUES = frozenset(
-    "in since by until till from during through throughout before after early late mid".split()
-)
 
 
 def singular(word: str) -> str:
     """Lower-case singular of a counted noun; good enough for the nouns news counts."""
     w = word.lower().replace("’", "'")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -304,14 +176,14 @@ def _core(text: str, m: re.Match) -> _Core | None:
         unit, unit_end = "", 0
         if suf in ("st", "nd", "rd", "th", "s", "am", "pm"):
             return None  # ordinal, decade or clock time
-        if suf in _SCALE and (cur or suf in ("bn", "mn", "tn")):
-            value *= _SCALE[suf]  # "$5m", "3bn"
+        if suf in SCALE_SUFFIXES and (cur or suf in ("bn", "mn", "tn")):
+            value *= SCALE_SUFFIXES[suf]  # "$5m", "3bn"
             end = m.end("suf")
         elif suf:
             unit, unit_end = singular(suf), m.end("suf")  # "5km", "10kg"
             end = unit_end
         if m["scale"]:
-            value *= _SCALE[m["scale"].lower()]
+            value *= SCALES[m["scale"].lower()]
             end = m.end("scale")
         if _is_identifier(text, start):
             return None
@@ -331,7 +203,7 @@ def _core(text: str, m: re.Match) -> _Core | None:
             return None
         core = _Core(m.start() if cur else start, end, value, False, "", 0, raw)
     if cur:
-        core.unit, core.unit_end = _CURRENCY.get(cur.upper(), "dollar"), 0
+        core.unit, core.unit_end = CURRENCIES.get(cur.upper(), "dollar"), 0
     return core
 
 
@@ -353,10 +225,10 @@ def _is_identifier(text: str, start: int) -> bool:
 
 def _one_is_pronoun(text: str, start: int, end: int) -> bool:
     nxt = _WORD_RE.match(text, end)
-    if nxt is None or nxt.group(1).lower() in _ONE_IDIOMS:
+    if nxt is None or nxt.group(1).lower() in ONE_IDIOMS:
         return True
     prev = _PREV_WORD_RE.search(text[max(0, start - 20) : start])
-    return bool(prev and prev.group(1).lower() in _DETERMINERS)
+    return bool(prev and prev.group(1).lower() in BEFORE_PRONOUN_ONE)
 
 
 # --- assembling a quantity --------------------------------------------------------------
@@ -436,12 +308,12 @@ def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
             kind, qualifier = "approx", post.group().strip().lower()
         end = post.end()
     if not unit and (pre_unit := _PRE_UNIT_RE.search(text, max(0, start - 12), start)):
-        unit = _PRE_UNITS[pre_unit.group(1).lower()]  # "magnitude 7.1", "aged 34"
+        unit = UNITS_BEFORE[pre_unit.group(1).lower()]  # "magnitude 7.1", "aged 34"
     if not unit:
         unit, unit_end = _unit_after(text, end)
         if unit_end:
             end = unit_end
-    if unit in _FRACTIONS:
+    if unit in FRACTIONS:
         return None  # "one-third", "two halves": fractions, not counts
     if not a.unit and b is None and _looks_like_year(text, a, kind, unit):
         return None
@@ -477,7 +349,7 @@ def _looks_like_year(text: str, a: _Core, kind: str, unit: str) -> bool:
     if kind != "exact":
         return False  # "at least 2000 people"
     prev = _PREV_WORD_RE.search(text[max(0, a.start - 20) : a.start])
-    if prev and prev.group(1).lower() in _YEAR_CUES:
+    if prev and prev.group(1).lower() in YEAR_CUES:
         return True
     return not unit
 
@@ -487,7 +359,7 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     # "17-month crackdown", "26-year-old": a hyphenated unit is attached to the number.
     if text.startswith("-", end):
         m = _HYPHEN_UNIT_RE.match(text, end)
-        if m and m.group(1).lower() not in _NOT_UNIT:
+        if m and m.group(1).lower() not in NOT_UNITS:
             return singular(m.group(1)), m.end()
         return "", 0
     words = []
@@ -503,23 +375,23 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     for i, (w, w_end) in enumerate(words):
         lw = w.lower()
         nxt = words[i + 1][0] if i + 1 < len(words) else None
-        nxt_content = nxt is not None and nxt.lower() not in _NOT_UNIT and not nxt.lower().endswith("ly")
-        if lw in _NOT_UNIT or lw.endswith("ly") and lw not in ("family", "ally"):
+        nxt_content = nxt is not None and nxt.lower() not in NOT_UNITS and not nxt.lower().endswith("ly")
+        if lw in NOT_UNITS or lw.endswith("ly") and lw not in ("family", "ally"):
             return "", 0
-        if w[0].isupper() and lw.endswith(_DEMONYM_PLURALS) and len(lw) > 4:
+        if w[0].isupper() and lw.endswith(DEMONYM_PLURAL_ENDINGS) and len(lw) > 4:
             return singular(w), w_end  # "2,000 Syrians", "300 Americans"
         adjectival = (
             w[0].isupper()
-            or lw in _ADJECTIVES
-            or (lw.endswith(_ADJECTIVE_ENDINGS) and lw not in _NOUNS_LIKE_ADJECTIVES)
+            or lw in COUNT_ADJECTIVES
+            or (lw.endswith(ADJECTIVE_ENDINGS) and lw not in NOUNS_LIKE_ADJECTIVES)
         )
         if adjectival and nxt_content and nxt and nxt[0].islower() and i < 2:
             continue  # "seven unarmed civilians", "20 Syrian soldiers": skip to the noun
         if w[0].isupper():
             return "", 0  # "killed 20 Thursday", "seven in Hama"
-        if lw.endswith("ed") and lw not in _NOUNS_LIKE_ADJECTIVES:
+        if lw.endswith("ed") and lw not in NOUNS_LIKE_ADJECTIVES:
             return "", 0  # "seven died in Treemseh": a verb, the count stands alone
-        if lw.endswith("ing") and lw not in _NOUNS_LIKE_ADJECTIVES:
+        if lw.endswith("ing") and lw not in NOUNS_LIKE_ADJECTIVES:
             return "", 0  # "two fleeing", "20 including"
         return singular(w), w_end
     return "", 0

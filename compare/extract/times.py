@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 
 from compare.records import TimeRef
 
-from ._words import (
+from ..lexicon import (
+    AFTER_YEAR,
     MONTH_ANY_ALT,
     MONTH_FULL_ALT,
     NUMBER_WORDS,
@@ -85,7 +86,6 @@ _DURATION_RE = re.compile(
 )
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
-_AFTER_YEAR = frozenset("and or but when as to in on at was were had the a that which".split())
 # cheap pre-check: the duration and window patterns are costly and most sentences have no unit
 _UNIT_WORD_RE = re.compile(r"\b(?:hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
 _UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
@@ -238,7 +238,7 @@ def _years(text: str) -> Iterator[TimeRef]:
         g = 1 if m[1] else 2
         if g == 1 and m.group().lower().startswith("of"):
             nxt = _NEXT_WORD_RE.match(text, m.end())
-            if nxt and nxt.group(1) not in _AFTER_YEAR:
+            if nxt and nxt.group(1) not in AFTER_YEAR:
                 continue  # "a crowd of 2000 people" counts; "the summer of 2011 and" dates
         y = int(m[g])
         yield _ref(m, g, "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
