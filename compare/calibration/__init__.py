@@ -1,4 +1,4 @@
-"""Decision weights fitted on public labelled data by ``fit.py`` (beside this file).
+"""Decision weights fitted on public labelled data by ``tools/fit_calibration.py``, and their loader.
 
 ``weights.json`` holds, per decision, a logistic model over ``compare.features.NAMES``: a score
 becomes a calibrated probability, and the decision threshold is the one that maximised
@@ -18,7 +18,20 @@ WEIGHTS = Path(__file__).with_name("weights.json")
 
 @functools.lru_cache(maxsize=1)
 def load() -> dict:
-    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    """The weights, checked against the features this code computes: weights fitted on another
+    feature list would score every pair with the wrong numbers, silently."""
+    from ..errors import ModelError
+    from ..features import NAMES, VERDICT_NAMES
+
+    weights = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    for decision, names in (("same_fact", NAMES), ("same_event", NAMES), ("verdict", VERDICT_NAMES)):
+        fitted = tuple(weights.get(decision, {}).get("features", ()))
+        if fitted != names:
+            raise ModelError(
+                f"{WEIGHTS}: the {decision} weights were fitted on other features than compare.features "
+                "computes; refit them with: python tools/fit_calibration.py"
+            )
+    return weights
 
 
 def probability(decision: str, features: np.ndarray) -> np.ndarray:

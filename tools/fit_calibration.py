@@ -1,6 +1,6 @@
 """Fit the decision weights in ``weights.json`` on the public development sets.
 
-    python -m compare.calibration.fit [--data ../shared/data]
+    python tools/fit_calibration.py [--data ../shared/data]
 
 - same_fact: MRPC train (two news sentences from different outlets report the same fact).
 - verdict: RTE-3 dev, FEVER dev and VitaminC (supported / contradicted / unsupported for a
@@ -202,33 +202,48 @@ def fit_verdict(X: np.ndarray, y: np.ndarray, source: str) -> dict:
     }
 
 
+DECISIONS = ("same_fact", "same_event", "verdict")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument(
+        "--only",
+        choices=DECISIONS,
+        action="append",
+        help="refit only this decision (repeatable); the others keep their weights as they are",
+    )
     args = parser.parse_args()
-    out = {"features": list(NAMES)}
-    X, y = featurise(mrpc(args.data))
-    out["same_fact"] = fit(X, y, "MRPC train, 4,076 pairs")
-    X, y = featurise(ecb(args.data))
-    out["same_event"] = fit(
-        X, y, "ECB+ dev: annotated same-event sentence pairs vs same-topic pairs", precision=0.85
-    )
-    X, y = verdict_featurise(verdict_items(args.data))
-    out["verdict"] = fit_verdict(
-        X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim"
-    )
-    print(
-        f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 "
-        f"{out['verdict']['cv_contradiction_f1']:.4f} "
-        f"(n={out['verdict']['n']})"
-    )
+    out = json.loads(WEIGHTS.read_text(encoding="utf-8")) if args.only else {}
+    out["features"] = list(NAMES)
+    todo = args.only or DECISIONS
+    if "same_fact" in todo:
+        X, y = featurise(mrpc(args.data))
+        out["same_fact"] = fit(X, y, "MRPC train, 4,076 pairs")
+    if "same_event" in todo:
+        X, y = featurise(ecb(args.data))
+        out["same_event"] = fit(
+            X, y, "ECB+ dev: annotated same-event sentence pairs vs same-topic pairs", precision=0.85
+        )
+    if "verdict" in todo:
+        X, y = verdict_featurise(verdict_items(args.data))
+        out["verdict"] = fit_verdict(
+            X, y, "RTE-3 dev (3-way), FEVER dev, VitaminC: closest source claim vs draft claim"
+        )
+        print(
+            f"verdict: cv accuracy {out['verdict']['cv_accuracy']:.4f}, contradiction F1 "
+            f"{out['verdict']['cv_contradiction_f1']:.4f} (n={out['verdict']['n']})"
+        )
     WEIGHTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     for k in ("same_fact", "same_event"):
-        m = out[k]
-        print(
-            f"{k}: threshold {m['threshold']} ({m['threshold_rule']}): cv accuracy {m['cv_accuracy']:.4f}, "
-            f"precision {m['cv_precision']:.4f}, recall {m['cv_recall']:.4f} (n={m['n']})"
-        )
+        if k in todo:
+            m = out[k]
+            print(
+                f"{k}: threshold {m['threshold']} ({m['threshold_rule']}): "
+                f"cv accuracy {m['cv_accuracy']:.4f}, precision {m['cv_precision']:.4f}, "
+                f"recall {m['cv_recall']:.4f} (n={m['n']})"
+            )
 
 
 if __name__ == "__main__":
