@@ -8,8 +8,6 @@ what only one of them reports.
 Heavy parts (numpy, the aligner, the model) load on first use, so ``import compare`` is cheap.
 """
 
-from __future__ import annotations
-
 from .errors import CompareError, InputError, ModelError, OutputError
 from .records import Article, Claim, Conflict, Finding, Source
 

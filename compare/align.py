@@ -27,7 +27,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
-from .features import pair_features
 from .options import Options
 from .pairs import nearest_by_source, score_pairs
 from .records import Claim, Match
@@ -46,12 +45,6 @@ _WITHIN_WINDOW = 500
 
 def lexical(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b, processor=default_process) / 100.0
-
-
-def pair_probabilities(a: Claim, b: Claim, cosine: float) -> tuple[float, float]:
-    """(P(same event), P(same fact)) for one pair."""
-    x = pair_features(a, b, cosine)
-    return float(calibration.probability("same_event", x)), float(calibration.probability("same_fact", x))
 
 
 def align(claims: Sequence[Claim], vectors: np.ndarray, options: Options) -> tuple[Match, ...]:

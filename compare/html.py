@@ -9,7 +9,6 @@ imported inside ``extract`` only: ``import compare`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -19,33 +18,12 @@ from .errors import InputError
 # An HTML document announces itself in its first tag; looking there only (after whitespace and a
 # BOM) never mistakes an article that merely mentions "<html>" for a page.
 _SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.I)
-# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 # A line this long is a sentence, not a menu entry; a page without one has no article text.
 _MIN_WORDS = 8
 
 
 def looks_like_html(text: str) -> bool:
     return bool(_SNIFF.match(text.removeprefix("\ufeff")[:1024]))
-
-
-def decode_page(data: bytes, label: str, charset: str | None = None) -> str:
-    """Bytes of a page -> text: the HTTP charset, then the page's own <meta charset>, then the
-    generic ``decode`` (BOMs, UTF-8, cp1252), which also refuses binary data by name."""
-    from .ingest import decode  # ingest imports this module; import here to avoid a cycle
-
-    text = decode(data, label)  # validates: binary input is refused before we try any charset
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
-        return text  # a byte-order mark beats any declaration (as in browsers)
-    m = _META_CHARSET.search(data[:4096])
-    for name in (charset, m and m.group(1).decode("ascii")):
-        # A page cannot declare itself UTF-16 from inside ASCII-compatible bytes; browsers ignore that.
-        if name and not name.lower().startswith(("utf-16", "utf-32", "utf16", "utf32")):
-            try:
-                return data.decode(name)
-            except (LookupError, UnicodeDecodeError):
-                continue  # a wrong or unknown declaration: fall back to what the bytes say
-    return text
 
 
 @dataclass(frozen=True)

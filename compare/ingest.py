@@ -9,7 +9,6 @@ and date fill the Source's name and date where the user gave none. URLs are fetc
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import datetime as _dt
 import os
@@ -19,68 +18,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import html as _html
+from .decode import decode, decode_page
 from .errors import InputError
 from .options import DEFAULT_MAX_BYTES, default_cache_dir
 from .records import Article, Source, parse_date
 
-# Leading bytes of formats users paste by mistake, named so the error can say what it saw.
-_SIGNATURES = (
-    (b"%PDF", "a PDF"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (docx/xlsx?)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "a program"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ".html", ".htm"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-def decode(data: bytes, label: str) -> str:
-    """Bytes -> text: BOMs first, then strict UTF-8, then Windows-1252 (a superset of Latin-1 in
-    practice for news text). Binary input is an error naming the file."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(
-                    f"{label}: starts with a {encoding} byte-order mark but does not decode as "
-                    f"{encoding}; re-save it as UTF-8"
-                ) from None
-    for magic, what in _SIGNATURES:
-        if data.startswith(magic):
-            raise InputError(
-                f"{label}: looks like {what}, not text; save the article as plain text (UTF-8) and pass that"
-            )
-    if b"\x00" in data[:65536]:
-        raise InputError(
-            f"{label}: contains NUL bytes, so it is binary, not text; save the article as plain text "
-            "(UTF-8) and pass that"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read one input file (or ``-`` for stdin) as text, HTML included as it is."""
-    data, label = _read_bytes(path, max_bytes)
-    return _nonempty(decode(data, label), label)
 
 
 def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, str]:
@@ -123,7 +67,7 @@ def _read_document(
     """Bytes of a file, stdin or fetched page -> (text, the page when it was HTML)."""
     text = _nonempty(decode(data, label), label)
     if html or _html.looks_like_html(text):
-        page = _html.extract(_html.decode_page(data, label, charset), label, url)
+        page = _html.extract(decode_page(data, label, charset), label, url)
         return page.text, page
     if charset:  # text/plain from a server that names its charset
         try:

@@ -20,7 +20,8 @@ import pytest
 
 from compare import Article, InputError
 from compare.clean import normalize_text
-from compare.html import decode_page, looks_like_html
+from compare.decode import decode_page
+from compare.html import looks_like_html
 from compare.ingest import load_sources
 from compare.pipeline import prepare
 

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from compare import Article, InputError
-from compare.ingest import decode, load_sources, parse_assignments
+from compare.decode import decode
+from compare.ingest import load_sources, parse_assignments
 
 from .conftest import CBS, TP
 

@@ -8,13 +8,10 @@ claims (pronoun speakers, quotations continued from an attributed sentence).
 
 from __future__ import annotations
 
-import datetime as dt
-
-from compare.records import Facts
-
 from .attribution import find_speaker
 from .context import annotate
 from .entities import entity_key, find_entities, same_entity
+from .facts import extract
 from .hedges import find_hedges
 from .negation import find_negation
 from .numbers import find_quantities, quantities_conflict
@@ -34,24 +31,3 @@ __all__ = [
     "same_entity",
     "times_conflict",
 ]
-
-
-def extract(text: str, published: dt.date | None = None, speaker: str | None = None) -> Facts:
-    """Every fact the finders see in ``text``; a transcript ``speaker`` wins over attribution."""
-    cues = find_negation(text)
-    if speaker:
-        who, span = speaker, None
-    else:
-        found = find_speaker(text)
-        who, span = found if found else (None, None)
-    times = find_times(text, published)
-    return Facts(
-        quantities=find_quantities(text, times=times),
-        times=times,
-        entities=find_entities(text),
-        negated=bool(cues),
-        negation_cues=cues,
-        speaker=who,
-        speaker_span=span,
-        hedges=find_hedges(text),
-    )

@@ -18,6 +18,7 @@ from compare.records import Claim, Entity, Facts
 from ..lexicon import COMMON_VERBS, DETERMINERS, ORG_HEADS, QUOTES, TITLE_MODIFIERS, TITLES
 from .attribution import scan_quotes
 from .entities import find_entities, same_entity
+from .facts import extract
 
 _PRONOUN_TABLE = {"he": "person", "she": "person", "they": "group", "it": "thing"}
 _OTHER_PRONOUNS = frozenset({"we", "i", "you"}) | set(_PRONOUN_TABLE)
@@ -39,8 +40,6 @@ PURE_QUOTE_SHARE = 0.6
 
 def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim, ...]:
     """Claims with ``facts`` filled in; claims of one source must come in reading order."""
-    from . import extract  # the package's extract(), which runs every finder
-
     facts: list[Facts] = [extract(c.text, published, c.speaker) for c in claims]
     pure: list[bool] = []
     open_quote: dict[tuple[str, int], bool] = {}
