@@ -251,9 +251,6 @@ def report(
     _emit(result, output, fmt, quiet)
 
 
-_VERDICTS = ("supported", "contradicted", "unsupported")
-
-
 @app.command()
 @_guard
 def check(
@@ -300,6 +297,7 @@ def check(
     2 bad input or options; 3 internal error.
     """
     from .ingest import parse_assignments
+    from .kinds import VERDICTS
     from .pipeline import check as run_check
 
     wanted = {v.strip() for v in fail_on.split(",") if v.strip()}
@@ -319,7 +317,7 @@ def check(
     _emit(result, output, fmt, quiet)
     counts = result.counts()
     if not quiet:
-        typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in _VERDICTS), err=True)
+        typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
     if any(counts.get(v, 0) for v in wanted):
         raise typer.Exit(1)
 

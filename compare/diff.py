@@ -24,6 +24,7 @@ from . import calibration
 from .align import lexical
 from .extract import quantities_conflict, same_entity, times_conflict
 from .extract.entities import NameIndex
+from .kinds import REPORT_KINDS
 from .lexicon import ANTONYM_STEMS, ARTICLES_AND_POSSESSIVES, CLAUSE_STOP, UNNAMED_SPEAKERS, stem
 from .options import Options
 from .pairs import nearest_other
@@ -537,7 +538,7 @@ def diff(
         else:
             note, score = "", 1.0
         findings.append(Finding("unique", (c.id,), score, f"only {_name(src, c)} reports this{note}"))
-    order = {"contradiction": 0, "discrepancy": 1, "update": 2, "agreement": 3, "unique": 4}
+    order = {k: n for n, k in enumerate(REPORT_KINDS)}
     return tuple(
         sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims))
     )

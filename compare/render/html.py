@@ -22,24 +22,10 @@ import html
 import json
 import re
 
-# Kind -> (label, icon, what it means). Order is priority: a claim in several findings is
-# marked with the first kind that applies (a contradiction matters more than an agreement).
-KINDS = {
-    "contradiction": ("Contradiction", "\u2717", "the sources state conflicting values for the same event"),
-    "contradicted": ("Contradicted", "\u2717", "a source states a conflicting value"),
-    "discrepancy": ("Discrepancy", "\u2260", "different speakers give different figures"),
-    "update": ("Update", "\u2191", "a later report gives a newer figure"),
-    "unsupported": ("Unsupported", "?", "no source carries this claim"),
-    "agreement": ("Agreement", "\u2713", "two sources report the same fact"),
-    "supported": ("Supported", "\u2713", "a source carries this claim"),
-    "unique": ("Unique", "\u25c6", "only this source reports it"),
-}
-_GROUPS = {
-    "contradiction": "Contradictions",
-    "discrepancy": "Discrepancies (different speakers, different figures)",
-    "update": "Updates (a later report, a newer figure)",
-    "agreement": "Agreements",
-}
+from ..kinds import KINDS, REPORT_KINDS
+
+# The kinds by marking priority: the bars, legends and claim marks list them in this order.
+_MARKING = sorted(KINDS, key=lambda k: KINDS[k].rank)
 _MATRIX = {
     "contradicts": "\u2717 contradicts",
     "differs": "\u2260 differs",
@@ -83,10 +69,9 @@ def render(report: dict, texts: dict[str, str] | None = None) -> str:
         members = [cidx[x] for x in g["claims"] if x in cidx]
         for m in members:
             peers.setdefault(m, set()).update(members)
-    order = list(KINDS)
     ckind = {
         m: min(
-            (report["findings"][fn]["kind"] for fn in fns), key=lambda k: order.index(k) if k in order else 99
+            (report["findings"][fn]["kind"] for fn in fns), key=lambda k: KINDS[k].rank if k in KINDS else 99
         )
         for m, fns in in_findings.items()
     }
@@ -163,10 +148,10 @@ def _summary(report: dict, ckind: dict[int, str], cidx: dict[str, int], check: b
             k = ckind.get(m, "other")
             counts[k] = counts.get(k, 0) + 1
         total = max(1, len(mine))
-        kinds = [k for k in [*KINDS, "other"] if counts.get(k)]
+        kinds = [k for k in [*_MARKING, "other"] if counts.get(k)]
         words = [
             (
-                f"{counts[k]} {KINDS[k][0].lower() if k in KINDS else 'without a finding'} "
+                f"{counts[k]} {KINDS[k].label.lower() if k in KINDS else 'without a finding'} "
                 f"({100 * counts[k] / total:.0f}%)"
             )
             for k in kinds
@@ -249,9 +234,10 @@ def _matrix(report: dict, cidx: dict[str, int]) -> str:
 
 
 def _legend(report: dict, ckind: dict[int, str]) -> str:
-    used = [k for k in KINDS if k in ckind.values()]
+    used = [k for k in _MARKING if k in ckind.values()]
     items = [
-        f'<li id="kd-{k}"><span class="claim {k}">{KINDS[k][0]}</span>: {KINDS[k][2]}</li>' for k in used
+        f'<li id="kd-{k}"><span class="claim {k}">{KINDS[k].label}</span>: {KINDS[k].meaning}</li>'
+        for k in used
     ]
     if report["skipped"]:
         items.append(
@@ -309,7 +295,8 @@ def _column(sn, s, report, text, cidx, ckind, in_findings, peers, names) -> str:
 
 def _finding(fn: int, f: dict, report: dict, cidx: dict[str, int], names: dict[str, str]) -> str:
     k = _kind(f["kind"])
-    label, icon, _ = KINDS.get(f["kind"], (f["kind"], "\u2022", ""))
+    kind = KINDS.get(f["kind"])
+    label, icon = (kind.label, kind.icon) if kind else (f["kind"], "\u2022")
     head = "; ".join(f"{c['type']}: {c['a']} vs {c['b']}" for c in f["conflicts"])
     scope = " (within one source)" if f.get("scope") == "within" else ""
     quotes = {e["claim"]: e["quote"] for e in f.get("evidence", [])}
@@ -337,7 +324,7 @@ def _findings(report: dict, cidx: dict[str, int], names: dict[str, str], check: 
     if check:
         groups = [("Draft claims, in order", fs)]
     else:
-        groups = [(_GROUPS[k], [(n, f) for n, f in fs if f["kind"] == k]) for k in _GROUPS]
+        groups = [(KINDS[k].title, [(n, f) for n, f in fs if f["kind"] == k]) for k in REPORT_KINDS[:-1]]
         groups = [g for g in groups if g[1] or g[0] == "Contradictions"]
         groups += [
             (

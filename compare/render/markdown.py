@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..kinds import KINDS, REPORT_KINDS
+
 # Control characters, line/paragraph separators, lone surrogates and bidi overrides/isolates
 # (which would let a name display reversed or reorder the text around it).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -23,17 +25,6 @@ def escape(text: object) -> str:
     s = " ".join(s.split())  # newlines would end a list item or a table row
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", s)
-
-
-_TITLES = {
-    "contradiction": "Contradictions",
-    "discrepancy": "Discrepancies (different speakers, different figures)",
-    "update": "Updates (a later report, a newer figure)",
-    "agreement": "Agreements",
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "unsupported": "Unsupported",
-}
 
 
 def _quote(report: dict, claim_id: str, names: dict[str, str]) -> str:
@@ -64,20 +55,7 @@ def render(report: dict) -> str:
     out.append("")
     for note in report.get("notes", []):
         out.append(f"> **Note:** {escape(note)}\n")
-    kinds = [
-        k
-        for k in (
-            "contradiction",
-            "discrepancy",
-            "update",
-            "agreement",
-            "unique",
-            "supported",
-            "contradicted",
-            "unsupported",
-        )
-        if any(f["kind"] == k for f in report["findings"])
-    ]
+    kinds = [k for k in KINDS if any(f["kind"] == k for f in report["findings"])]
     out.append("## Summary\n")
     out.append("| Finding | " + " | ".join(escape(names[i]) for i in ids) + " | Total |")
     out.append("|---|" + "---:|" * (len(ids) + 1))
@@ -108,11 +86,11 @@ def render(report: dict) -> str:
 
 
 def _render_compare(report: dict, names: dict[str, str], ids: list[str], out: list[str]) -> None:
-    for kind in ("contradiction", "discrepancy", "update", "agreement"):
+    for kind in REPORT_KINDS[:-1]:  # the paired kinds; unique claims are listed per source below
         fs = [f for f in report["findings"] if f["kind"] == kind]
         if not fs and kind != "contradiction":
             continue
-        out.append(f"## {_TITLES[kind]} ({len(fs)})\n")
+        out.append(f"## {KINDS[kind].title} ({len(fs)})\n")
         if not fs:
             out.append("None found.\n")
         for n, f in enumerate(fs, 1):
