@@ -1,6 +1,6 @@
 """Pair features: what the aligner and the diff engine know about two claims, as numbers.
 
-The same function feeds the calibration script (``compare/calibration/fit.py``) and the run
+The same function feeds the calibration script (``tools/fit_calibration.py``) and the run
 time, so the weights fitted on public data apply to exactly the features computed here.
 """
 
@@ -16,6 +16,7 @@ from rapidfuzz.utils import default_process
 
 from .extract import same_entity
 from .extract.entities import AliasTable
+from .lexicon import stem
 from .records import Claim, Entity
 
 NAMES = (
@@ -331,8 +332,7 @@ CONFLICT_TYPES = ("number", "time", "entity", "negation", "attribution")
 
 
 def _stems(text: str) -> set[str]:
-    # Five-letter prefixes: "killed"/"killing", "defected"/"defection" meet without a stemmer.
-    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 3}
+    return {stem(w) for w in _WORD.findall(text) if len(w) > 3}
 
 
 def verdict_features(source: Claim, draft: Claim, cosine: float, conflict_types: set[str]) -> np.ndarray:
