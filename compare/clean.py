@@ -51,7 +51,6 @@ for _c in "\u2028\u2029\u0085":
     _MAP[_c] = "\n"
 _MAP["\u2026"] = "..."
 _MAP["\u2024"] = "."
-_MAP["\u2022"] = "\u2022"  # bullets are handled per line
 for _c, _r in {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -69,7 +68,6 @@ _DROP = set(
 )
 _DROP.update(chr(o) for o in range(0x00, 0x20) if chr(o) not in "\n\r\t\u000b\u000c")
 _DROP.update(chr(o) for o in range(0x7F, 0xA0) if o != 0x85)
-del _MAP["\u2022"]
 
 _SPECIAL = re.compile("\r\n?|[" + "".join(re.escape(c) for c in sorted(set(_MAP) | _DROP)) + "]")
 

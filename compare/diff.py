@@ -6,10 +6,10 @@ or a discrepancy (figures that differ but come from different named speakers, so
 do not contradict each other: "the Observatory said six" vs "the Committees said seven").
 Unmatched claims are unique to their source.
 
-Two claims only contradict when they are about the same event: the pair must clear
-``contradiction_threshold`` and each conflicting value must sit in a clause that shares a
-name or content words with the other, so "17,000 killed since March 2011" never contradicts
-"13 killed on Thursday".
+Two claims only contradict when they are about the same event: the pair must have been aligned
+(the calibrated P(same event), ``compare.align``) and each conflicting value must sit in a clause
+that shares a name or content words with the other, so "17,000 killed since March 2011" never
+contradicts "13 killed on Thursday".
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Off by default (the default stays offline and light). A user who has a sentence-transformers
 CrossEncoder trained for NLI passes its name or path (``--nli``); its probabilities then join
-the rule-based conflicts in ``check`` and ``compare``. Label order differs between models, so it
+the rule-based conflicts in ``check``. Label order differs between models, so it
 is read from the model's own config rather than assumed.
 """
 

@@ -1,7 +1,7 @@
 """The one orchestrator: ingest -> clean -> segment -> extract -> corefer -> embed -> align -> diff.
 
-Stage modules never call each other; only this module chains them, so each stage can be read
-and tested on its own.
+Only this module chains the stages, so each can be read and tested on its own. A stage may use
+another's pure helpers (diff reads names with extract's alias rules) but never runs another.
 """
 
 from __future__ import annotations

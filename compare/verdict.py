@@ -1,10 +1,11 @@
 """Check: each claim of a draft -> supported, contradicted or unsupported by the sources.
 
-The same scoring and conflict typing as the comparison (align.pair_score, diff.conflicts), seen
-from the draft's side: a draft claim is contradicted when a source claim about the same event
-conflicts with it, supported when a source claim reports the same fact, and unsupported when no
-source says it. Quotations get a stricter test: the quoted words must appear in the sources,
-from the same speaker.
+The pair features of the comparison (``compare.features``) and its typed conflicts
+(``diff.conflicts``), seen from the draft's side and weighed by the calibrated verdict model: a
+draft claim is contradicted when a source claim about the same event conflicts with it,
+supported when a source claim reports the same fact, and unsupported when no source says it.
+Quotations get a stricter test: the quoted words must appear in the sources, from the same
+speaker.
 """
 
 from __future__ import annotations
