@@ -27,11 +27,12 @@ from .records import Article
 
 @dataclass
 class Row:
-    name: str
+    name: str  # the title shown in the table
     n: int
     metrics: dict[str, float]  # ours
     baselines: dict[str, dict[str, float]] = field(default_factory=dict)
     note: str = ""
+    set: str = ""  # the stable id of the set (a key of SETS): what quality floors are keyed by
 
 
 class MemoEmbedder:
@@ -401,6 +402,7 @@ def evaluate(
     for name in sets or SETS:
         run.refused = 0
         row = SETS[name](data, run, memo, limit)
+        row.set = name
         if run.refused:
             row.note = "; ".join(
                 x for x in (row.note, f"{run.refused} items refused as input (counted as no finding)") if x
