@@ -338,7 +338,7 @@ def evaluate_cmd(
         typer.Option(
             "--set",
             show_default=False,
-            help="Run only this set (repeatable): mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
+            help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
         ),
     ] = None,
     limit: Annotated[

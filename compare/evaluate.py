@@ -342,7 +342,130 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
     )
 
 
+#: The annotated dev gold of real clusters (``gold/ecbplus_dev.json`` in a checkout): conflicts a
+#: careful reader finds, traps that must not be reported, agreements that must be found.
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "ecbplus_dev.json"
+#: Finding kinds that report a conflict between two claims.
+CONFLICT_KINDS = ("contradiction", "discrepancy", "update")
+
+
+@dataclass
+class GoldScore:
+    """One cluster's findings held against its annotations (what ``gold`` counts, per item)."""
+
+    found: list[dict] = field(default_factory=list)  # gold conflicts the report found
+    missed: list[dict] = field(default_factory=list)
+    traps_hit: list[tuple[dict, str]] = field(default_factory=list)  # (trap, finding kind)
+    agreements_found: list[dict] = field(default_factory=list)
+    agreements_missed: list[dict] = field(default_factory=list)
+    true_contradictions: list = field(default_factory=list)  # contradiction findings matching a conflict
+    false_contradictions: list = field(default_factory=list)  # the others (or a missing annotation)
+
+
+def _quote_span(texts: dict[str, str], side: dict) -> tuple[str, int, int]:
+    text = texts[side["doc"]]
+    start = text.find(side["quote"])
+    if start < 0:
+        raise InputError(f"gold quote not in {side['doc']}: {side['quote']!r}; fix the annotation")
+    return side["doc"], start, start + len(side["quote"])
+
+
+def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
+    """Which annotated conflicts, traps and agreements a report's findings hit. A finding hits an
+    annotated pair when one of its claims overlaps each quoted span (in either order)."""
+    claims = {c.id: c for c in report.claims}
+
+    def covers(claim_id: str, span: tuple[str, int, int]) -> bool:
+        c = claims[claim_id]
+        return c.source == span[0] and c.start < span[2] and span[1] < c.end
+
+    def hits(finding, item: dict) -> bool:
+        if len(finding.claims) != 2:
+            return False
+        a, b = _quote_span(texts, item["a"]), _quote_span(texts, item["b"])
+        x, y = finding.claims
+        return (covers(x, a) and covers(y, b)) or (covers(x, b) and covers(y, a))
+
+    out = GoldScore()
+    conflicts = [f for f in report.findings if f.kind in CONFLICT_KINDS]
+    for item in cluster.get("conflicts", []):
+        (out.found if any(hits(f, item) for f in conflicts) else out.missed).append(item)
+    for item in cluster.get("traps", []):
+        kind = next((f.kind for f in conflicts if hits(f, item)), None)
+        if kind:
+            out.traps_hit.append((item, kind))
+    agreements = [f for f in report.findings if f.kind == "agreement"]
+    for item in cluster.get("agreements", []):
+        (out.agreements_found if any(hits(f, item) for f in agreements) else out.agreements_missed).append(
+            item
+        )
+    for f in report.findings:
+        if f.kind == "contradiction":
+            right = any(hits(f, item) for item in cluster.get("conflicts", []))
+            (out.true_contradictions if right else out.false_contradictions).append(f)
+    return out
+
+
+def load_gold(path: Path | None = None) -> dict:
+    path = Path(path or GOLD)
+    if not path.is_file():
+        raise InputError(
+            f"{path}: no dev gold there; run eval from a checkout of the repository, or pass --gold"
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def gold_clusters(data: Path, gold: dict) -> list[tuple[dict, list[Article], dict[str, str]]]:
+    """Each annotated cluster with its documents as articles and their texts by document id."""
+    docs = {d["doc"]: d for d in _read_jsonl(data / "ecbplus" / "docs_dev.jsonl")}
+    out = []
+    for cluster in gold["clusters"]:
+        articles = [_article(docs[d])[0] for d in cluster["docs"]]
+        out.append((cluster, articles, {a.id: a.text for a in articles}))
+    return out
+
+
+def gold(
+    data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None, path: Path | None = None
+) -> Row:
+    """The annotated dev gold of real clusters (``gold/ecbplus_dev.json``)."""
+    annotations = load_gold(path)
+    clusters = gold_clusters(data, annotations)
+    if limit is not None:
+        clusters = clusters[: max(1, limit // 10)]
+    total = GoldScore()
+    n_conflicts = n_traps = n_agreements = 0
+    for cluster, articles, texts in clusters:
+        score = score_gold(run.compare(articles), cluster, texts)
+        for name in vars(total):
+            getattr(total, name).extend(getattr(score, name))
+        n_conflicts += len(cluster.get("conflicts", []))
+        n_traps += len(cluster.get("traps", []))
+        n_agreements += len(cluster.get("agreements", []))
+    docs = {d["doc"]: d for d in _read_jsonl(data / "ecbplus" / "docs_dev.jsonl")}
+    cross = 0
+    for pair in annotations.get("different_events", []):
+        report = run.compare([_article(docs[d])[0] for d in pair["docs"]])
+        cross += sum(f.kind == "contradiction" for f in report.findings)
+    reported = len(total.true_contradictions) + len(total.false_contradictions)
+    return Row(
+        "Dev gold: annotated ECB+ clusters",
+        n_conflicts,
+        {
+            "conflicts_found": len(total.found) / max(1, n_conflicts),
+            "contradiction_precision": len(total.true_contradictions) / max(1, reported),
+            "contradictions_reported": float(reported),
+            "traps_hit": float(len(total.traps_hit)),
+            "agreements_found": len(total.agreements_found) / max(1, n_agreements),
+            "contradictions_different_events": float(cross),
+        },
+        note=f"{len(clusters)} clusters, {n_conflicts} annotated conflicts, {n_traps} traps, "
+        f"{n_agreements} agreements; {len(annotations.get('different_events', []))} different-event pairs",
+    )
+
+
 SETS = {
+    "gold": gold,
     "mrpc": mrpc,
     "rte3": rte3,
     "fever": fever,
@@ -432,7 +555,11 @@ def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "
             for b in ("cosine", "token-set"):
                 bv = r.baselines.get(b, {}).get(k)
                 cells.append(f"{bv:.3f}" if bv is not None else "")
-            value = f"{v:.0f}" if k.startswith("contradictions") or k.endswith("_pairs") else f"{v:.3f}"
+            value = (
+                f"{v:.0f}"
+                if k.startswith(("contradictions", "traps")) or k.endswith("_pairs")
+                else f"{v:.3f}"
+            )
             out.append(f"| {r.name} | {r.n} | {k} | {value} | {' | '.join(cells)} |")
         if "majority" in r.baselines:
             out.append(
