@@ -843,7 +843,7 @@ def stem(word: str) -> str:
     meet as "kill"; "refused" gives "refus", a prefix of "refusal". Enough for overlap tests
     between two claims, without a stemmer dependency."""
     w = word.lower()
-    for suffix in ("ing", "ed", "es", "s", "e"):
+    for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
     return w
