@@ -60,6 +60,13 @@ def test_a_discrepancy_finds_a_conflict_but_is_no_contradiction():
     assert not score.true_contradictions and not score.false_contradictions
 
 
+def test_a_doubted_conflict_is_neither_found_nor_missed_but_backs_a_contradiction():
+    doubted = {**CLUSTER, "conflicts": [{**CLUSTER["conflicts"][0], "review": "doubtful: approximate"}]}
+    score = score_gold(_report(Finding("contradiction", ("d1:1", "d2:1"), 0.9, "number")), doubted, TEXTS)
+    assert not score.found and not score.missed
+    assert len(score.true_contradictions) == 1
+
+
 def test_agreements_are_matched_by_quote():
     score = score_gold(_report(Finding("agreement", ("d1:1", "d2:1"), 0.9, "same")), CLUSTER, TEXTS)
     assert len(score.agreements_found) == 1 and not score.agreements_missed

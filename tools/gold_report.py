@@ -34,13 +34,13 @@ def main() -> None:
             continue
         report = compare(articles)
         score = score_gold(report, cluster, texts)
-        totals["conflicts"] += len(cluster.get("conflicts", []))
+        totals["conflicts"] += sum("review" not in x for x in cluster.get("conflicts", []))
         totals["found"] += len(score.found)
         totals["false"] += len(score.false_contradictions)
         totals["true"] += len(score.true_contradictions)
         totals["traps"] += len(score.traps_hit)
         print(
-            f"=== {cluster['id']}: found {len(score.found)}/{len(cluster.get('conflicts', []))}, "
+            f"=== {cluster['id']}: found {len(score.found)}/{len(score.found) + len(score.missed)}, "
             f"contradictions {len(score.true_contradictions)} right / "
             f"{len(score.false_contradictions)} unbacked, "
             f"traps hit {len(score.traps_hit)}, agreements {len(score.agreements_found)}/"
