@@ -127,6 +127,32 @@ def parse_number_words(text: str) -> tuple[float, int] | None:
     return (total + current) * factor, valid_end
 
 
+#: Fraction characters and their values: "3½ years".
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+#: Units of more than one word, read before the one-word unit rules (which would take "nautical"
+#: for an adjective and "miles" for the unit).
+COMPOUND_UNITS = {
+    "nautical miles": "nautical mile",
+    "nautical mile": "nautical mile",
+    "miles per hour": "mph",
+    "miles an hour": "mph",
+    "mph": "mph",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "square miles": "square mile",
+    "square mile": "square mile",
+    "square kilometres": "square kilometre",
+    "square kilometers": "square kilometre",
+    "square kilometre": "square kilometre",
+    "square kilometer": "square kilometre",
+    "sq km": "square kilometre",
+}
+
 #: Letters glued to a figure that scale it: "$5m", "3bn", "10k".
 SCALE_SUFFIXES = {
     "k": 1e3,

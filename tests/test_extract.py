@@ -238,6 +238,60 @@ def test_every_span_matches_its_text_in_a_busy_sentence():
     assert [x.value for x in found] == [1200, 3500, 2.5e9]
 
 
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("he was sentenced to 3 1/2 years in prison", 3.5, "year"),
+        ("he was sentenced to 3-1/2 years in prison", 3.5, "year"),
+        ("a sentence of 3½ years", 3.5, "year"),
+        ("two and a half years later", 2.5, "year"),
+        ("she lived half a mile away", 0.5, "mile"),
+        ("she moved about a mile and a half away", 1.5, "mile"),
+        ("the talks lasted an hour and a half", 1.5, "hour"),
+        ("a 1/2 mile from the border", 0.5, "mile"),
+        ("half a dozen people were hurt", 6, "person"),
+    ],
+)
+def test_fractions_and_halves_are_part_of_the_value(text, value, unit):
+    q = one_q(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text,value", [("fought the blaze in minus 17 degrees", -17), ("in minus-20 degree temperatures", -20)]
+)
+def test_minus_makes_a_negative_value(text, value):
+    q = one_q(text)
+    assert (q.value, q.low, q.high, q.unit) == (value, value, value, "degree")
+
+
+def test_approximate_negative_value_keeps_low_below_high():
+    q = one_q("about minus 20 degrees")
+    assert q.low == pytest.approx(-22) and q.high == pytest.approx(-18)
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("a magnitude-5.9 earthquake", 5.9, "magnitude"),
+        ("around 150 nautical miles east of Aden", 150, "nautical mile"),
+        ("at speeds up to 120 miles per hour", 120, "mph"),
+        ("a 1,500-square-kilometer island", 1500, "square kilometre"),
+        ("The Navy confiscated 14 AK - 47 rifles", 14, "rifle"),
+        ("with six AK 47 rifles", 6, "rifle"),
+        ("Seven AK-47s were found", 7, "ak-47"),
+    ],
+)
+def test_compound_units_model_names_and_hyphenated_magnitudes(text, value, unit):
+    q = one_q(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_dates_and_fractions_apart():
+    assert qs("after the 9/11 attacks") == []
+    assert qs("on 24/7 duty") == []
+
+
 # --- quantities_conflict ----------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from compare.records import Quantity, TimeRef
 from ..lexicon import (
     ADJECTIVE_ENDINGS,
     BEFORE_PRONOUN_ONE,
+    COMPOUND_UNITS,
     COUNT_ADJECTIVES,
     CURRENCIES,
     DEMONYM_PLURAL_ENDINGS,
@@ -32,6 +33,7 @@ from ..lexicon import (
     SCALES,
     SENTENCE_STOP,
     UNITS_BEFORE,
+    VULGAR_FRACTIONS,
     WEEKDAYS,
     YEAR_CUES,
     month_number,
@@ -42,13 +44,21 @@ from .times import point_spans
 INF = math.inf
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Fractions news writes: "1/2", "3/4" (a numerator below the denominator: "9/11" is no fraction).
+_FRACTION = r"[1-7]/[2348](?![\d/])"
+_VULGAR = "".join(VULGAR_FRACTIONS)
 _CORE_RE = re.compile(
     rf"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)?"
-    rf"(?:(?<![\w.,/:])(?P<num>{_DIGITS})(?![\d/])(?P<suf>[A-Za-z]+)?"
+    rf"(?:(?<![\w.,/:])(?P<neg>minus[\s-]+|\u2212)?(?P<num>{_DIGITS})"
+    rf"(?P<frac>(?:\s+|-){_FRACTION}|[{_VULGAR}])?(?![\d/])(?P<suf>[A-Za-z]+)?"
     rf"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"|(?<![\w.,/:-])(?P<bare>{_FRACTION}|[{_VULGAR}])"
+    rf"|(?<![\w-])(?P<half>half)\s+an?\s+(?!(?:dozen|hundred|thousand|million|billion|trillion)\b)(?=[a-z])"
+    rf"|(?<![\w-])(?P<one>an?)\s+(?=[a-z]+\s+and\s+a\s+half\b)"
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
+_AND_HALF_RE = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _TIME_OF_DAY_RE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b|EST\b|EDT\b|BST\b|CET\b)"
     r"|\b\d{1,2}:\d{2}\b",
@@ -78,6 +88,14 @@ _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
+_COMPOUND_UNIT_RE = re.compile(
+    r"\s*("
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(COMPOUND_UNITS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+#: A model name between a number and its noun: "AK-47", "AK 47", "M16", "F-16" (plural "AK-47s").
+_MODEL_RE = re.compile(r"\s+([A-Z][A-Za-z]{0,3}(?:\s*-\s*|\s)?\d{1,4}[A-Za-z]?)(?:s\b|\b)")
 
 
 def singular(word: str) -> str:
@@ -118,6 +136,9 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
     i = 0
     while i < len(cores):
         a = cores[i]
+        if out and a.start < out[-1].end:  # inside the last quantity: "14 AK-47 rifles" holds no 47
+            i += 1
+            continue
         b = cores[i + 1] if i + 1 < len(cores) else None
         pre = _qualifier_before(text, a.start)
         if b is not None and _is_range(text, a, b, pre):
@@ -166,12 +187,31 @@ def _cores(text: str) -> list[_Core]:
     return cores
 
 
+def _fraction(text: str) -> float:
+    """ "1/2" or "½" -> 0.5."""
+    text = text.strip(" -")
+    if text in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[text]
+    n, d = text.split("/")
+    return int(n) / int(d)
+
+
 def _core(text: str, m: re.Match) -> _Core | None:
     cur = m["cur"]
+    if m["bare"] is not None:  # "1/2 mile", "½ mile"
+        return _Core(m.start("bare"), m.end("bare"), _fraction(m["bare"]), True, raw=m["bare"])
+    if m["half"] is not None:  # "half a mile": the unit follows
+        return _Core(m.start("half"), m.end(), 0.5, False, raw=m.group().strip())
+    if m["one"] is not None:  # "a mile and a half": the half follows the unit (see _build)
+        return _Core(m.start("one"), m.end("one"), 1.0, False, raw=m["one"])
     if m["num"] is not None:
         start, end = m.start("num"), m.end("num")
         raw = m["num"]
         value = float(raw.replace(",", ""))
+        if m["frac"]:  # "3 1/2", "3-1/2", "3½"
+            value += _fraction(m["frac"])
+            end = m.end("frac")
+            raw = text[start:end]
         suf = (m["suf"] or "").lower()
         unit, unit_end = "", 0
         if suf in ("st", "nd", "rd", "th", "s", "am", "pm"):
@@ -185,7 +225,9 @@ def _core(text: str, m: re.Match) -> _Core | None:
         if m["scale"]:
             value *= SCALES[m["scale"].lower()]
             end = m.end("scale")
-        if _is_identifier(text, start):
+        if m["neg"]:  # "minus 17 degrees", "minus-20"
+            value, start = -value, m.start("neg")
+        elif _is_identifier(text, start):
             return None
         core = _Core(m.start() if cur else start, end, value, True, unit, unit_end, raw)
     else:
@@ -201,6 +243,9 @@ def _core(text: str, m: re.Match) -> _Core | None:
             return None
         if _is_identifier(text, start) and not raw[0].islower():
             return None
+        if half := _AND_HALF_RE.match(text, end):  # "two and a half years"
+            value, end = value + 0.5, half.end()
+            raw = text[start:end]
         core = _Core(m.start() if cur else start, end, value, False, "", 0, raw)
     if cur:
         core.unit, core.unit_end = CURRENCIES.get(cur.upper(), "dollar"), 0
@@ -210,7 +255,7 @@ def _core(text: str, m: re.Match) -> _Core | None:
 def _is_identifier(text: str, start: int) -> bool:
     """A number that names something: "Route 66", "F-16", "No. 5", "COVID-19", "#3"."""
     before = text[max(0, start - 30) : start]
-    if _LABEL_BEFORE_RE.search(before):
+    if _LABEL_BEFORE_RE.search(before) and not _PRE_UNIT_RE.search(before):  # "magnitude-5.9" is a value
         return True
     if _SCORE_AROUND_RE.match(text, start) or _SCORE_BEFORE_RE.search(before):
         return False  # "Arsenal 4-1": a score after a team's name
@@ -313,6 +358,13 @@ def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
         unit, unit_end = _unit_after(text, end)
         if unit_end:
             end = unit_end
+    if a.raw.lower() in ("a", "an"):  # "a mile and a half"
+        half = _AND_HALF_RE.match(text, end)
+        if not (unit and half):
+            return None
+        value, end = 1.5, half.end()
+        a = _Core(a.start, end, 1.5, False, raw=text[a.start : end])
+        last = a
     if unit in FRACTIONS:
         return None  # "one-third", "two halves": fractions, not counts
     if not a.unit and b is None and _looks_like_year(text, a, kind, unit):
@@ -320,7 +372,7 @@ def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
     if not a.digits and a.raw.lower() == "one" and not unit and kind == "exact":
         return None
 
-    low, high = _bounds(kind, value, a.value, last.value)
+    low, high = sorted(_bounds(kind, value, a.value, last.value))  # a negative value flips the bounds
     return _quantity(text, start, end, value, low, high, qualifier, unit)
 
 
@@ -358,10 +410,21 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     """The noun a number counts and where it ends; ("", 0) when the number stands alone."""
     # "17-month crackdown", "26-year-old": a hyphenated unit is attached to the number.
     if text.startswith("-", end):
+        if compound := _COMPOUND_UNIT_RE.match(
+            text.replace("-", " ", 2), end + 1
+        ):  # "1,500-square-kilometer"
+            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
         m = _HYPHEN_UNIT_RE.match(text, end)
         if m and m.group(1).lower() not in NOT_UNITS:
             return singular(m.group(1)), m.end()
         return "", 0
+    if compound := _COMPOUND_UNIT_RE.match(text, end):  # "nautical miles", "miles per hour"
+        return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
+    if model := _MODEL_RE.match(text, end):  # "14 AK-47 rifles", "Seven AK-47s"
+        noun = _WORD_RE.match(text, model.end())
+        if noun and noun.group(1).islower() and noun.group(1).lower() not in NOT_UNITS:
+            return singular(noun.group(1)), noun.end(1)
+        return re.sub(r"(?<=\d)s$", "", model.group(1).lower().replace(" ", "")), model.end()
     words = []
     pos = end
     for _ in range(3):
