@@ -573,4 +573,30 @@ def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "
         out.append("\nNotes:\n" + "\n".join(notes))
     if model:
         out.append(f"\nModel: {model}.")
+    out.append(_gates_table())
     return "\n".join(out) + "\n"
+
+
+def _gates_table() -> str:
+    """The decision points these figures were measured under: the hand-set gates of the conflict
+    detectors (``compare/diff``) and of the options, and the fitted thresholds."""
+    from . import calibration
+    from .diff import gates
+    from .options import Options
+
+    lines = ["\n## Decision points\n", "| Where | Gate | Value | Meaning |", "|---|---|---:|---|"]
+    for det, name, value, meaning in gates():
+        lines.append(f"| detector `{det}` | {name} | {value:g} | {meaning} |")
+    defaults = Options()
+    for name, meaning in (
+        ("agree_cosine", "cosine at which an aligned pair with no conflict and no unshared detail agrees"),
+        ("max_matches", "counterparts kept per claim in each other source"),
+        ("match_margin", "how close a second counterpart must score to the best"),
+    ):
+        lines.append(f"| option | {name} | {getattr(defaults, name):g} | {meaning} |")
+    for decision in ("same_event", "same_fact"):
+        lines.append(
+            f"| fitted | {decision} threshold | {calibration.threshold(decision):g} | "
+            f"{calibration.load()[decision]['source']} |"
+        )
+    return "\n".join(lines)

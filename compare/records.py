@@ -198,6 +198,10 @@ class Conflict:
     a: str  # the value as claim a states it
     b: str
     detail: str = ""  # what the values are about ("killed in Treemseh")
+    # The values themselves, where they are figures or times: later stages (updates, the
+    # explanation) read them here rather than finding them in the text again.
+    value_a: Quantity | TimeRef | None = None
+    value_b: Quantity | TimeRef | None = None
 
 
 @dataclass(frozen=True)

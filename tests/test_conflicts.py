@@ -94,3 +94,33 @@ def test_a_named_speaker_beside_an_unnamed_one_is_no_attribution_conflict():
 def test_two_different_named_speakers_are_an_attribution_conflict(a, b):
     # The names differ where the speaker is named: typed as who said it, not as a name swap.
     assert _types(a, b) == ["attribution"]
+
+
+# --- the cascade itself -----------------------------------------------------------------
+
+
+def test_every_detector_in_the_cascade_is_registered_with_documented_gates():
+    from compare.diff.cascade import CASCADE
+    from compare.diff.registry import DETECTORS
+
+    assert set(CASCADE) == set(DETECTORS)
+    for name in CASCADE:
+        for gate in DETECTORS[name].gates.values():
+            assert gate.meaning and 0 <= gate.value <= 1
+
+
+def test_gates_are_listed_in_cascade_order():
+    from compare.diff import gates
+    from compare.diff.cascade import CASCADE
+
+    listed = [d for d, _, _, _ in gates()]
+    assert listed == sorted(listed, key=CASCADE.index)
+    assert ("negation", "similarity", 0.70) in [(d, g, v) for d, g, v, _ in gates()]
+
+
+def test_a_different_speaker_is_not_told_beside_another_difference():
+    # Figures differ and the speakers differ: the conflict is the figure; attribution, which
+    # runs only when nothing else differs, adds no second reason.
+    a = "Interior Minister Ali Hassan said 12 people were injured in the clashes."
+    b = "Amnesty International said 18 people were injured in the clashes."
+    assert _types(a, b) == ["number"]

@@ -1,0 +1,109 @@
+"""What two claims are about: clauses, content words, speakers and the times they report.
+
+The detectors ask the same questions of every pair (is this figure in a clause about the same
+thing as that one? do the two speakers differ?), so the answers live here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..align import lexical
+from ..extract import same_entity
+from ..lexicon import CLAUSE_STOP, UNNAMED_SPEAKERS, stem
+from ..records import Claim, TimeRef
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+|\s+-\s+")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I
+)
+
+
+def content(text: str) -> set[str]:
+    return {stem(w) for w in WORD.findall(text) if len(w) > 3 and w.lower() not in CLAUSE_STOP}
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause around a span: from the last clause break before it to the first after it."""
+    left, right = clause_span(text, start, end)
+    return text[left:right]
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def same_thing(
+    a: Claim, sa: int, ea: int, b: Claim, sb: int, eb: int, names_only: bool = False
+) -> str | None:
+    """If the two spans sit in clauses about the same thing, return what that thing is (a shared
+    name or words), else None. Clauses naming different places or people ("13 killed throughout
+    Syria" vs "six killed in Treemseh") are about different things, whatever words they share."""
+    la, ra = clause_span(a.text, sa, ea)
+    lb, rb = clause_span(b.text, sb, eb)
+    ca, cb = a.text[la:ra], b.text[lb:rb]
+    names_a = [e for e in a.facts.entities if e.start >= la and e.end <= ra]
+    names_b = [e for e in b.facts.entities if e.start >= lb and e.end <= rb]
+    for x in names_a:
+        for y in names_b:
+            if same_entity(x, y):
+                return x.text
+    if (names_a and names_b) or names_only:
+        return None
+    shared = content(ca) & content(cb)
+    if len(shared) >= 2 or (shared and len(content(ca)) <= 3 and len(content(cb)) <= 3):
+        return " ".join(sorted(shared)[:3])
+    return None
+
+
+def named(speaker: str) -> bool:
+    # "the document", "officials", "he": no name, so no claim about who said it can clash.
+    return any(w[:1].isupper() for w in speaker.split()[1:]) or (
+        speaker[:1].isupper()
+        and speaker.split()[0].lower() not in CLAUSE_STOP
+        and speaker.lower() not in UNNAMED_SPEAKERS
+    )
+
+
+def speakers_match(sa: str | None, sb: str | None) -> bool:
+    """Same speaker, allowing aliases ("Nawaf al Fares" / "Fares"), pronouns and unnamed ones."""
+    sa, sb = (x.strip(" \"'`.,:;") if x else x for x in (sa, sb))
+    if not sa or not sb or not named(sa) or not named(sb):
+        return True
+    return same_entity(sa, sb) or lexical(sa, sb) >= 0.85
+
+
+def speaker_differs(a: Claim, b: Claim) -> bool:
+    """Figures from two different sources of information: both claims attributed, at least one
+    to a name ("the Local Coordination Committees" vs "the activist group"), and not the same."""
+    sa, sb = (x.strip(" \"'`.,:;") if x else x for x in (a.facts.speaker, b.facts.speaker))
+    if (
+        not sa
+        or not sb
+        or sa.lower() in UNNAMED_SPEAKERS
+        or sb.lower() in UNNAMED_SPEAKERS
+        or not (named(sa) or named(sb))
+    ):
+        return False
+    return not (same_entity(sa, sb) or lexical(sa, sb) >= 0.85)
+
+
+def point_times(claim: Claim) -> list[TimeRef]:
+    # "said Thursday" dates the statement, not the event it reports: leave it out of the diff.
+    return [
+        t
+        for t in claim.facts.times
+        if t.kind != "duration" and t.low is not None and not _SPEECH_BEFORE.search(claim.text[: t.start])
+    ]
+
+
+def strip_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for s, e in sorted(spans, reverse=True):
+        text = text[:s] + " " + text[e:]
+    return text

@@ -1,0 +1,102 @@
+"""Every sentence a finding says, written from the values the detectors found: the prose of the
+report lives here, apart from the decisions, so wording changes never touch a judgement."""
+
+from __future__ import annotations
+
+from ..records import Claim, Conflict, Quantity, Source
+
+
+def name(sources: dict[str, Source], claim: Claim) -> str:
+    return sources[claim.source].name
+
+
+def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    na, nb = name(sources, a), name(sources, b)
+    if conflict.type == "meaning":
+        return f"meaning: an NLI model reads the two as contradictory ({conflict.detail})"
+    if conflict.type == "attribution":
+        return f"attribution: {na} attributes it to {conflict.a}, {nb} to {conflict.b}"
+    if conflict.type == "negation" and conflict.detail == "reversed stance":
+        return f"reversed stance: {na} says {conflict.a}..., {nb} says {conflict.b}..."
+    if conflict.type == "negation":
+        neg = na if conflict.a == "not" else nb
+        return f"negation: {neg} negates it ({conflict.detail}), the other affirms it"
+    about = f" ({conflict.detail})" if conflict.detail and conflict.type != "time" else ""
+    return f"{conflict.type}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}{about}"
+
+
+def via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    """How the two claims were joined when one names a person only by description: the words
+    the other source describes that person with (``compare.corefer``)."""
+    for x, y in ((a, b), (b, a)):
+        for r in x.facts.references:
+            if r.source == y.source:
+                return (
+                    f"; {name(sources, x)}'s {r.text!r} is read as {r.name}, whom {name(sources, y)} "
+                    f"({r.claim}) describes with the same words ({', '.join(r.shared)})"
+                )
+    return ""
+
+
+def agreement(a: Claim, b: Claim, similarity: float, sources: dict[str, Source]) -> str:
+    hedge = ""
+    if bool(a.facts.hedges) != bool(b.facts.hedges):
+        h = a if a.facts.hedges else b
+        hedge = f"; only {name(sources, h)} hedges it ({', '.join(h.facts.hedges)})"
+    return (
+        f"{name(sources, a)} and {name(sources, b)} report the same fact (similarity {similarity:.2f})"
+        f"{hedge}{via(a, b, sources)}"
+    )
+
+
+def contradiction(found: list[Conflict], a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    return "; ".join(describe(c, a, b, sources) for c in found) + via(a, b, sources)
+
+
+def speakers_disagree(a: Claim, b: Claim, numbers: list[Conflict]) -> str:
+    return (
+        f"figures differ but come from different speakers ({a.facts.speaker}: {numbers[0].a}; "
+        f"{b.facts.speaker}: {numbers[0].b}): not a contradiction between the outlets"
+    )
+
+
+def later_count(
+    later: Claim, earlier: Claim, found: list[Conflict], a: Claim, b: Claim, sources: dict[str, Source]
+) -> str:
+    return (
+        f"a later count, not a contradiction: {name(sources, later)} (published "
+        f"{sources[later.source].published}) "
+        f"gives a higher figure than {name(sources, earlier)} (published "
+        f"{sources[earlier.source].published}); " + "; ".join(describe(c, a, b, sources) for c in found)
+    )
+
+
+def growth(later: Claim, ql: Quantity, earlier: Claim, qe: Quantity, sources: dict[str, Source]) -> str:
+    return (
+        f"a later count: {name(sources, later)} (published "
+        f"{sources[later.source].published}) says {ql.text!r}, "
+        f"{name(sources, earlier)} (published {sources[earlier.source].published}) said "
+        f"{qe.text!r}"
+    )
+
+
+def within_speakers(
+    a: Claim, b: Claim, qa: Quantity, qb: Quantity, about: str, sources: dict[str, Source]
+) -> str:
+    return (
+        f"{name(sources, a)} reports different figures from different speakers: "
+        f"{a.facts.speaker} says {qa.text!r}, "
+        f"{b.facts.speaker} says {qb.text!r} ({about})"
+    )
+
+
+def unique(c: Claim, near: Claim | None, similarity: float, sources: dict[str, Source]) -> str:
+    note = f"; nearest in {name(sources, near)}: {near.id} (similarity {similarity:.2f})" if near else ""
+    return f"only {name(sources, c)} reports this{note}"
+
+
+def unique_details(c: Claim, other: Claim, sources: dict[str, Source]) -> str:
+    return (
+        f"only {name(sources, c)} gives these details; {other.id} in "
+        f"{name(sources, other)} covers the same event differently{via(c, other, sources)}"
+    )

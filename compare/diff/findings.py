@@ -1,0 +1,225 @@
+"""Matches -> findings: the cascade's conflicts decide each aligned pair, and what no other
+source says is unique. Decisions only; every sentence comes from ``explain``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .. import calibration
+from ..extract import same_entity
+from ..extract.entities import NameIndex
+from ..kinds import REPORT_KINDS
+from ..options import Options
+from ..pairs import nearest_other
+from ..records import Claim, Conflict, Finding, Match, Source
+from . import explain
+from .cascade import conflicts
+from .clauses import clause, point_times, same_thing, speaker_differs
+from .numbers import number_conflicts
+
+# Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
+_CUMULATIVE = re.compile(
+    r"\b(?:kill\w*|dead|death\w*|die[sd]?|dying|toll|injur\w*|wound\w*|arrest\w*|detain\w*|"
+    r"case|cases|infect\w*|refugee\w*|displac\w*|fled|missing|evacuat\w*|hospitali[sz]\w*|casualt\w*)\b",
+    re.I,
+)
+
+
+def _is_update(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source]) -> bool:
+    pa, pb = sources[a.source].published, sources[b.source].published
+    if conflict.type != "number" or not pa or not pb or pa == pb:
+        return False
+    qa, qb = conflict.value_a, conflict.value_b
+    if not (
+        _CUMULATIVE.search(clause(a.text, qa.start, qa.end))
+        or _CUMULATIVE.search(clause(b.text, qb.start, qb.end))
+    ):
+        return False
+    later_a = pa > pb
+    return (qa.low > qb.high) if later_a else (qb.low > qa.high)
+
+
+def _growth(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
+    """A cumulative count that is higher in the later-published source even where the two
+    figures are compatible ("at least 34 killed" on Tuesday, "52 killed" on Thursday): a reader
+    wants to see the newer figure, not a silent agreement."""
+    pa, pb = sources[a.source].published, sources[b.source].published
+    if not pa or not pb or pa == pb:
+        return ""
+    later, earlier = (a, b) if pa > pb else (b, a)
+    for qe in earlier.facts.quantities:
+        for ql in later.facts.quantities:
+            if qe.unit != ql.unit or ql.value <= qe.value:
+                continue
+            if not (
+                _CUMULATIVE.search(clause(earlier.text, qe.start, qe.end))
+                and _CUMULATIVE.search(clause(later.text, ql.start, ql.end))
+            ):
+                continue
+            about = same_thing(earlier, qe.start, qe.end, later, ql.start, ql.end)
+            if about is not None or len(earlier.facts.quantities) == len(later.facts.quantities) == 1:
+                return explain.growth(later, ql, earlier, qe, sources)
+    return ""
+
+
+def _names(c: Claim) -> list:
+    return [*c.facts.entities, *([c.facts.speaker] if c.facts.speaker else [])]
+
+
+def _details_differ(a: Claim, b: Claim, mentioned: dict[str, NameIndex]) -> bool:
+    """Same event, other details: each claim names someone or something the other source never
+    mentions (two interviews of one man, on Al-Jazeera and on CNN), or one gives a figure or a
+    date the other lacks (a man "served for 34 years" against "left the regime"). Such a pair is
+    not an agreement: the details stay unique to the source that gives them. Names both sources
+    use somewhere ("Syria", "Assad") are the story's setting, not details."""
+
+    def unshared(x: Claim, y: Claim) -> bool:
+        text = y.text.lower()
+        return any(
+            (e if isinstance(e, str) else e.text).lower() not in text
+            and not any(same_entity(e, f) for f in _names(y))
+            and not mentioned[y.source].has(e)
+            for e in _names(x)
+        )
+
+    if unshared(a, b) and unshared(b, a):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.facts.quantities and not y.facts.quantities:
+            return True
+        if point_times(x) and not point_times(y):
+            return True
+    return False
+
+
+def _mentioned(claims: Sequence[Claim]) -> dict[str, NameIndex]:
+    """Per source, every name it uses (each looked up once: a name gives the same answer)."""
+    mentioned: dict[str, NameIndex] = {}
+    checked: set[tuple] = set()
+    for c in claims:
+        seen = mentioned.setdefault(c.source, NameIndex())
+        for e in _names(c):
+            ident = (c.source, e) if isinstance(e, str) else (c.source, e.key, e.text)
+            if ident not in checked:
+                checked.add(ident)
+                seen.add(e)
+    return mentioned
+
+
+def diff(
+    claims: Sequence[Claim],
+    matches: Sequence[Match],
+    vectors: np.ndarray,
+    sources: Sequence[Source],
+    within: Sequence[tuple[int, int, float]],
+    options: Options,
+) -> tuple[Finding, ...]:
+    by_id = {c.id: c for c in claims}
+    index = {c.id: n for n, c in enumerate(claims)}
+    src = {s.id: s for s in sources}
+    findings: list[Finding] = []
+    matched: set[str] = set()
+    fact_t = (
+        options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
+    )
+    related: dict[str, str] = {}
+    mentioned = _mentioned(claims)
+    for m in matches:
+        a, b = by_id[m.a], by_id[m.b]
+        found, speakers_differ = conflicts(a, b, m.similarity)
+        if not found:
+            growth = _growth(a, b, src)
+            if growth:
+                matched.update((a.id, b.id))
+                findings.append(Finding("update", (a.id, b.id), m.event, growth))
+                continue
+            if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
+                # Same event, different details: neither an agreement nor a contradiction. Each
+                # claim stays unique to its source, with the related claim named.
+                related.setdefault(a.id, b.id)
+                related.setdefault(b.id, a.id)
+                continue
+            matched.update((a.id, b.id))
+            findings.append(
+                Finding(
+                    "agreement",
+                    (a.id, b.id),
+                    max(m.fact, m.event),
+                    explain.agreement(a, b, m.similarity, src),
+                )
+            )
+            continue
+        matched.update((a.id, b.id))
+        numbers = [c for c in found if c.type == "number"]
+        if numbers and speakers_differ and len(numbers) == len(found):
+            findings.append(
+                Finding(
+                    "discrepancy",
+                    (a.id, b.id),
+                    m.event,
+                    explain.speakers_disagree(a, b, numbers),
+                    tuple(found),
+                )
+            )
+            continue
+        if numbers and len(numbers) == len(found) and all(_is_update(a, b, c, src) for c in numbers):
+            later, earlier = (a, b) if src[a.source].published > src[b.source].published else (b, a)
+            findings.append(
+                Finding(
+                    "update",
+                    (a.id, b.id),
+                    m.event,
+                    explain.later_count(later, earlier, found, a, b, src),
+                    tuple(found),
+                )
+            )
+            continue
+        findings.append(
+            Finding(
+                "contradiction", (a.id, b.id), m.event, explain.contradiction(found, a, b, src), tuple(found)
+            )
+        )
+    for i, j, sim in within:
+        a, b = claims[i], claims[j]
+        numbers = number_conflicts(a, b, loose=False)
+        if not numbers:
+            continue
+        qa, qb, about = numbers[0]
+        conflict = tuple(Conflict("number", x.text, y.text, ab, x, y) for x, y, ab in numbers)
+        if speaker_differs(a, b):
+            text = explain.within_speakers(a, b, qa, qb, about, src)
+            findings.append(
+                Finding("discrepancy", (a.id, b.id), round(sim, 4), text, conflict, scope="within")
+            )
+    findings += _unique(claims, vectors, matched, related, by_id, src)
+    order = {k: n for n, k in enumerate(REPORT_KINDS)}
+    return tuple(
+        sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims))
+    )
+
+
+def _unique(claims, vectors, matched, related, by_id, src) -> list[Finding]:
+    """Claims with no counterpart. Say how close the nearest other-source claim came, so a reader
+    can judge "unique" themselves."""
+    lonely = [n for n, c in enumerate(claims) if c.id not in matched]
+    source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
+    best, cos = nearest_other(vectors, source_no, lonely)
+    nearest = dict(zip(lonely, zip(best.tolist(), cos.tolist(), strict=True), strict=True))
+    out = []
+    for n in lonely:
+        c = claims[n]
+        k, sim = nearest[n]
+        if k < 0:
+            out.append(Finding("unique", (c.id,), 1.0, explain.unique(c, None, 0.0, src)))
+            continue
+        score = round(1.0 - max(0.0, sim), 4)
+        if c.id in related:
+            out.append(
+                Finding("unique", (c.id,), score, explain.unique_details(c, by_id[related[c.id]], src))
+            )
+        else:
+            out.append(Finding("unique", (c.id,), score, explain.unique(c, claims[k], sim, src)))
+    return out

@@ -1,0 +1,81 @@
+"""Negation conflicts: one claim denies what the other affirms, or reverses its stance
+("supports" / "opposes") without a negation word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..align import lexical
+from ..lexicon import ANTONYM_STEMS, stem
+from ..records import Claim, Conflict
+from .clauses import strip_spans
+from .registry import Pair, detector
+
+
+def _echoed(neg: Claim, pos: Claim) -> bool:
+    """Every negation cue of one claim has its word in the other too, where the negation
+    finder let it pass: "refused to" beside "initial refusal", "a no-confidence vote" beside
+    "a vote of no confidence". Both say the same; neither reverses the other."""
+    words = [cue.split()[0] for cue in neg.facts.negation_cues]
+    if not words or any(w in ("not", "n't", "cannot") for w in words):  # a plain "not" is never echoed
+        return False
+    stems = [stem(w) for w in words]  # "refused" -> "refus" meets "refusal"
+    return all(
+        re.search(rf"\b{re.escape(st)}" if len(st) >= 4 else rf"\b{re.escape(w)}\b", pos.text, re.I)
+        for w, st in zip(words, stems, strict=True)
+    )
+
+
+def _stem_hits(text: str, stem: str) -> bool:
+    return re.search(rf"\b{stem}", text, re.I) is not None
+
+
+def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
+    for x, y in ANTONYM_STEMS:
+        for p, q in ((x, y), (y, x)):
+            if (
+                _stem_hits(a.text, p)
+                and not _stem_hits(a.text, q)
+                and _stem_hits(b.text, q)
+                and not _stem_hits(b.text, p)
+            ):
+                return p, q
+    return None
+
+
+def _cue_spans(c: Claim) -> list[tuple[int, int]]:
+    return [m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)]
+
+
+@detector(
+    "negation",
+    similarity=(0.70, "cosine at or above which one negated claim and one affirmed claim can conflict"),
+    lexical=(0.80, "token-set ratio the two must reach once the negation cues are taken out"),
+)
+def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
+    if a.facts.negated == b.facts.negated or pair.similarity < gates["similarity"]:
+        return []
+    neg, pos = (a, b) if a.facts.negated else (b, a)
+    if lexical(strip_spans(a.text, _cue_spans(a)), strip_spans(b.text, _cue_spans(b))) < gates["lexical"]:
+        return []
+    if _echoed(neg, pos):
+        return []
+    return [
+        Conflict(
+            "negation",
+            "not" if a.facts.negated else "affirms",
+            "not" if b.facts.negated else "affirms",
+            ", ".join(neg.facts.negation_cues),
+        )
+    ]
+
+
+@detector(
+    "reversal", similarity=(0.60, "cosine at or above which antonyms (support / oppose) reverse a stance")
+)
+def find_reversal(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
+    if a.facts.negated != b.facts.negated or pair.similarity < gates["similarity"]:
+        return []
+    flip = _reversal(a, b)
+    return [Conflict("negation", flip[0], flip[1], "reversed stance")] if flip else []
