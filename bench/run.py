@@ -382,7 +382,7 @@ def render(R: dict, tree: Path, baseline: dict | None = None) -> str:
             if isinstance(v, dict)
         ],
         "",
-        "Scaling (align + within-source candidates + diff, embeddings given; median seconds):",
+        "Scaling (align + diff, embeddings given; median seconds):",
         "",
         "| Claims | Sources | Align | Diff | Total | Whole compare() | Matches | Findings |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",

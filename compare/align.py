@@ -37,10 +37,6 @@ _CANDIDATES = 4
 _COSINE_FLOOR = 0.25
 #: cells of one block of a cosine matrix (4 bytes each): long sources are scored a block of rows at a time
 _BLOCK_CELLS = 4_000_000
-#: a figure-bearing claim is paired with at most this many of its nearest claims in its own source
-_WITHIN_K = 8
-#: ... among at most this many figure-bearing claims before it and after it (all of them, in an article)
-_WITHIN_WINDOW = 500
 
 
 def lexical(a: str, b: str) -> float:
@@ -135,37 +131,3 @@ def group(claims: Sequence[Claim], matches: Sequence[Match]) -> tuple[tuple[str,
         groups.setdefault(root(c.id), []).append(c.id)
     facts = [tuple(g) for g in groups.values() if len(g) > 1]
     return tuple(sorted(facts, key=lambda g: order[g[0]]))
-
-
-def within_candidates(
-    claims: Sequence[Claim], vectors: np.ndarray, floor: float = 0.45
-) -> tuple[tuple[int, int, float], ...]:
-    """Pairs of claims from the *same* source that carry figures and are close in meaning: the
-    places where an article reports two speakers' different numbers for one event."""
-    idx = [i for i, c in enumerate(claims) if c.facts.quantities]
-    out = []
-    for s in sorted({claims[i].source for i in idx}):
-        own = [i for i in idx if claims[i].source == s]
-        n = len(own)
-        if n < 2:
-            continue
-        # Nearest neighbours only, among the _WITHIN_WINDOW figure-bearing claims before and after
-        # (every one, in an article), a block of rows at a time: a long or repetitive source gives
-        # at most _WITHIN_K pairs per claim, in time and memory linear in its length.
-        pairs: dict[tuple[int, int], float] = {}
-        for lo in range(0, n, 256):
-            hi = min(n, lo + 256)
-            c0, c1 = max(0, lo - _WITHIN_WINDOW), min(n, hi + _WITHIN_WINDOW)
-            sims = vectors[own[lo:hi]] @ vectors[own[c0:c1]].T
-            rows = np.arange(hi - lo)
-            sims[rows, lo - c0 + rows] = -np.inf  # a claim is not its own neighbour
-            k = min(_WITHIN_K, c1 - c0 - 1)
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            cos = np.take_along_axis(sims, top, axis=1)
-            r, c = np.nonzero(cos >= floor)
-            for x, y, v in zip((lo + r).tolist(), (c0 + top[r, c]).tolist(), cos[r, c].tolist(), strict=True):
-                key = (min(x, y), max(x, y))
-                if key not in pairs or x < y:
-                    pairs[key] = v
-        out.extend((own[x], own[y], v) for (x, y), v in sorted(pairs.items()))
-    return tuple(out)

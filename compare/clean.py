@@ -281,6 +281,12 @@ _CTA_TAIL = re.compile(
     re.I,
 )
 _READ_MORE = re.compile(r"^read\s+more\b", re.I)
+# A line that is a web address, or the wrapped end of one, once its spaces are gone (pages copied
+# as text, and tokenised corpora, write "http : / / www . example . com / ..."): a scheme or a
+# "www." start, or a path of two or more slashes with no word space in it.
+_URL_LINE = re.compile(r"(?:https?:/+|www\.)\S*|[\w.-]*(?:/[\w.%?=&#+~-]*){2,}", re.I)
+# ... and it looks like one as written: a scheme, "www", no space at all, or spaced slashes.
+_URL_START = re.compile(r"https?\s*:|www\s*\.|\S+$|(?:.*\s/\s){2}", re.I)
 _ADVERT = re.compile(
     r"^(?:advertisement|advert|ad|ads|sponsored(?:\scontent)?|promoted|paid\scontent|skip\sad"
     r"|story\scontinues(?:\sbelow)?(?:\sadvertisement)?|article\scontinues\sbelow(?:\sadvertisement)?)[\s.:]*$",
@@ -374,6 +380,7 @@ _DATE_ONLY = re.compile(
     rf"(?:,?\s(?:at\s)?\d{{1,2}}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{{2,4}})?)?\.?$",
     re.I,
 )
+_STAMP_WORD = re.compile(r"\b(?:last\s)?(?:updated|published|posted)\b", re.I)
 _CLOCK = re.compile(rf"\d{{1,2}}:\d\d|\b{_MONTH}\s\d|\bago\b", re.I)
 _READ_TIME = re.compile(r"^\d+\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)$", re.I)
 
@@ -382,6 +389,8 @@ def _furniture(t: str) -> str | None:
     """The reason ``t`` (a whole normalised line) is page furniture, or None."""
     words = t.split()
     n = len(words)
+    if _URL_START.match(t) and _URL_LINE.fullmatch("".join(words)):
+        return "link"
     terminal = bool(_TERMINAL.search(t)) and not _ELLIPSIS_END.search(t)
     low = t.lower()
     if n <= 8 and (not terminal or n <= 2):
@@ -413,6 +422,9 @@ def _furniture(t: str) -> str | None:
         return "copyright"
     if n <= 15 and (
         (_TIMESTAMP.match(t) and re.search(r"\d", t) and (not terminal or _CLOCK.search(t)))
+        or (
+            _STAMP_WORD.search(t) and _CLOCK.search(t) and not terminal
+        )  # "21 July 2013 Last updated at 11:11"
         or _DATE_ONLY.match(t)
         or _READ_TIME.match(t)
     ):

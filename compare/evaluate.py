@@ -255,7 +255,18 @@ def detokenize(s: str) -> str:
     """ECB+ sentences are space-tokenised; put them back into news-text shape."""
     s = re.sub(r" ([,.;:!?%)\]])", r"\1", s)
     s = re.sub(r"([(\[$]) ", r"\1", s)
-    return s.replace(" 's", "'s").replace(" n't", "n't").replace("`` ", '"').replace(" ''", '"')
+    s = s.replace(" 's", "'s").replace(" n't", "n't").replace("`` ", '"').replace(" ''", '"')
+    # What the tokeniser split inside numbers and words: "20, 000", "6. 7", "3: 30", "24 - hour",
+    # "p. m.", "U. S." (left split, every figure would read as two).
+    s = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", s)
+    s = re.sub(r"(?<=\d)\. (?=\d)", ".", s)
+    s = re.sub(r"(?<=\d): (?=\d\d\b)", ":", s)
+    s = re.sub(
+        r"(?<=\w) - (?!(?:who|which|whose|where|when|the|a|an|he|she|it|they|we|i|this|that|there)\b)(?=\w)",
+        "-",
+        s,
+    )
+    return re.sub(r"\b([A-Za-z])\. (?=[A-Za-z]\.)", r"\1.", s)
 
 
 def _article(doc: dict) -> tuple[Article, list[tuple[int, int]]]:
@@ -364,10 +375,11 @@ class GoldScore:
 
 def _quote_span(texts: dict[str, str], side: dict) -> tuple[str, int, int]:
     text = texts[side["doc"]]
-    start = text.find(side["quote"])
+    quote = detokenize(side["quote"])  # quotes were copied from an earlier, rougher detokenisation
+    start = text.find(quote)
     if start < 0:
-        raise InputError(f"gold quote not in {side['doc']}: {side['quote']!r}; fix the annotation")
-    return side["doc"], start, start + len(side["quote"])
+        raise InputError(f"gold quote not in {side['doc']}: {quote!r}; fix the annotation")
+    return side["doc"], start, start + len(quote)
 
 
 def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
@@ -379,12 +391,24 @@ def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
         c = claims[claim_id]
         return c.source == span[0] and c.start < span[2] and span[1] < c.end
 
+    def quoted(value: str, span: tuple[str, int, int]) -> bool:
+        quote = texts[span[0]][span[1] : span[2]].lower()
+        value = value.lower()
+        return bool(value) and (value in quote or quote in value)
+
     def hits(finding, item: dict) -> bool:
+        """Its claims cover both quotes; and where its conflicts carry figures or times, one of
+        them is the pair of values quoted (a pair of claims may hold a true conflict and a trap)."""
         if len(finding.claims) != 2:
             return False
         a, b = _quote_span(texts, item["a"]), _quote_span(texts, item["b"])
         x, y = finding.claims
-        return (covers(x, a) and covers(y, b)) or (covers(x, b) and covers(y, a))
+        if covers(x, b) and covers(y, a):
+            a, b = b, a
+        elif not (covers(x, a) and covers(y, b)):
+            return False
+        valued = [c for c in finding.conflicts if c.value_a is not None]
+        return not valued or any(quoted(c.a, a) and quoted(c.b, b) for c in valued)
 
     out = GoldScore()
     conflicts = [f for f in report.findings if f.kind in CONFLICT_KINDS]

@@ -151,6 +151,12 @@ COMPOUND_UNITS = {
     "square kilometre": "square kilometre",
     "square kilometer": "square kilometre",
     "sq km": "square kilometre",
+    "square feet": "square foot",
+    "square foot": "square foot",
+    "square metres": "square metre",
+    "square meters": "square metre",
+    "square metre": "square metre",
+    "square meter": "square metre",
 }
 
 #: Letters glued to a figure that scale it: "$5m", "3bn", "10k".
@@ -873,3 +879,126 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
     return w
+
+
+# --- what a figure is about (compare.atoms) ------------------------------------------------------
+
+#: Event classes and the word stems that name them (regular-expression prefixes, matched at a
+#: word start): the event word nearest a figure in its clause says what the figure counts.
+PREDICATES = {
+    "death": (
+        "kill",
+        r"dead\b",
+        "death",
+        r"died\b",
+        r"dies\b",
+        r"die\b",
+        "dying",
+        "toll",
+        "fatalit",
+        "perish",
+        "slain",
+        "murder",
+    ),
+    "injury": ("injur", "wound", r"hurt\b", "hospitali"),
+    "arrest": ("arrest", "detain", "detention", r"custody\b", "apprehend", "nabb", "captur", r"caught\b"),
+    "missing": (r"missing\b",),
+    "rescue": ("rescu",),
+    "evacuation": ("evacuat", "homeless", "displac"),
+    "protest": (r"march", "protest", r"rall(?:y|ies|ied)\b", "demonstrat", r"streets\b", r"crowd"),
+    "seizure": ("seiz", "confiscat", r"recovered\b", r"found\b"),
+    "sentence": ("sentenc", r"prison\b", r"jail"),
+    "damage": ("damag", "destroy", "destruct", r"razed\b", r"level(?:l?ed|ling)\b", r"collaps"),
+    "population": ("population", r"residents\b", "inhabitant", r"home\s+to\b"),
+    "cost": (
+        r"cost",
+        r"worth\b",
+        r"fine[ds]?\b",
+        r"bail\b",
+        r"paid\b",
+        r"price",
+        r"loan",
+        r"bailout",
+        r"package\b",
+    ),
+    "vote": (r"vote", "ballot"),
+    "speed": (r"speeds?\b",),
+    "temperature": ("temperature",),
+}
+
+#: Counted nouns that count people in general (not a kind of them: "two women" among "three
+#: people" is a part, not another total).
+PEOPLE_NOUNS = frozenset("person victim casualty body dead fatality".split())
+
+#: Counted nouns that belong to someone: "two children" is only ever someone's two children.
+RELATIVE_NOUNS = frozenset(
+    "child kid son daughter grandchild grandkid grandson granddaughter brother sister sibling wife "
+    "husband parent".split()
+)
+
+#: Counted nouns that name one kind of thing: "skiffs" and "boats" count the same craft.
+THING_CLASSES = {
+    **dict.fromkeys(("boat", "skiff", "speedboat", "dinghy", "dhow", "vessel", "ship", "craft"), "boat"),
+    **dict.fromkeys(("engine", "appliance", "fire engine", "fire truck"), "fire engine"),
+    **dict.fromkeys(("car", "vehicle", "truck", "lorry"), "vehicle"),
+    **dict.fromkeys(("house", "home", "dwelling"), "house"),
+}
+
+#: Units with a dimension, and the factor to that dimension's base unit (metre, kilogram, metre
+#: per second, square metre, litre, day); money, percentages, degrees and magnitudes compare only
+#: in the same unit (factor 1).
+UNIT_DIMENSIONS = {
+    **dict.fromkeys(("metre", "meter", "m"), ("length", 1.0)),
+    **dict.fromkeys(("kilometre", "kilometer", "km"), ("length", 1000.0)),
+    **dict.fromkeys(("centimetre", "centimeter", "cm"), ("length", 0.01)),
+    **dict.fromkeys(("foot", "ft"), ("length", 0.3048)),
+    "yard": ("length", 0.9144),
+    "inch": ("length", 0.0254),
+    "mile": ("length", 1609.344),
+    "nautical mile": ("length", 1852.0),
+    **dict.fromkeys(("kilogram", "kilo", "kg"), ("mass", 1.0)),
+    **dict.fromkeys(("gram", "g"), ("mass", 0.001)),
+    **dict.fromkeys(("tonne", "ton"), ("mass", 1000.0)),
+    **dict.fromkeys(("lb", "lbs"), ("mass", 0.45359237)),
+    "mph": ("speed", 0.44704),
+    "km/h": ("speed", 1 / 3.6),
+    "knot": ("speed", 0.514444),
+    "square kilometre": ("area", 1e6),
+    "square mile": ("area", 2.589988e6),
+    "hectare": ("area", 1e4),
+    "square metre": ("area", 1.0),
+    "square foot": ("area", 0.09290304),
+    "acre": ("area", 4046.8564),
+    **dict.fromkeys(("litre", "liter"), ("volume", 1.0)),
+    "gallon": ("volume", 3.785411784),
+    "second": ("time", 1 / 86400),
+    "minute": ("time", 1 / 1440),
+    "hour": ("time", 1 / 24),
+    "day": ("time", 1.0),
+    "week": ("time", 7.0),
+    "month": ("time", 30.44),
+    "year": ("time", 365.25),
+    "decade": ("time", 3652.5),
+    **{c: ("money", 1.0) for c in ("dollar", "euro", "pound", "yen", "rupee")},
+    "percent": ("percent", 1.0),
+    "percentage point": ("percentage point", 1.0),
+    "degree": ("degree", 1.0),
+    "magnitude": ("magnitude", 1.0),
+}
+
+#: Words around a figure that make it a total, an increment or a part of another count:
+#: scope -> (words just before it, words just after it). Only figures of one scope compare.
+COUNT_SCOPES = {
+    "total": (
+        (r"a\s+total\s+of", r"total\s+of", r"in\s+all"),
+        (r"in\s+all", r"in\s+total", "altogether", "overall"),
+    ),
+    "increment": (
+        ("another", r"a\s+further", "further", r"an\s+additional", "additional", r"an\s+extra"),
+        ("other", "more", "additional", "further", "extra"),
+    ),
+    "part": (
+        (r"remaining", r"the\s+rest\s+of\s+the"),
+        (r"of\s+them", r"of\s+whom", r"of\s+which", r"of\s+those", r"of\s+the"),
+    ),
+}

@@ -113,3 +113,35 @@ def score_pairs(
     for d in decisions:
         bounds[d][rows] = calibration.probability(d, X[rows])
     return bounds
+
+
+def nearest_within(
+    vectors: np.ndarray, source_no: np.ndarray, k: int, floor: float, window: int = 500
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim's ``k`` nearest claims (cosine at least ``floor``) in its *own* source, among the
+    ``window`` claims before and after it: undirected pairs ``(I, J)`` with I < J, each once.
+
+    A block of rows at a time, so a long or repetitive source gives at most ``k`` pairs per claim
+    in time and memory linear in its length."""
+    pairs: set[tuple[int, int]] = set()
+    for s in np.unique(source_no).tolist():
+        own = np.flatnonzero(source_no == s)
+        n = len(own)
+        if n < 2:
+            continue
+        for lo in range(0, n, 256):
+            hi = min(n, lo + 256)
+            c0, c1 = max(0, lo - window), min(n, hi + window)
+            sims = vectors[own[lo:hi]] @ vectors[own[c0:c1]].T
+            rows = np.arange(hi - lo)
+            sims[rows, lo - c0 + rows] = -np.inf  # a claim is not its own neighbour
+            kk = min(k, c1 - c0 - 1)
+            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            cos = np.take_along_axis(sims, top, axis=1)
+            r, c = np.nonzero(cos >= floor)
+            for x, y in zip(own[lo + r].tolist(), own[c0 + top[r, c]].tolist(), strict=True):
+                pairs.add((min(x, y), max(x, y)))
+    ordered = sorted(pairs)
+    return np.asarray([p[0] for p in ordered], dtype=np.int64), np.asarray(
+        [p[1] for p in ordered], dtype=np.int64
+    )

@@ -130,8 +130,7 @@ def compare(
         list(inputs), names, published, options, embedder, minimum=2
     )
     matches = _align.align(claims, vectors, options)
-    within = _align.within_candidates(claims, vectors)
-    findings = _diff.diff(claims, matches, vectors, sources, within, options)
+    findings = _diff.diff(claims, matches, vectors, sources, options)
     if len({s.text.strip() for s in sources}) < len(sources):
         notes.append("two sources have identical text; every claim in them agrees")
     return Report(

@@ -202,6 +202,7 @@ class Conflict:
     # explanation) read them here rather than finding them in the text again.
     value_a: Quantity | TimeRef | None = None
     value_b: Quantity | TimeRef | None = None
+    fact: str = ""  # the fact the two values are of, named for a reader ("deaths in Treemseh")
 
 
 @dataclass(frozen=True)

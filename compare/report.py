@@ -151,7 +151,16 @@ class Report:
             "claims": list(f.claims),
             "score": round(f.score, 4),
             "explanation": f.explanation,
-            "conflicts": [{"type": x.type, "a": x.a, "b": x.b, "detail": x.detail} for x in f.conflicts],
+            "conflicts": [
+                {
+                    "type": x.type,
+                    "a": x.a,
+                    "b": x.b,
+                    "detail": x.detail,
+                    **({"fact": x.fact} if x.fact else {}),
+                }
+                for x in f.conflicts
+            ],
             "scope": f.scope,
             "evidence": evidence,
         }

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
+from .atoms import setting
 from .diff import conflicts, describe, speakers_match
 from .features import verdict_features
 from .options import Options
@@ -76,6 +77,7 @@ def verdicts(
     """
     names = {s.id: s.name for s in sources}
     src = {s.id: s for s in sources}
+    story = setting(claims)
     draft_idx = [i for i, c in enumerate(claims) if c.source == draft]
     other_idx = np.array([i for i, c in enumerate(claims) if c.source != draft])
     others = [claims[i] for i in other_idx]
@@ -94,7 +96,7 @@ def verdicts(
         scored = []
         for k in top:
             c, sim = claims[int(other_idx[k])], float(sims[k])
-            found, speakers_differ = conflicts(d, c, sim)
+            found, speakers_differ = conflicts(d, c, sim, (), story)
             if speakers_differ and found and all(x.type == "number" for x in found):
                 found = []  # different speakers' figures: a discrepancy, not the draft's error
             p = calibration.class_probabilities(

@@ -131,3 +131,10 @@ def test_cli_exit_codes_gate_publishing(draft_report, tmp_path):
 def test_check_needs_sources():
     with pytest.raises(InputError, match="at least one source"):
         check("A draft sentence that says something.", [])
+
+
+def test_a_different_count_in_other_words_is_contradicted_on_the_number():
+    r = check("The bus hit three cars on Main Street.", ["The bus struck two cars on Main Street."], cache_dir=None)
+    f = r.findings[0]
+    assert f.kind == "contradicted", f
+    assert [(c.type, c.a, c.b) for c in f.conflicts] == [("number", "three cars", "two cars")]

@@ -23,14 +23,18 @@ def gates() -> list[tuple[str, str, float, str]]:
     return [(d, k, g.value, g.meaning) for d in CASCADE for k, g in DETECTORS[d].gates.items()]
 
 
-def conflicts(a: Claim, b: Claim, similarity: float) -> tuple[list[Conflict], bool]:
+def conflicts(
+    a: Claim, b: Claim, similarity: float, atoms: tuple = (), setting: tuple = ()
+) -> tuple[list[Conflict], bool]:
     """Typed conflicts between two claims, in cascade order, and whether their figures come from
-    different named speakers (which makes a number conflict a discrepancy, not a contradiction)."""
+    different named speakers (which makes a number conflict a discrepancy, not a contradiction).
+    ``atoms``: the two claims' atoms as read in their articles, and ``setting``: the names the
+    story is set in, where the caller has them."""
     found: list[Conflict] = []
     speakers_differ = speaker_differs(a, b)
     for name in CASCADE:
         d = DETECTORS[name]
         if d.only_alone and found:
             continue
-        found += d(a, b, Pair(similarity, speakers_differ, tuple(found)))
+        found += d(a, b, Pair(similarity, speakers_differ, tuple(found), atoms, setting))
     return found, speakers_differ

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..align import lexical
 from ..extract import same_entity
-from ..lexicon import CLAUSE_STOP, UNNAMED_SPEAKERS, stem
+from ..lexicon import CLAUSE_STOP, COMMON_WORD_STOP, UNNAMED_SPEAKERS, stem
 from ..records import Claim, TimeRef
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -63,7 +63,10 @@ def same_thing(
 
 
 def named(speaker: str) -> bool:
-    # "the document", "officials", "he": no name, so no claim about who said it can clash.
+    # "the document", "officials", "he", "Police", "State police": no name, so no claim about who
+    # said it can clash.
+    if all(w.lower().strip(".,'") in CLAUSE_STOP | COMMON_WORD_STOP for w in speaker.split()):
+        return False
     return any(w[:1].isupper() for w in speaker.split()[1:]) or (
         speaker[:1].isupper()
         and speaker.split()[0].lower() not in CLAUSE_STOP

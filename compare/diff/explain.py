@@ -21,6 +21,8 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
     if conflict.type == "negation":
         neg = na if conflict.a == "not" else nb
         return f"negation: {neg} negates it ({conflict.detail}), the other affirms it"
+    if conflict.fact:  # a fact of two figures or times: it names itself
+        return f"{conflict.fact}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}"
     about = f" ({conflict.detail})" if conflict.detail and conflict.type != "time" else ""
     return f"{conflict.type}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}{about}"
 
@@ -88,6 +90,12 @@ def within_speakers(
         f"{a.facts.speaker} says {qa.text!r}, "
         f"{b.facts.speaker} says {qb.text!r} ({about})"
     )
+
+
+def within_article(
+    a: Claim, b: Claim, qa: Quantity, qb: Quantity, about: str, sources: dict[str, Source]
+) -> str:
+    return f"{name(sources, a)} gives two figures for one fact: {qa.text!r} and {qb.text!r} ({about})"
 
 
 def unique(c: Claim, near: Claim | None, similarity: float, sources: dict[str, Source]) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .. import calibration
+from ..atoms import setting
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
@@ -18,7 +19,7 @@ from ..records import Claim, Conflict, Finding, Match, Source
 from . import explain
 from .cascade import conflicts
 from .clauses import clause, point_times, same_thing, speaker_differs
-from .numbers import number_conflicts
+from .facts import claim_atoms, conflicting_pairs
 
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
 _CUMULATIVE = re.compile(
@@ -114,7 +115,6 @@ def diff(
     matches: Sequence[Match],
     vectors: np.ndarray,
     sources: Sequence[Source],
-    within: Sequence[tuple[int, int, float]],
     options: Options,
 ) -> tuple[Finding, ...]:
     by_id = {c.id: c for c in claims}
@@ -127,9 +127,12 @@ def diff(
     )
     related: dict[str, str] = {}
     mentioned = _mentioned(claims)
+    aligned = {(m.a, m.b) for m in matches} | {(m.b, m.a) for m in matches}
+    in_context = claim_atoms(claims)
+    story = setting(claims)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
-        found, speakers_differ = conflicts(a, b, m.similarity)
+        found, speakers_differ = conflicts(a, b, m.similarity, (in_context[a.id], in_context[b.id]), story)
         if not found:
             growth = _growth(a, b, src)
             if growth:
@@ -153,52 +156,58 @@ def diff(
             )
             continue
         matched.update((a.id, b.id))
-        numbers = [c for c in found if c.type == "number"]
-        if numbers and speakers_differ and len(numbers) == len(found):
-            findings.append(
-                Finding(
-                    "discrepancy",
-                    (a.id, b.id),
-                    m.event,
-                    explain.speakers_disagree(a, b, numbers),
-                    tuple(found),
-                )
-            )
+        findings.append(_conflict_finding(a, b, found, speakers_differ, m.event, src))
+    # Figures of one fact in claims the sentence aligner left apart (their difference lowered
+    # their similarity), and two figures for one fact within one article.
+    for (i, j), found in conflicting_pairs(claims, in_context, vectors, story).items():
+        if (i, j) in aligned:
             continue
-        if numbers and len(numbers) == len(found) and all(_is_update(a, b, c, src) for c in numbers):
-            later, earlier = (a, b) if src[a.source].published > src[b.source].published else (b, a)
-            findings.append(
-                Finding(
-                    "update",
-                    (a.id, b.id),
-                    m.event,
-                    explain.later_count(later, earlier, found, a, b, src),
-                    tuple(found),
-                )
-            )
+        a, b = by_id[i], by_id[j]
+        if a.source == b.source:
+            findings.append(_within(a, b, found, src))
             continue
-        findings.append(
-            Finding(
-                "contradiction", (a.id, b.id), m.event, explain.contradiction(found, a, b, src), tuple(found)
-            )
-        )
-    for i, j, sim in within:
-        a, b = claims[i], claims[j]
-        numbers = number_conflicts(a, b, loose=False)
-        if not numbers:
-            continue
-        qa, qb, about = numbers[0]
-        conflict = tuple(Conflict("number", x.text, y.text, ab, x, y) for x, y, ab in numbers)
-        if speaker_differs(a, b):
-            text = explain.within_speakers(a, b, qa, qb, about, src)
-            findings.append(
-                Finding("discrepancy", (a.id, b.id), round(sim, 4), text, conflict, scope="within")
-            )
+        matched.update((a.id, b.id))
+        findings.append(_conflict_finding(a, b, found, speaker_differs(a, b), _FACT_SCORE, src))
     findings += _unique(claims, vectors, matched, related, by_id, src)
     order = {k: n for n, k in enumerate(REPORT_KINDS)}
     return tuple(
         sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims))
     )
+
+
+#: The score of a conflict found by fact alignment alone: the two figures count one thing, but
+#: nothing calibrated says the two sentences tell one event.
+_FACT_SCORE = 0.6
+
+
+def _conflict_finding(
+    a: Claim, b: Claim, found: list[Conflict], speakers_differ: bool, score: float, src: dict[str, Source]
+) -> Finding:
+    """A pair with conflicts: figures from two named speakers are a discrepancy, a cumulative
+    count that grew in the later report an update, anything else a contradiction."""
+    numbers = [c for c in found if c.type == "number"]
+    if numbers and speakers_differ and len(numbers) == len(found):
+        return Finding(
+            "discrepancy", (a.id, b.id), score, explain.speakers_disagree(a, b, numbers), tuple(found)
+        )
+    if numbers and len(numbers) == len(found) and all(_is_update(a, b, c, src) for c in numbers):
+        later, earlier = (a, b) if src[a.source].published > src[b.source].published else (b, a)
+        return Finding(
+            "update", (a.id, b.id), score, explain.later_count(later, earlier, found, a, b, src), tuple(found)
+        )
+    return Finding(
+        "contradiction", (a.id, b.id), score, explain.contradiction(found, a, b, src), tuple(found)
+    )
+
+
+def _within(a: Claim, b: Claim, found: list[Conflict], src: dict[str, Source]) -> Finding:
+    """One article giving two figures for one fact: from two speakers, or in its own voice."""
+    first = found[0]
+    if speaker_differs(a, b):
+        text = explain.within_speakers(a, b, first.value_a, first.value_b, first.detail, src)
+    else:
+        text = explain.within_article(a, b, first.value_a, first.value_b, first.detail, src)
+    return Finding("discrepancy", (a.id, b.id), _FACT_SCORE, text, tuple(found), scope="within")
 
 
 def _unique(claims, vectors, matched, related, by_id, src) -> list[Finding]:

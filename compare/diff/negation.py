@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from ..align import lexical
 from ..lexicon import ANTONYM_STEMS, stem
 from ..records import Claim, Conflict
-from .clauses import strip_spans
+from .clauses import clause, content, strip_spans
 from .registry import Pair, detector
 
 
@@ -44,6 +44,27 @@ def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
     return None
 
 
+def _negated_clause_told(neg: Claim, pos: Claim) -> bool:
+    """The other claim tells what the negated clause is about: its content words, the cue left
+    out, all appear there. "... and police did not have any suspects" negates nothing in a claim
+    that never mentions suspects."""
+    told = {w[:5] for w in content(pos.text)}  # five letters: "approve" meets "approved"
+    for cue in neg.facts.negation_cues:
+        for m in re.finditer(re.escape(cue), neg.text):
+            words = {w[:5] for w in content(clause(neg.text, m.start(), m.end()))} - {
+                w[:5] for w in content(cue)
+            }
+            if words and words <= told:
+                return True
+    return False
+
+
+#: Who denies a charge contradicts no report of the charge: "denied arson" beside "charged with
+#: arson" are both true.
+_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
+_ACCUSATION = re.compile(r"\b(?:charg|accus|suspect|suspicion|alleg|indict|arrest)", re.I)
+
+
 def _cue_spans(c: Claim) -> list[tuple[int, int]]:
     return [m.span() for cue in c.facts.negation_cues for m in re.finditer(re.escape(cue), c.text)]
 
@@ -59,7 +80,9 @@ def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Con
     neg, pos = (a, b) if a.facts.negated else (b, a)
     if lexical(strip_spans(a.text, _cue_spans(a)), strip_spans(b.text, _cue_spans(b))) < gates["lexical"]:
         return []
-    if _echoed(neg, pos):
+    if _echoed(neg, pos) or not _negated_clause_told(neg, pos):
+        return []
+    if _DENIAL.search(" ".join(neg.facts.negation_cues)) and _ACCUSATION.search(pos.text):
         return []
     return [
         Conflict(

@@ -17,6 +17,8 @@ class Pair:
     similarity: float  # cosine of the two claims' embeddings
     speakers_differ: bool  # each attributed, to different speakers, one of them named
     found: tuple[Conflict, ...] = ()  # what the detectors before this one found
+    atoms: tuple = ()  # each claim's atoms, read in context (``facts.claim_atoms``), where known
+    setting: tuple = ()  # the names the story is set in (``atoms.setting``), where known
 
 
 @dataclass(frozen=True)

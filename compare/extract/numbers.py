@@ -28,6 +28,7 @@ from ..lexicon import (
     NUMBER_WORDS,
     ONE_IDIOMS,
     PERSON_UNITS,
+    PLAIN_VERBS,
     QUALIFIERS,
     SCALE_SUFFIXES,
     SCALES,
@@ -81,7 +82,7 @@ _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
 _PCT_POINT_RE = re.compile(r"\s*percentage\s+points?\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 
-_PRE_UNIT_RE = re.compile(r"\b(magnitude|aged|age)[\s-]+$", re.IGNORECASE)
+_PRE_UNIT_RE = re.compile(r"\b(magnitude|aged|age)(?:\s+of)?[\s-]+$", re.IGNORECASE)
 _SCORE_AROUND_RE = re.compile(r"\d+[-–]\d")
 _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
 _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
@@ -410,10 +411,9 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     """The noun a number counts and where it ends; ("", 0) when the number stands alone."""
     # "17-month crackdown", "26-year-old": a hyphenated unit is attached to the number.
     if text.startswith("-", end):
-        if compound := _COMPOUND_UNIT_RE.match(
-            text.replace("-", " ", 2), end + 1
-        ):  # "1,500-square-kilometer"
-            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
+        tail = text[end + 1 : end + 40].replace("-", " ")  # "1,500-square-kilometer": hyphens as spaces
+        if compound := _COMPOUND_UNIT_RE.match(tail):
+            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], end + 1 + compound.end()
         m = _HYPHEN_UNIT_RE.match(text, end)
         if m and m.group(1).lower() not in NOT_UNITS:
             return singular(m.group(1)), m.end()
@@ -422,8 +422,10 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
         return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
     if model := _MODEL_RE.match(text, end):  # "14 AK-47 rifles", "Seven AK-47s"
         noun = _WORD_RE.match(text, model.end())
-        if noun and noun.group(1).islower() and noun.group(1).lower() not in NOT_UNITS:
-            return singular(noun.group(1)), noun.end(1)
+        word = noun.group(1) if noun else ""
+        # "14 AK-47 rifles", "14 AK-47 Rifles" (a product's noun may be capitalised too)
+        if word and (word.islower() or word[1:].islower()) and word.lower() not in NOT_UNITS:
+            return singular(word), noun.end(1)
         return re.sub(r"(?<=\d)s$", "", model.group(1).lower().replace(" ", "")), model.end()
     words = []
     pos = end
@@ -452,8 +454,8 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
             continue  # "seven unarmed civilians", "20 Syrian soldiers": skip to the noun
         if w[0].isupper():
             return "", 0  # "killed 20 Thursday", "seven in Hama"
-        if lw.endswith("ed") and lw not in NOUNS_LIKE_ADJECTIVES:
-            return "", 0  # "seven died in Treemseh": a verb, the count stands alone
+        if (lw.endswith("ed") and lw not in NOUNS_LIKE_ADJECTIVES) or lw in PLAIN_VERBS:
+            return "", 0  # "seven died in Treemseh", "6.1 struck": a verb, the count stands alone
         if lw.endswith("ing") and lw not in NOUNS_LIKE_ADJECTIVES:
             return "", 0  # "two fleeing", "20 including"
         return singular(w), w_end

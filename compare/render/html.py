@@ -297,7 +297,7 @@ def _finding(fn: int, f: dict, report: dict, cidx: dict[str, int], names: dict[s
     k = _kind(f["kind"])
     kind = KINDS.get(f["kind"])
     label, icon = (kind.label, kind.icon) if kind else (f["kind"], "\u2022")
-    head = "; ".join(f"{c['type']}: {c['a']} vs {c['b']}" for c in f["conflicts"])
+    head = "; ".join(f"{c.get('fact') or c['type']}: {c['a']} vs {c['b']}" for c in f["conflicts"])
     scope = " (within one source)" if f.get("scope") == "within" else ""
     quotes = {e["claim"]: e["quote"] for e in f.get("evidence", [])}
     out = [

@@ -95,7 +95,8 @@ def _render_compare(report: dict, names: dict[str, str], ids: list[str], out: li
             out.append("None found.\n")
         for n, f in enumerate(fs, 1):
             head = "; ".join(
-                f"{c['type']}: {escape(c['a'])} vs {escape(c['b'])}" for c in f["conflicts"]
+                f"{escape(c.get('fact') or c['type'])}: {escape(c['a'])} vs {escape(c['b'])}"
+                for c in f["conflicts"]
             ) or escape(f["explanation"])
             scope = " (within one source)" if f.get("scope") == "within" else ""
             out.append(f"{n}. **{head}**{scope}")

@@ -1,0 +1,504 @@
+"""Atomic facts: each claim taken apart into the figures it states, each with what it is about.
+
+"A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five
+people" states two figures: a magnitude and a count of injured people. Sources reorder, merge
+and split such facts, and a sentence whose difference *is* the news ("killing four people" /
+"one person died in the storm") is not a paraphrase of the other, so figures are compared fact
+by fact: each figure meets the figures of the other sources that count the same thing in the
+same event (``comparable``), whatever the rest of the two sentences say, and only there are the
+values compared (``conflicting``). Units are converted; currencies never are.
+
+What a figure is about is read from its clause, without a parser: the event word nearest to it
+("killed", "injured", "marched" -> its class in ``lexicon.PREDICATES``), the thing counted (the
+counted noun, a unit's dimension), the places named in the clause, the times it is dated by,
+and whether it is a total, an increment ("another 20,000") or a part ("15 of them").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from .extract import same_entity
+from .extract.numbers import singular
+from .lexicon import (
+    CLAUSE_STOP,
+    COUNT_SCOPES,
+    GRAMMAR_STOP,
+    PEOPLE_NOUNS,
+    PLAIN_VERBS,
+    PREDICATES,
+    QUALIFIERS,
+    RELATIVE_NOUNS,
+    SMALL,
+    TENS,
+    THING_CLASSES,
+    UNIT_DIMENSIONS,
+    stem,
+)
+from .records import Claim, Entity, Quantity, TimeRef
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+|\s+-\s+|:\s"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I
+)
+_PREDICATE_RE = {
+    cls: re.compile(r"\b(?:" + "|".join(stems) + r")", re.I) for cls, stems in PREDICATES.items()
+}
+#: Predicates that count people: a bare count ("seven died") is a count of people under them.
+_PEOPLE_PREDICATES = frozenset(
+    "death injury arrest missing rescue evacuation protest attendance population".split()
+)
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One figure of a claim and what it is about."""
+
+    claim: str
+    source: str
+    value: Quantity  # offsets relative to the claim text
+    predicate: str  # event class ("death", "injury", ...); "" when the clause names none
+    thing: str  # what is counted: a thing class ("person", "boat"), a dimension ("length"), or ""
+    places: tuple[Entity, ...]  # the names in its clause, speaker left out
+    names: tuple[Entity, ...]  # the names in its whole sentence, speaker left out
+    context: frozenset[str]  # content stems of its clause, the figure's own words left out
+    times: tuple[TimeRef, ...]  # the times its clause is dated by (not "said Thursday")
+    scope: str  # "" | "total" | "increment" | "part" | "aside" (in brackets)
+    speaker: str | None
+    clause: tuple[int, int]
+    earlier: bool = False  # told as another, earlier event: "just weeks after a driver shot eight people"
+    holder: Entity | None = (
+        None  # the name the figure belongs to: "59-year-old Raj Chohan", "Hakim ... two children"
+    )
+
+    @property
+    def dimension(self) -> str:
+        return UNIT_DIMENSIONS.get(self.value.unit, ("", 1.0))[0]
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the last clause break before the span to the first after it."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+_ANCHORED_RE = re.compile(r"\s*(?:before|after|earlier|later|ago|prior)\b", re.I)
+_VERB_RE = re.compile(r"\b([a-z]+(?:ed|ing))\b|\b([a-z]+)\b")
+
+
+def _predicate(text: str, left: int, right: int, start: int, end: int) -> str:
+    """The event class whose word stands nearest the figure within its clause; failing that, the
+    nearest verb ("v:marri"). A span of time anchored to another event ("two weeks before the
+    shooting") is about what happened before it, so only the words before it count."""
+    if _ANCHORED_RE.match(text, end):
+        right = start
+    best, distance = "", None
+    for cls, pattern in _PREDICATE_RE.items():
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue  # "killings" inside the figure's own noun is the thing, not the event
+            d = start - m.end() if m.end() <= start else m.start() - end
+            if distance is None or d < distance:
+                best, distance = cls, d
+    if best:
+        return best
+    for m in _VERB_RE.finditer(text, left, right):
+        word = m.group(1) or m.group(2)
+        if start <= m.start() < end or not (m.group(1) or word in PLAIN_VERBS) or word in CLAUSE_STOP:
+            continue
+        d = start - m.end() if m.end() <= start else m.start() - end
+        if distance is None or d < distance:
+            best, distance = "v:" + stem(word), d
+    return best
+
+
+#: Words that put what follows them in another, earlier event than the story's.
+_EARLIER_RE = re.compile(
+    r"\b(?:weeks|days|months|years|decades)\s+(?:after|before|earlier|ago)\b"
+    r"|\b(?:last|previous)\s+(?:year|month|week)\b|\bearlier\s+this\s+(?:year|month)\b",
+    re.I,
+)
+_TOTAL_RE = re.compile(
+    r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?"
+    r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning))\b",
+    re.I,
+)
+#: Units that measure a property of the event itself ("a 6.1-magnitude quake", "a 5% rise"):
+#: never the size of the noun after them.
+_PROPERTIES = frozenset(
+    ("magnitude", "degree", "percent", "percentage point", "dollar", "euro", "pound", "yen", "rupee")
+)
+_NOT_CONTEXT = CLAUSE_STOP | GRAMMAR_STOP | frozenset(SMALL) | frozenset(TENS)
+_FRONTED_RE = re.compile(r"\W*(?:In|At|Near|Outside|Inside|Across|Throughout)\s+[^,]{2,60},")
+_APPOSED_AGE_RE = re.compile(r"[A-Z][\w.'-]*,\s*$")
+_AGE_END_RE = re.compile(r"\s*(?:,|\)|\.|;|$)")
+_PARENT_OF_RE = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s*$", re.I)
+_ATTRIBUTIVE_RE = re.compile(
+    r"(?:-old)?\s+(?:[a-z]+\s+)?([a-z]{3,})\b(?!\s+(?:of|from|away|ago|before|after)\b)"
+)
+_CHARGE_RE = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?=\s*(?:,|\.|;|and\b|or\b|$))", re.I)
+_AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
+
+
+def _thing(text: str, q: Quantity, predicate: str) -> str:
+    unit = q.unit
+    if unit == "year" and (_AGE_RE.match(text, q.end) or re.search(r"\baged?\s*$", text[: q.start])):
+        return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
+    if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
+        return "age"  # "Raj Chohan, 59, was killed"
+    if not unit and _PARENT_OF_RE.search(text, 0, q.start):
+        return "child"  # "a mother of two"
+    if (m := _ATTRIBUTIVE_RE.match(text, q.end)) and "-" in q.text and unit not in _PROPERTIES:
+        # "a 10-metre dhow", "a 15-year veteran", "a five-boat formation": a measure of the noun
+        # that follows, not a span or a count of its own
+        base = UNIT_DIMENSIONS[unit][0] if unit in UNIT_DIMENSIONS else unit
+        return f"{base} of {singular(m.group(1))}"
+    if unit in ("count", "charge") and (m := _CHARGE_RE.match(text, q.end)):
+        return f"{unit} of {m.group(1).lower()}"  # "one count of attempted murder" is no count of murder
+    if unit in UNIT_DIMENSIONS:
+        return UNIT_DIMENSIONS[unit][0]
+    if unit in PEOPLE_NOUNS or (not unit and predicate in _PEOPLE_PREDICATES):
+        return "person"
+    return THING_CLASSES.get(unit, unit)
+
+
+def _scope(text: str, left: int, q: Quantity) -> str:
+    if text.count("(", 0, q.start) > text.count(")", 0, q.start):
+        return "aside"  # "(12 Somali and 11 Yemeni)", "58 km (36 miles)": a breakdown or a conversion
+    if _TOTAL_RE.search(text, 0, q.start) or _TOTAL_RE.match(text, q.end):
+        return "total"  # "So far, the Navy has confiscated 14 rifles, 31 magazines and 923 rounds"
+    before = text[max(left, q.start - 25) : q.start].lower()
+    after = text[q.end : q.end + 14].lower()
+    inside = q.text.lower().split()[1:]  # "two additional life sentences"
+    for scope, (before_words, after_words) in COUNT_SCOPES.items():
+        if any(re.search(rf"\b{w}\s*$", before) for w in before_words):
+            return scope
+        if any(re.match(rf"\s*{w}\b", after) for w in after_words) or any(w in inside for w in after_words):
+            return scope
+    return ""
+
+
+def _unit_event(unit: str) -> str:
+    """The event a counted word names itself: "1 dead", "2 injured", "three missing"."""
+    return next((cls for cls, pattern in _PREDICATE_RE.items() if unit and pattern.fullmatch(unit)), "")
+
+
+def _context(text: str, own: set[str]) -> frozenset[str]:
+    """Content stems ("bus", "struck", "blaze"): three letters or more, no grammar word, no
+    number word, none of the figure's own words."""
+    return frozenset(
+        stem(w)
+        for w in _WORD.findall(text)
+        if len(w) >= 3 and (low := w.lower()) not in _NOT_CONTEXT and low not in own
+    )
+
+
+def _holder(claim: Claim, q: Quantity) -> Entity | None:
+    """The name right beside a figure that belongs to someone: "59-year-old Raj Chohan",
+    "Raj Chohan, 59,", or the subject of a short sentence ("Hakim ... with two children")."""
+    ents = claim.facts.entities
+    before = [e for e in ents if 0 <= q.start - e.end <= 3 and claim.text[e.end : q.start].strip() == ","]
+    if before:
+        return before[-1]
+    after = [e for e in ents if 0 <= e.start - q.end <= 8]
+    if after:
+        return after[0]
+    subject = [e for e in ents if e.start < q.start]
+    return subject[0] if len(subject) == 1 else None
+
+
+def _times(claim: Claim, left: int, right: int) -> tuple[TimeRef, ...]:
+    """The times of the figure's clause, or of its sentence where the clause has none ("A quake
+    struck in September, killing seven" dates the seven); "said Thursday" dates no event."""
+    told = [
+        t
+        for t in claim.facts.times
+        if t.kind != "duration" and not _SPEECH_BEFORE.search(claim.text[max(0, t.start - 30) : t.start])
+    ]
+    return tuple(t for t in told if left <= t.start < right) or tuple(told)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def atoms(claim: Claim) -> tuple[Atom, ...]:
+    """The figures of one claim, each with what it is about."""
+    text = claim.text
+    speaker = claim.facts.speaker_span
+    out = []
+    for q in claim.facts.quantities:
+        left, right = clause_span(text, q.start, q.end)
+        own = set(_WORD.findall(q.text.lower()))
+        context = _context(text[left:right], own)
+        predicate = _unit_event(q.unit) or _predicate(text, left, right, q.start, q.end)
+        if not context:
+            # An item of a list ("six rifles, 12 magazines and 300 rounds were seized") is a
+            # clause of its own: it takes its event and its words from the whole sentence.
+            context = _context(text, own)
+            predicate = predicate or _predicate(text, 0, len(text), q.start, q.end)
+        names = tuple(
+            e
+            for e in claim.facts.entities
+            if not (speaker and speaker[0] <= e.start < speaker[1])
+            and not (q.start <= e.start < q.end)  # "14 AK-47 rifles": a model, not a place
+        )
+        # A sentence that opens on a place ("In Heraklion, 10,000 people marched") places them all.
+        fronted = _FRONTED_RE.match(text)
+        places = tuple(e for e in names if left <= e.start < right or (fronted and e.start < fronted.end()))
+        out.append(
+            Atom(
+                claim.id,
+                claim.source,
+                q,
+                predicate,
+                _thing(text, q, predicate),
+                places,
+                names,
+                context,
+                _times(claim, left, right),
+                _scope(text, left, q),
+                claim.facts.speaker,
+                (left, right),
+                bool(_EARLIER_RE.search(text, 0, q.start)),
+                _holder(claim, q),
+            )
+        )
+    return tuple(out)
+
+
+# --- which figures count the same thing ------------------------------------------------------
+
+
+def setting(claims: Sequence[Claim]) -> tuple[Entity, ...]:
+    """The names the story is set in: those at least half of the sources (and two) mention.
+    A figure placed there may meet one that names no place; a figure placed elsewhere may not."""
+    from .extract.entities import NameIndex
+
+    by_source: dict[str, NameIndex] = {}
+    for c in claims:
+        index = by_source.setdefault(c.source, NameIndex())
+        for e in c.facts.entities:
+            index.add(e)
+    need = max(2, (len(by_source) + 1) // 2)
+    out: list[Entity] = []
+    seen = NameIndex()
+    for index in by_source.values():
+        for e in index.names:
+            if not seen.has(e) and sum(other.has(e) for other in by_source.values()) >= need:
+                seen.add(e)
+                out.append(e)
+    return tuple(out)
+
+
+def _same_place(x: Iterable[Entity], y: Iterable[Entity]) -> bool:
+    return any(same_entity(a, b) for a in x for b in y)
+
+
+def _dated(times: Sequence[TimeRef]) -> bool:
+    """Dated by a month, a year or a date: possibly another, earlier event told as background."""
+    return any(t.kind in ("date", "month", "year", "decade", "range") for t in times)
+
+
+def _event(x: Atom) -> str:
+    return "" if x.predicate.startswith("v:") else x.predicate
+
+
+def _same_event(x: Atom, y: Atom) -> bool:
+    """Whether the two figures are told of one event. Two named event classes must be one ("12
+    injured" and "12 arrested" count two things); one named class, or none, asks the two clauses
+    to share two content words, or the same verb; a count of people always needs the event named
+    (or the same verb), and a count of one kind of thing ("the bus hit three cars" / "struck two
+    cars") may rest on one shared word when both clauses are that short."""
+    if x.thing == "magnitude":
+        return True  # the quake's own measure: whatever verb each tells it with
+    ex, ey = _event(x), _event(y)
+    if ex and ey:
+        return ex == ey
+    if not ex and not ey and x.predicate and x.predicate == y.predicate:
+        return True  # the same verb: "married two weeks before" / "married ... three weeks before"
+    if x.thing == "person":
+        return False
+    shared = x.context & y.context
+    if len(shared) >= 2:
+        return True
+    small = len(x.context) <= 3 and len(y.context) <= 3
+    return bool(shared) and small and not ex and not ey and not x.dimension
+
+
+def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
+    """If the two figures count the same thing in the same event, what that fact is (for the
+    finding: "injury: person"), else None.
+
+    - The same thing (class or dimension), and the same event class where both clauses name one;
+      with no event word, the clauses must share two content words.
+    - Places: where both clauses name places, one must be shared. Where only one does, the figure
+      without a place may be a total over places, and a total is never smaller than its part: it
+      is compared only when it is the smaller one.
+    - Times: dated clauses meet only clauses dated compatibly; a figure dated by a month or a
+      year (background: "in December 2003") never meets an undated one.
+    - A total, an increment ("another 20,000") or a part ("15 of them") meets only its kind.
+    """
+    if not x.thing or x.thing != y.thing:
+        return None
+    if x.scope != y.scope or x.scope in ("part", "aside"):
+        return None
+    if not _same_event(x, y):
+        return None
+    xp, yp = x.places, y.places
+    if x.thing in ("age", *RELATIVE_NOUNS):
+        pass  # whose: told by the holder below
+    elif xp and yp:
+        if not _same_place(xp, yp):
+            return None
+    elif xp or yp:
+        # Only a count may lack the place the other names, and only when it is the smaller
+        # figure and its sentence names nothing else; a measure, an age or a span of time
+        # belongs to whatever its clause names.
+        (placed, places), bare = ((x, xp), y) if xp else ((y, yp), x)
+        if x.dimension or not bare.value.high < placed.value.low:
+            return None
+        if not all(_same_place([p], setting) for p in places):
+            return None  # a place the story is not set in ("In Heraklion, 10,000 marched") is its own fact
+        if bare.names and not all(_same_place([p], bare.names) for p in places):
+            return None  # its sentence names other places: "Zarand ... It killed 612" is not Bam
+    if (x.thing == "age" or x.thing in RELATIVE_NOUNS) and not (
+        x.holder and y.holder and same_entity(x.holder, y.holder)
+    ):
+        return None  # whose age, whose children: told only by the name the figure belongs to
+    if (_dated(x.times) or x.earlier) != (_dated(y.times) or y.earlier):
+        return None  # background ("in September") against the day's news ("on Sunday", undated)
+    if any(times_apart(s, t) for s in x.times for t in y.times):
+        return None
+    return fact_name(x, y)
+
+
+#: How a fact reads, from its event class and what it counts.
+_EVENT_NAMES = {
+    "death": "deaths",
+    "injury": "injured",
+    "arrest": "arrests",
+    "missing": "missing",
+    "rescue": "rescued",
+    "evacuation": "evacuated",
+    "protest": "protesters",
+    "seizure": "seized",
+    "sentence": "sentence",
+    "damage": "damaged",
+    "population": "population",
+    "cost": "cost",
+    "vote": "votes",
+    "speed": "speed",
+    "temperature": "temperature",
+}
+_HOLDER_FACTS = {"age": "age", "child": "children", "wife": "wives"}
+_THING_NAMES = {"length": "distance", "time": "time", "money": "amount", "percent": "share", "area": "area"}
+
+
+def fact_name(x: Atom, y: Atom) -> str:
+    """The fact two comparable figures are of, for a reader: "deaths in Treemseh", "rifles
+    seized", "distance", "age of Anthony LaSalle"."""
+    event = _EVENT_NAMES.get(x.predicate, "")
+    thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
+    if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
+        return f"{_HOLDER_FACTS.get(x.thing, x.thing + 's')} of {x.holder.text}"  # "age of Anthony LaSalle"
+    if x.thing == "age":
+        name = "age"
+    elif event and thing:
+        name = f"{thing}s {event}" if not thing.endswith("s") and x.dimension == "" else f"{thing} {event}"
+    else:
+        name = event or thing or "figure"
+    place = shared_place(x, y)
+    if place:
+        name += f" of {place}" if x.thing == "age" else f" in {place}"
+    return name
+
+
+def shared_place(x: Atom, y: Atom) -> str:
+    """The name both figures' clauses give, as the first one writes it; "" if none."""
+    return next((a.text for a in x.places for b in y.places if same_entity(a, b)), "")
+
+
+def times_apart(a: TimeRef, b: TimeRef) -> bool:
+    """Two times that cannot name the same day: resolved ranges that do not meet, or, without a
+    publication date to resolve them, two different weekdays, months or days of a month."""
+    if None not in (a.low, a.high, b.low, b.high):
+        return a.high < b.low or b.high < a.low
+    ka, kb = time_key(a), time_key(b)
+    for part in ("weekday", "month", "day", "year"):
+        if part in ka and part in kb and ka[part] != kb[part]:
+            return True
+    return False
+
+
+_WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MONTH_WORD_RE = re.compile(r"\b([A-Z][a-z]{2,8})\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?")
+_DAY_MONTH_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8})\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def time_key(t: TimeRef) -> dict[str, object]:
+    """What a time names, read from its words, to compare two times without a calendar: its
+    weekday ("on Friday"; not "last Friday"), month, day of the month and year, where written."""
+    from .lexicon import month_number
+
+    key: dict[str, object] = {}
+    if t.kind == "weekday" and not re.search(r"\b(?:last|next|this)\b", t.text, re.I):
+        if m := _WEEKDAY_RE.search(t.text):
+            key["weekday"] = m.group(1).lower()
+    if t.kind in ("date", "month"):
+        if (m := _DAY_MONTH_RE.search(t.text)) and month_number(m.group(2)):
+            key["month"], key["day"] = month_number(m.group(2)), int(m.group(1))
+        elif (m := _MONTH_WORD_RE.search(t.text)) and month_number(m.group(1)):
+            key["month"] = month_number(m.group(1))
+            if m.group(2):
+                key["day"] = int(m.group(2))
+    if t.kind in ("date", "month", "year") and (m := _YEAR_RE.search(t.text)):
+        key["year"] = int(m.group(1))
+    return key
+
+
+# --- whether two figures of one fact disagree ------------------------------------------------
+
+#: Measurements are rounded (and converted) as they are reported: "58 km (36 miles)" and "35
+#: miles" agree. A count of people or things is not: "12 injured" and "18 injured" differ.
+MEASURE_TOLERANCE = 0.05
+
+
+#: A qualifier's kind ("about" and "approximately" are one: two estimates of one figure).
+_QUALIFIER_KIND = {q: kind for kind, qs in QUALIFIERS.items() for q in qs}
+#: Qualifiers of a stated range: two ranges that overlap agree.
+_RANGES = frozenset(("between", "from", "anywhere from", "anywhere between"))
+
+
+def _bounds(x: Atom) -> tuple[float, float]:
+    q = x.value
+    factor = 1.0 if x.thing == "age" else UNIT_DIMENSIONS.get(q.unit, ("", 1.0))[1]  # "38-year-old" / "38"
+    return q.low * factor, q.high * factor
+
+
+def conflicting(x: Atom, y: Atom) -> bool:
+    """Whether no single value satisfies both figures, once converted to one unit.
+
+    Two figures given with the same open bound ("more than 26,000" / "more than 31,000") also
+    conflict: a reporter gives the best known figure, not a loose bound."""
+    qx, qy = x.value, y.value
+    if x.dimension == "money" and qx.unit != qy.unit:
+        return False  # currencies are flagged, never converted
+    (lx, hx), (ly, hy) = _bounds(x), _bounds(y)
+    if x.dimension and x.thing != "age":
+        slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
+        lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
+    tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
+    if hx + tol < ly or hy + tol < lx:
+        return True
+    same_kind = qx.qualifier and _QUALIFIER_KIND.get(qx.qualifier) == _QUALIFIER_KIND.get(qy.qualifier)
+    if same_kind and qx.unit == qy.unit and qx.qualifier not in _RANGES:
+        return abs(qx.value - qy.value) > 0.05 * max(abs(qx.value), abs(qy.value))
+    return False
