@@ -108,7 +108,8 @@ def _predicate(text: str, left: int, right: int, start: int, end: int) -> str:
                 continue  # "killings" inside the figure's own noun is the thing, not the event
             d = start - m.end() if m.end() <= start else m.start() - end
             if distance is None or d < distance:
-                best, distance = cls, d
+                attempted = _ATTEMPTED_RE.search(text, max(0, m.start() - 12), m.start())
+                best, distance = (cls + ":attempted" if attempted else cls), d
     if best:
         return best
     for m in _VERB_RE.finditer(text, left, right):
@@ -119,6 +120,25 @@ def _predicate(text: str, left: int, right: int, start: int, end: int) -> str:
         if distance is None or d < distance:
             best, distance = "v:" + stem(word), d
     return best
+
+
+#: "attempted murder" is no death, "an attempted hijack" no hijack
+_ATTEMPTED_RE = re.compile(r"\b(?:attempted|attempt\s+to|failed|foiled|thwarted)\s+$", re.I)
+
+
+def _time_event(text: str, left: int, right: int, start: int, end: int) -> str:
+    """The event a time dates: an event word (or verb) before it in its clause, the way news
+    writes "X did Y on Monday"; failing that, an event word just after it ("On Monday the quake
+    struck", "November 19, INS Tabar sank a trawler")."""
+    lo = max(left, start - _NEAR)
+    if lo > left:
+        lo = max(left, text.rfind(" ", left, lo) + 1)  # whole words: "attack", never "ttack"
+    hi = min(right, end + _NEAR_AFTER)
+    before, after = _predicate(text, lo, start, start, end), _predicate(text, end, hi, start, end)
+    for event in (before, after):
+        if event and not event.startswith("v:"):
+            return event  # an event word first, before the time or just after it
+    return before or after
 
 
 #: Words that put what follows them in another, earlier event than the story's.
@@ -297,6 +317,16 @@ def setting(claims: Sequence[Claim]) -> tuple[Entity, ...]:
     return tuple(out)
 
 
+def _same_person(x: Entity | None, y: Entity | None) -> bool:
+    """Two names of one person, told apart from relatives: "Ortiz" alone may be the deputy or his
+    son Jeremy Ortiz, so a lone surname meets only itself."""
+    if x is None or y is None:
+        return False
+    if " " not in x.key or " " not in y.key:
+        return x.key == y.key
+    return same_entity(x, y)
+
+
 def _same_place(x: Iterable[Entity], y: Iterable[Entity]) -> bool:
     return any(same_entity(a, b) for a in x for b in y)
 
@@ -316,8 +346,8 @@ def _same_event(x: Atom, y: Atom) -> bool:
     to share two content words, or the same verb; a count of people always needs the event named
     (or the same verb), and a count of one kind of thing ("the bus hit three cars" / "struck two
     cars") may rest on one shared word when both clauses are that short."""
-    if x.thing == "magnitude":
-        return True  # the quake's own measure: whatever verb each tells it with
+    if x.thing in ("magnitude", "age") or x.thing in RELATIVE_NOUNS:
+        return True  # the quake's own measure, a person's age: whatever verb each is told with
     ex, ey = _event(x), _event(y)
     if ex and ey:
         return ex == ey
@@ -368,9 +398,7 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
             return None  # a place the story is not set in ("In Heraklion, 10,000 marched") is its own fact
         if bare.names and not all(_same_place([p], bare.names) for p in places):
             return None  # its sentence names other places: "Zarand ... It killed 612" is not Bam
-    if (x.thing == "age" or x.thing in RELATIVE_NOUNS) and not (
-        x.holder and y.holder and same_entity(x.holder, y.holder)
-    ):
+    if (x.thing == "age" or x.thing in RELATIVE_NOUNS) and not (_same_person(x.holder, y.holder)):
         return None  # whose age, whose children: told only by the name the figure belongs to
     if (_dated(x.times) or x.earlier) != (_dated(y.times) or y.earlier):
         return None  # background ("in September") against the day's news ("on Sunday", undated)
@@ -502,3 +530,89 @@ def conflicting(x: Atom, y: Atom) -> bool:
     if same_kind and qx.unit == qy.unit and qx.qualifier not in _RANGES:
         return abs(qx.value - qy.value) > 0.05 * max(abs(qx.value), abs(qy.value))
     return False
+
+
+# --- dates: when each event happened --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One time a claim dates an event by ("on Friday", "November 19", "In April 2007"), and
+    the event it dates: the event word (or verb) right beside it in its clause."""
+
+    claim: str
+    source: str
+    time: TimeRef  # offsets relative to the claim text
+    event: str  # the event class beside the time ("attack", "verdict"), or "v:stem" for a verb
+    context: frozenset[str]  # content stems of its clause
+    places: tuple[Entity, ...]
+    another: bool  # "a second quake on Monday", "another attack": not the story's first event
+    speaker: str | None
+
+
+#: How far (in characters) from a time its event word may stand: "convicted March 20",
+#: "the June 20 shooting", "thwarted ... on Thursday" - not an event named across the clause.
+_NEAR = 60
+_NEAR_AFTER = 30
+#: Times after these words bound a span or set a deadline ("by Friday", "since March"); they
+#: date no event.
+_NOT_DATING_RE = re.compile(r"\b(?:by|until|till|since|before|after|from|through)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTIVE_DATE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.I)
+_ANOTHER_RE = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|last|next)\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def dated(claim: Claim) -> tuple[Dated, ...]:
+    """The event times of one claim: its point times, less those that date a statement ("said
+    Thursday"), bound a span ("since March", "by Friday") or name no event beside them."""
+    text = claim.text
+    speaker = claim.facts.speaker_span
+    out = []
+    for t in claim.facts.times:
+        before = text[max(0, t.start - 30) : t.start]
+        if t.kind == "duration" or _SPEECH_BEFORE.search(before) or _NOT_DATING_RE.search(before):
+            continue
+        left, right = clause_span(text, t.start, t.end)
+        # "the June 20, 2005 attempted murder": a date before its noun dates the noun after it
+        if _ATTRIBUTIVE_DATE_RE.search(before):
+            event = _predicate(text, t.end, min(right, t.end + _NEAR_AFTER), t.start, t.end)
+        else:
+            event = _time_event(text, left, right, t.start, t.end)
+        if not event:
+            continue
+        places = tuple(
+            e
+            for e in claim.facts.entities
+            if left <= e.start < right
+            and not (speaker and speaker[0] <= e.start < speaker[1])
+            and not (t.start <= e.start < t.end)
+        )
+        context = _context(text[left:right], set(_WORD.findall(t.text.lower())))
+        another = bool(
+            _ANOTHER_RE.search(text[left : t.start] + " " + text[t.end : right])
+        )  # not "last month"
+        out.append(Dated(claim.id, claim.source, t, event, context, places, another, claim.facts.speaker))
+    return tuple(out)
+
+
+def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = ()) -> bool:
+    """Whether two times date one event: the same event word beside each (its class, or the same
+    verb), two content words shared by the clauses, no different places named, and neither told
+    as a second, another or new event."""
+    if x.event != y.event or x.another or y.another:
+        return False
+    # Words shared beyond the event's own ("murder" beside two "convicted"), more of them where
+    # only weekdays are compared (a story's days are few).
+    event = _PREDICATE_RE.get(x.event.split(":")[0])
+    shared = {w for w in x.context & y.context if not (event and event.match(w))}
+    weekdays = "weekday" in time_key(x.time) or "weekday" in time_key(y.time)
+    if len(shared) < (2 if weekdays else 1):
+        return False
+    return not (x.places and y.places and not _same_place(x.places, y.places))
+
+
+def dated_name(x: Dated, y: Dated) -> str:
+    """The fact two conflicting times are of: "date of the attack", "date"."""
+    return f"date of the {x.event}" if not x.event.startswith("v:") else "date"

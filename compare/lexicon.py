@@ -906,7 +906,7 @@ PREDICATES = {
     "rescue": ("rescu",),
     "evacuation": ("evacuat", "homeless", "displac"),
     "protest": (r"march", "protest", r"rall(?:y|ies|ied)\b", "demonstrat", r"streets\b", r"crowd"),
-    "seizure": ("seiz", "confiscat", r"recovered\b", r"found\b"),
+    "seizure": ("seiz", "confiscat", r"recovered\b", r"found\b(?!\s+(?:guilty|dead|not|him|her|them|that))"),
     "sentence": ("sentenc", r"prison\b", r"jail"),
     "damage": ("damag", "destroy", "destruct", r"razed\b", r"level(?:l?ed|ling)\b", r"collaps"),
     "population": ("population", r"residents\b", "inhabitant", r"home\s+to\b"),
@@ -924,6 +924,29 @@ PREDICATES = {
     "vote": (r"vote", "ballot"),
     "speed": (r"speeds?\b",),
     "temperature": ("temperature",),
+    # events a story dates more often than it counts
+    "verdict": ("convict", r"guilty\b", "acquit", "verdict"),
+    "charge": (r"charg(?:e|ed|es|ing)\b", "indict"),
+    "attack": (
+        "attack",
+        "assault",
+        r"raid\b",
+        "raids",
+        "ambush",
+        "bomb",
+        "hijack",
+        "thwart",
+        r"foil(?:ed|s)?\b",
+    ),
+    "shooting": ("shoot", r"shot\b", "gunfire", r"opened\s+fire", "gunman"),
+    "fire": (r"blaze\b", r"fire\s+broke\s+out", "arson", r"burn(?:ed|t|ing)\b"),
+    "quake": ("quake", "earthquake", "tremor"),
+    "aftershock": ("aftershock",),
+    "sinking": (r"s[au]nk\b", r"sinking\b"),
+    "marriage": ("marri", "wedding"),
+    "resignation": ("resign",),
+    "defection": ("defect",),
+    "escape": ("escap", r"fled\b", r"flee"),
 }
 
 #: Counted nouns that count people in general (not a kind of them: "two women" among "three

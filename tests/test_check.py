@@ -134,7 +134,9 @@ def test_check_needs_sources():
 
 
 def test_a_different_count_in_other_words_is_contradicted_on_the_number():
-    r = check("The bus hit three cars on Main Street.", ["The bus struck two cars on Main Street."], cache_dir=None)
+    r = check(
+        "The bus hit three cars on Main Street.", ["The bus struck two cars on Main Street."], cache_dir=None
+    )
     f = r.findings[0]
     assert f.kind == "contradicted", f
     assert [(c.type, c.a, c.b) for c in f.conflicts] == [("number", "three cars", "two cars")]

@@ -16,9 +16,10 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from ..atoms import Atom, atoms, comparable, conflicting, shared_place
+from ..atoms import Atom, atoms, comparable, conflicting, dated, shared_place
 from ..pairs import nearest_by_source, nearest_within
 from ..records import Claim, Conflict, Entity
+from .times import time_conflicts
 
 
 def number_conflicts(
@@ -94,7 +95,7 @@ def conflicting_pairs(
     """Every pair of claims (in claim order) with a figure of one fact that disagrees: across
     sources, and within one source. Only claims with figures take part, each paired with its
     nearest figure-bearing claims (``FACT_CANDIDATES``)."""
-    rows = np.asarray([n for n, c in enumerate(claims) if by_claim[c.id]], dtype=np.int64)
+    rows = np.asarray([n for n, c in enumerate(claims) if by_claim[c.id] or dated(c)], dtype=np.int64)
     if len(rows) < 2:
         return {}
     order = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
@@ -108,6 +109,7 @@ def conflicting_pairs(
     for i, j in sorted(candidates):
         a, b = claims[int(rows[i])], claims[int(rows[j])]
         found = number_conflicts(by_claim[a.id], by_claim[b.id], a.source == b.source, setting)
+        found += time_conflicts(dated(a), dated(b), setting)
         if found:
             out[(a.id, b.id)] = found
     return out
