@@ -58,7 +58,7 @@ def main(repeats: int) -> None:
             t0 = time.perf_counter()
             matches = align.align(claims, vectors, options)
             t1 = time.perf_counter()
-            findings = diff.diff(claims, matches, vectors, sources, options)
+            findings, _ = diff.diff(claims, matches, vectors, sources, options)
             t2 = time.perf_counter()
             runs.append({"align": t1 - t0, "diff": t2 - t1, "total": t2 - t0, "whole": whole})
         out[f"{n_sources}x{per}"] = {

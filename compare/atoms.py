@@ -17,6 +17,7 @@ and whether it is a total, an increment ("another 20,000") or a part ("15 of the
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -318,13 +319,25 @@ def setting(claims: Sequence[Claim]) -> tuple[Entity, ...]:
 
 
 def _same_person(x: Entity | None, y: Entity | None) -> bool:
-    """Two names of one person, told apart from relatives: "Ortiz" alone may be the deputy or his
-    son Jeremy Ortiz, so a lone surname meets only itself."""
-    if x is None or y is None:
-        return False
-    if " " not in x.key or " " not in y.key:
-        return x.key == y.key
+    """Two full names of one person: "Ortiz" alone may be the deputy or his son Jeremy Ortiz, and
+    "the American" anyone."""
+    if x is None or y is None or " " not in x.key or " " not in y.key:
+        return False  # "the 41-year-old American", "Ortiz, 35": no full name, no telling whose
     return same_entity(x, y)
+
+
+def _beyond(places: Sequence[Entity], setting: Collection[Entity]) -> bool:
+    return any(not _same_place([p], setting) for p in places)
+
+
+def _places_meet(x: Sequence[Entity], y: Sequence[Entity], setting: Collection[Entity]) -> bool:
+    """Whether two clauses' places can be one place: names beyond the story's setting must meet
+    where both give some ("near Bandar Abbas" is not "in Zarand", though both say "Iran")."""
+    xs = [p for p in x if not _same_place([p], setting)]
+    ys = [p for p in y if not _same_place([p], setting)]
+    if xs and ys:
+        return _same_place(xs, ys)
+    return _same_place(x, y)
 
 
 def _same_place(x: Iterable[Entity], y: Iterable[Entity]) -> bool:
@@ -385,7 +398,7 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     if x.thing in ("age", *RELATIVE_NOUNS):
         pass  # whose: told by the holder below
     elif xp and yp:
-        if not _same_place(xp, yp):
+        if not _places_meet(xp, yp, setting):
             return None
     elif xp or yp:
         # Only a count may lack the place the other names, and only when it is the smaller
@@ -610,9 +623,113 @@ def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = ()) -> bo
     weekdays = "weekday" in time_key(x.time) or "weekday" in time_key(y.time)
     if len(shared) < (2 if weekdays else 1):
         return False
-    return not (x.places and y.places and not _same_place(x.places, y.places))
+    if x.places and y.places and not _places_meet(x.places, y.places, setting):
+        return False
+    # A date told with a place beyond the story's setting ("hit Zarand in February") dates an
+    # event there, not one the other tells of the setting alone ("struck near Bandar Abbas").
+    return _beyond(x.places, setting) == _beyond(y.places, setting) or bool(
+        _beyond(x.places, setting) and _beyond(y.places, setting)
+    )
 
 
 def dated_name(x: Dated, y: Dated) -> str:
     """The fact two conflicting times are of: "date of the attack", "date"."""
     return f"date of the {x.event}" if not x.event.startswith("v:") else "date"
+
+
+# --- places: where a person is from, which way a place lies -------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A place a claim gives for someone or something: where a named person is from ("Anthony
+    LaSalle, 36, of Minneapolis"), or which way a place lies from another ("150 nautical miles east
+    of Aden")."""
+
+    claim: str
+    source: str
+    kind: str  # "home" (of a person) | "bearing" (from a place)
+    subject: Entity  # the person; or the place the bearing is taken from ("Aden")
+    value: str  # the place ("Minneapolis"), or the bearing ("east")
+    text: str  # as written ("of Minneapolis", "east of Aden")
+    start: int  # offsets relative to the claim text
+    end: int
+    place: Entity | None = None  # the home, as a name
+    located: Entity | None = None  # for a bearing: what lies there, where the clause names it ("Baytown")
+
+
+_HOME_RE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>of|from)\s+")
+_BEARING_RE = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
+)
+#: Compass bearings as angles, to tell which differ: more than 90 degrees apart cannot both hold.
+_BEARINGS = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def placed(claim: Claim) -> tuple[Placed, ...]:
+    """Where the claim says a named person is from, and which way it says places lie."""
+    text, ents = claim.text, claim.facts.entities
+    out = []
+    for person, place in itertools.pairwise(ents):
+        # a full name only: a lone surname may be a relative's
+        if " " in person.key and (m := _HOME_RE.fullmatch(text, person.end, place.start)):
+            start = m.start("word")
+            home = Placed(
+                claim.id,
+                claim.source,
+                "home",
+                person,
+                place.key,
+                text[start : place.end],
+                start,
+                place.end,
+                place,
+            )
+            out.append(home)
+    for anchor in ents:
+        m = _BEARING_RE.search(text, max(0, anchor.start - 30), anchor.start)
+        if m and m.end() == anchor.start:
+            bearing = m.group(1).lower().replace("-", "")
+            text_of = text[m.start() : anchor.end]
+            near = [e for e in ents if m.start() - 50 <= e.start and e.end <= m.start()]  # "Baytown, ..."
+            located = near[0] if near else None
+            out.append(
+                Placed(
+                    claim.id,
+                    claim.source,
+                    "bearing",
+                    anchor,
+                    bearing,
+                    text_of,
+                    m.start(),
+                    anchor.end,
+                    None,
+                    located,
+                )
+            )
+    return tuple(out)
+
+
+def places_conflict(x: Placed, y: Placed) -> bool:
+    """Two homes of one person that are different places, or two bearings from one place more
+    than a quarter turn apart ("east" / "west"; not "south" / "southwest")."""
+    if x.kind != y.kind:
+        return False
+    if x.kind == "home":
+        return _same_person(x.subject, y.subject) and not same_entity(x.place, y.place)
+    if not same_entity(x.subject, y.subject):
+        return False
+    if x.located and y.located and not same_entity(x.located, y.located):
+        return False  # "Baytown, east of Houston" and "Brazos County, northwest of Houston": two places
+    turn = abs(_BEARINGS[x.value] - _BEARINGS[y.value]) % 360
+    return min(turn, 360 - turn) > 90

@@ -130,7 +130,8 @@ def compare(
         list(inputs), names, published, options, embedder, minimum=2
     )
     matches = _align.align(claims, vectors, options)
-    findings = _diff.diff(claims, matches, vectors, sources, options)
+    findings, told = _diff.diff(claims, matches, vectors, sources, options)
+    notes.extend(told)
     if len({s.text.strip() for s in sources}) < len(sources):
         notes.append("two sources have identical text; every claim in them agrees")
     return Report(

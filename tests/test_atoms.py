@@ -115,3 +115,114 @@ def test_ages_belong_to_the_person_named_beside_them():
 def test_the_fact_is_named_for_a_reader():
     found = _conflicts("Government shelling killed six people in Treemseh.", "Seven died in Treemseh.")
     assert [fact for _, _, fact in found] == ["deaths in Treemseh"]
+
+
+# --- dates of one event -------------------------------------------------------------------------
+
+
+def _time_conflicts(a: str, b: str, setting=()) -> list[tuple[str, str]]:
+    from compare.atoms import dated
+    from compare.diff.times import time_conflicts
+
+    return [(c.a, c.b) for c in time_conflicts(dated(_claim(a, "a")), dated(_claim(b, "b")), setting)]
+
+
+def test_two_days_for_one_event_conflict_without_publication_dates():
+    a = "An Indian warship foiled a pirate attack on merchant ships in the Gulf of Aden on Friday."
+    b = "On Thursday an Indian warship foiled a pirate attack on merchant ships in the Gulf of Aden."
+    assert _time_conflicts(a, b) == [("Friday", "Thursday")]
+    assert _time_conflicts(
+        "He was convicted in April 2007 of murder.", "He was convicted March 20 of murder."
+    ) == [("April 2007", "March 20")]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the day a statement was made, a deadline, another event, an attempt
+        (
+            "The navy said Thursday it foiled a pirate attack in the Gulf of Aden.",
+            "The navy foiled a pirate attack in the Gulf of Aden on Friday.",
+        ),
+        ("Lawmakers must pass the bailout by Friday.", "The bailout was passed on Monday by lawmakers."),
+        ("A second quake hit the island on Monday.", "A quake hit the island on Sunday."),
+        (
+            "Orozco was convicted March 20 of the murder.",
+            "Orozco was convicted of the June 20 attempted murder.",
+        ),
+        # one day's news about other things
+        (
+            "Rescue workers handed out blankets Monday to survivors of the earthquake.",
+            "The earthquake struck on Sunday.",
+        ),
+    ],
+)
+def test_dates_of_other_events_stay_quiet(a, b):
+    assert _time_conflicts(a, b) == []
+
+
+def test_a_date_told_of_another_place_dates_another_event():
+    from compare.records import Entity
+
+    iran = Entity("Iran", 0, 4, "iran")
+    a = "A quake struck southern Iran in September near Bandar Abbas, killing seven."
+    b = "A quake hit the town of Zarand in Iran in February, killing hundreds."
+    abbas = Entity("Bandar Abbas", 0, 12, "bandar abbas")
+    assert _time_conflicts(a, b, setting=(iran, abbas)) == []
+
+
+# --- places: where a person is from, which way a place lies ----------------------------------------
+
+
+def _place_conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
+    from compare.atoms import placed
+    from compare.diff.places import place_conflicts
+
+    return [(c.a, c.b, c.fact) for c in place_conflicts(placed(_claim(a, "a")), placed(_claim(b, "b")))]
+
+
+def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
+    assert _place_conflicts(
+        "Anthony LaSalle, 36, of Minneapolis, was arrested.",
+        "Police stopped Anthony Phillip LaSalle, 36, of Bloomington.",
+    ) == [("of Minneapolis", "of Bloomington", "home of Anthony LaSalle")]
+    assert _place_conflicts(
+        "The ship was attacked 150 nautical miles east of Aden.",
+        "The ship, sailing 150 nautical miles west of Aden, radioed.",
+    ) == [("east of Aden", "west of Aden", "bearing from Aden")]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The epicentre was 35 miles southwest of Bandar Abbas.", "The quake struck south of Bandar Abbas."),
+        (
+            "He was convicted in Brazos County, northwest of Houston.",
+            "The escape happened near Baytown, Texas, about 25 miles east of Houston.",
+        ),
+        ("Ortiz, 35, of Lakewood, was shot.", "Jeremy Ortiz, 17, of Cerritos, spoke."),
+    ],
+)
+def test_places_that_can_both_hold_stay_quiet(a, b):
+    assert _place_conflicts(a, b) == []
+
+
+# --- two articles of two different events -------------------------------------------------------
+
+
+def test_sources_that_differ_on_every_fact_they_share_are_told_apart(fake_embedder):
+    from compare import Article, compare
+
+    a = Article(
+        id="a",
+        text="Pirates attack ship\nThe Indian navy captured 23 pirates in the Gulf of Aden on Saturday "
+        "after they attacked a merchant ship.",
+    )
+    b = Article(
+        id="b",
+        text="Navy foils pirates\nThe Indian navy captured 26 pirates in the Gulf of Aden on Thursday "
+        "after they attacked merchant ships.",
+    )
+    report = compare([a, b], embedder=fake_embedder, cache_dir=None)
+    assert not report.of_kind("contradiction")
+    assert any("look like reports of different events" in n for n in report.notes)

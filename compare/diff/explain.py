@@ -108,3 +108,10 @@ def unique_details(c: Claim, other: Claim, sources: dict[str, Source]) -> str:
         f"only {name(sources, c)} gives these details; {other.id} in "
         f"{name(sources, other)} covers the same event differently{via(c, other, sources)}"
     )
+
+
+def different_events(a: Source, b: Source, differing: int) -> str:
+    return (
+        f"{a.name} and {b.name} look like reports of different events: they differ on {differing} facts "
+        "and tell none alike, so their contradictions are left out; compare them only if they tell one story"
+    )

@@ -12,13 +12,26 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..atoms import Atom, atoms, comparable, conflicting, dated, shared_place
+from ..atoms import (
+    Atom,
+    atoms,
+    comparable,
+    conflicting,
+    dated,
+    placed,
+    same_dated_event,
+    shared_place,
+    times_apart,
+)
 from ..pairs import nearest_by_source, nearest_within
 from ..records import Claim, Conflict, Entity
+from .places import place_conflicts
 from .times import time_conflicts
 
 
@@ -86,18 +99,30 @@ FACT_CANDIDATES_WITHIN = 8
 WITHIN_FLOOR = 0.3
 
 
+@dataclass
+class Aligned:
+    """What fact alignment found: the claim pairs whose figures, dates or places disagree, and
+    per pair of sources, the facts on which they agree (the same figure or day for one fact)."""
+
+    conflicts: dict[tuple[str, str], list[Conflict]] = field(default_factory=dict)
+    agreeing: Counter = field(default_factory=Counter)  # (source, source) -> facts told alike
+
+
 def conflicting_pairs(
     claims: Sequence[Claim],
     by_claim: dict[str, tuple[Atom, ...]],
     vectors: np.ndarray,
     setting: Collection[Entity] = (),
-) -> dict[tuple[str, str], list[Conflict]]:
-    """Every pair of claims (in claim order) with a figure of one fact that disagrees: across
-    sources, and within one source. Only claims with figures take part, each paired with its
-    nearest figure-bearing claims (``FACT_CANDIDATES``)."""
-    rows = np.asarray([n for n, c in enumerate(claims) if by_claim[c.id] or dated(c)], dtype=np.int64)
+) -> Aligned:
+    """Every pair of claims (in claim order) with a figure, date or place of one fact that
+    disagrees: across sources, and within one source; and, per pair of sources, how many facts
+    they tell alike. Only claims with figures, dates or places take part, each paired with its
+    nearest such claims (``FACT_CANDIDATES``)."""
+    out = Aligned()
+    told = [n for n, c in enumerate(claims) if by_claim[c.id] or dated(c) or placed(c)]
+    rows = np.asarray(told, dtype=np.int64)
     if len(rows) < 2:
-        return {}
+        return out
     order = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
     source_no = np.asarray([order[claims[n].source] for n in rows.tolist()])
     sub = vectors[rows]
@@ -105,11 +130,30 @@ def conflicting_pairs(
     WI, WJ = nearest_within(sub, source_no, FACT_CANDIDATES_WITHIN, WITHIN_FLOOR)
     candidates = {(min(i, j), max(i, j)) for i, j in zip(I.tolist(), J.tolist(), strict=True)}
     candidates.update(zip(WI.tolist(), WJ.tolist(), strict=True))
-    out: dict[tuple[str, str], list[Conflict]] = {}
+    alike: dict[tuple[str, str], set[str]] = {}
     for i, j in sorted(candidates):
         a, b = claims[int(rows[i])], claims[int(rows[j])]
-        found = number_conflicts(by_claim[a.id], by_claim[b.id], a.source == b.source, setting)
+        within = a.source == b.source
+        found = number_conflicts(by_claim[a.id], by_claim[b.id], within, setting)
         found += time_conflicts(dated(a), dated(b), setting)
+        found += place_conflicts(placed(a), placed(b))
         if found:
-            out[(a.id, b.id)] = found
+            out.conflicts[(a.id, b.id)] = found
+        if not within:
+            alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(
+                _told_alike(by_claim[a.id], by_claim[b.id], dated(a), dated(b), setting)
+            )
+    out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
+
+
+def _told_alike(xa, ya, xd, yd, setting) -> set[str]:
+    """The facts two claims tell alike: one figure of one fact, one day of one event."""
+    same = {comparable(x, y, setting) for x in xa for y in ya if x.value.value == y.value.value}
+    same |= {
+        f"date {x.event}"
+        for x in xd
+        for y in yd
+        if same_dated_event(x, y, setting) and not times_apart(x.time, y.time)
+    }
+    return same - {None}

@@ -4,6 +4,7 @@ source says is unique. Decisions only; every sentence comes from ``explain``."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -116,7 +117,9 @@ def diff(
     vectors: np.ndarray,
     sources: Sequence[Source],
     options: Options,
-) -> tuple[Finding, ...]:
+) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+    """Findings in report order, and notes for the reader (two sources that look like reports of
+    different events)."""
     by_id = {c.id: c for c in claims}
     index = {c.id: n for n, c in enumerate(claims)}
     src = {s.id: s for s in sources}
@@ -127,52 +130,78 @@ def diff(
     )
     related: dict[str, str] = {}
     mentioned = _mentioned(claims)
-    aligned = {(m.a, m.b) for m in matches} | {(m.b, m.a) for m in matches}
     in_context = claim_atoms(claims)
     story = setting(claims)
+    # Pairs with conflicts, from sentence alignment and from fact alignment: decided together
+    # below, once it is known whether their two sources tell one event at all.
+    disputed: dict[tuple[str, str], tuple[list[Conflict], bool, float]] = {}
+    agreeing: Counter = Counter()
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(a, b, m.similarity, (in_context[a.id], in_context[b.id]), story)
-        if not found:
-            growth = _growth(a, b, src)
-            if growth:
-                matched.update((a.id, b.id))
-                findings.append(Finding("update", (a.id, b.id), m.event, growth))
-                continue
-            if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
-                # Same event, different details: neither an agreement nor a contradiction. Each
-                # claim stays unique to its source, with the related claim named.
-                related.setdefault(a.id, b.id)
-                related.setdefault(b.id, a.id)
-                continue
+        if found:
+            disputed[(a.id, b.id)] = (found, speakers_differ, m.event)
+            continue
+        growth = _growth(a, b, src)
+        if growth:
             matched.update((a.id, b.id))
-            findings.append(
-                Finding(
-                    "agreement",
-                    (a.id, b.id),
-                    max(m.fact, m.event),
-                    explain.agreement(a, b, m.similarity, src),
-                )
-            )
+            findings.append(Finding("update", (a.id, b.id), m.event, growth))
+            continue
+        if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
+            # Same event, different details: neither an agreement nor a contradiction. Each claim
+            # stays unique to its source, with the related claim named.
+            related.setdefault(a.id, b.id)
+            related.setdefault(b.id, a.id)
             continue
         matched.update((a.id, b.id))
-        findings.append(_conflict_finding(a, b, found, speakers_differ, m.event, src))
-    # Figures of one fact in claims the sentence aligner left apart (their difference lowered
-    # their similarity), and two figures for one fact within one article.
-    for (i, j), found in conflicting_pairs(claims, in_context, vectors, story).items():
-        if (i, j) in aligned:
-            continue
+        agreeing[_pair(a, b)] += 1
+        findings.append(
+            Finding(
+                "agreement", (a.id, b.id), max(m.fact, m.event), explain.agreement(a, b, m.similarity, src)
+            )
+        )
+    # Figures, dates and places of one fact in claims the sentence aligner left apart (their
+    # difference lowered their similarity), and two values for one fact within one article.
+    facts = conflicting_pairs(claims, in_context, vectors, story)
+    agreeing.update(facts.agreeing)
+    for (i, j), found in facts.conflicts.items():
+        if (i, j) not in disputed and (j, i) not in disputed:
+            disputed[(i, j)] = (found, speaker_differs(by_id[i], by_id[j]), _FACT_SCORE)
+    apart = _different_events(disputed, agreeing, by_id)
+    for (i, j), (found, speakers_differ, score) in disputed.items():
         a, b = by_id[i], by_id[j]
         if a.source == b.source:
             findings.append(_within(a, b, found, src))
-            continue
-        matched.update((a.id, b.id))
-        findings.append(_conflict_finding(a, b, found, speaker_differs(a, b), _FACT_SCORE, src))
+        elif _pair(a, b) not in apart:
+            matched.update((a.id, b.id))
+            findings.append(_conflict_finding(a, b, found, speakers_differ, score, src))
     findings += _unique(claims, vectors, matched, related, by_id, src)
     order = {k: n for n, k in enumerate(REPORT_KINDS)}
-    return tuple(
-        sorted(findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims))
+    ordered = sorted(
+        findings, key=lambda f: (order[f.kind], f.scope, min(index[x] for x in f.claims), f.claims)
     )
+    notes = tuple(explain.different_events(src[x], src[y], n) for (x, y), n in sorted(apart.items()))
+    return tuple(ordered), notes
+
+
+def _pair(a: Claim, b: Claim) -> tuple[str, str]:
+    return tuple(sorted((a.source, b.source)))
+
+
+#: Two sources that differ on at least this many facts and tell none alike look like reports of
+#: two different events (two bank bombings, two quakes on one island): their conflicts would be
+#: a pile of false contradictions, so they are left out and the reader is told why.
+APART_AFTER = 1
+
+
+def _different_events(disputed, agreeing: Counter, by_id: dict[str, Claim]) -> dict[tuple[str, str], int]:
+    """Pairs of sources that look like reports of different events, with how many facts differ."""
+    differing: dict[tuple[str, str], set] = {}
+    for (i, j), (found, _, _) in disputed.items():
+        a, b = by_id[i], by_id[j]
+        if a.source != b.source:
+            differing.setdefault(_pair(a, b), set()).update((c.type, c.fact or c.detail) for c in found)
+    return {p: len(d) for p, d in differing.items() if len(d) >= APART_AFTER and not agreeing[p]}
 
 
 #: The score of a conflict found by fact alignment alone: the two figures count one thing, but
