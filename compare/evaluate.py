@@ -614,6 +614,7 @@ def _gates_table() -> str:
     defaults = Options()
     for name, meaning in (
         ("agree_cosine", "cosine at which an aligned pair with no conflict and no unshared detail agrees"),
+        ("agree_core", "token-set ratio at which two assertions, asides left out, agree"),
         ("max_matches", "counterparts kept per claim in each other source"),
         ("match_margin", "how close a second counterpart must score to the best"),
     ):

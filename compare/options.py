@@ -56,6 +56,11 @@ class Options:
     #: reaches this and neither claim gives a name, figure or date the other lacks (MiniLM rates
     #: paraphrases with new wording near 0.6: "only force can remove Assad" / "...could topple...").
     agree_cosine: float = 0.60
+    #: an aligned pair is also an agreement when its two assertions, lead-ins, appositives and
+    #: trailing attributions left out ("Asked by CNN if ..., Fares said only force could topple
+    #: Assad" / "Fares, formerly ambassador, said only force can remove Assad"), reach this
+    #: token-set ratio and neither gives a name, figure or date the other lacks.
+    agree_core: float = 0.75
     #: keep at most this many counterparts per claim in each other source (claims may merge/split).
     max_matches: int = 2
     #: a second counterpart must score within this margin of the best one to be kept.

@@ -124,3 +124,16 @@ def test_a_different_speaker_is_not_told_beside_another_difference():
     a = "Interior Minister Ali Hassan said 12 people were injured in the clashes."
     b = "Amnesty International said 18 people were injured in the clashes."
     assert _types(a, b) == ["number"]
+
+
+# --- agreement in other words -------------------------------------------------------------------
+
+
+def test_the_same_assertion_under_different_asides_agrees():
+    from compare.diff.clauses import core
+
+    a = "Nawaf Fares, formerly Syria's ambassador to Iraq, said only force can remove Assad."
+    b = "Asked by CNN if he favored foreign military intervention, Fares said only force could topple Assad:"
+    assert core(a) == "Nawaf Fares said only force can remove Assad"
+    assert core(b) == "Fares said only force could topple Assad"
+    assert core("The quake injured five people, officials said.") == "The quake injured five people"

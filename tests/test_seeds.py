@@ -41,6 +41,17 @@ def test_only_force_claims_agree(report):
     )
 
 
+def test_the_central_claim_agrees_in_other_words(report):
+    # CBS: "Nawaf Fares, formerly Syria's ambassador to Iraq, said only force can remove Assad."
+    # ThinkProgress: "Asked by CNN if he favored foreign military intervention, Fares said only
+    # force could topple Assad:" - one assertion under two different asides.
+    assert any(
+        "only force can remove Assad" in p.get("cbs", "")
+        and "only force could topple Assad" in p.get("thinkprogress", "")
+        for p in _pairs(report, ("agreement",))
+    )
+
+
 def _aligned(report, cbs_needle, tp_needle):
     """Some fact (group of aligned claims) holds a CBS claim and a ThinkProgress claim with these words."""
     for group in report.facts:

@@ -110,3 +110,28 @@ def strip_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for s, e in sorted(spans, reverse=True):
         text = text[:s] + " " + text[e:]
     return text
+
+
+# What a claim asserts, without the asides that only one outlet adds: a lead-in ("Asked by CNN
+# if he favored intervention,"), an appositive after a name (", formerly Syria's ambassador to
+# Iraq,"), a trailing attribution (", officials said.").
+_LEAD_IN = re.compile(
+    r"^\W*(?:asked|speaking|interviewed|responding|writing|according\s+to|in\s+(?:an?|his|her|their)\s+"
+    r"(?:interview|statement|speech|letter|address|video)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday))\b[^,;:]{0,140}[,:]\s*",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:formerly|now|once|then|an?|the|his|her|its|their|who|which|whose)\b[^,;:]{1,90},\s*"
+)
+_TRAILING_SAID = re.compile(
+    r",\s+[^,;:]{1,60}?\b(?:said|says|told|reported|added)\b[^,;:]{0,40}[.:]?\s*$", re.I
+)
+
+
+def core(text: str) -> str:
+    """The claim's own assertion: lead-in, appositives and a trailing attribution left out."""
+    out = _LEAD_IN.sub("", text)
+    out = _APPOSITIVE.sub(" ", out)
+    out = _TRAILING_SAID.sub("", out)
+    return out.strip(" :;,.") or text

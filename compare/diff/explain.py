@@ -40,14 +40,21 @@ def via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
     return ""
 
 
-def agreement(a: Claim, b: Claim, similarity: float, sources: dict[str, Source]) -> str:
+def agreement(
+    a: Claim, b: Claim, similarity: float, sources: dict[str, Source], core_ratio: float | None = None
+) -> str:
     hedge = ""
     if bool(a.facts.hedges) != bool(b.facts.hedges):
         h = a if a.facts.hedges else b
         hedge = f"; only {name(sources, h)} hedges it ({', '.join(h.facts.hedges)})"
+    words = (
+        ""
+        if core_ratio is None
+        else f"; in other words once the asides are left out ({core_ratio:.2f} alike)"
+    )
     return (
         f"{name(sources, a)} and {name(sources, b)} report the same fact (similarity {similarity:.2f})"
-        f"{hedge}{via(a, b, sources)}"
+        f"{words}{hedge}{via(a, b, sources)}"
     )
 
 

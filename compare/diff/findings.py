@@ -3,6 +3,7 @@ source says is unique. Decisions only; every sentence comes from ``explain``."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .. import calibration
+from ..align import lexical
 from ..atoms import setting
 from ..extract import same_entity
 from ..extract.entities import NameIndex
@@ -19,7 +21,7 @@ from ..pairs import nearest_other
 from ..records import Claim, Conflict, Finding, Match, Source
 from . import explain
 from .cascade import conflicts
-from .clauses import clause, point_times, same_thing, speaker_differs
+from .clauses import clause, core, point_times, same_thing, speaker_differs, speakers_match
 from .facts import claim_atoms, conflicting_pairs
 
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
@@ -97,6 +99,31 @@ def _details_differ(a: Claim, b: Claim, mentioned: dict[str, NameIndex]) -> bool
     return False
 
 
+def _same_assertion(a: Claim, b: Claim, mentioned: dict[str, NameIndex], options: Options) -> bool:
+    """The two claims assert one thing in their own words once what only one outlet adds around
+    it is left out (``clauses.core``): the cores read alike, the speakers are one, and neither core
+    names, counts or dates what the other does not."""
+    ca, cb = core(a.text), core(b.text)
+    if (ca, cb) == (a.text, b.text) or lexical(ca, cb) < options.agree_core:
+        return False
+    if not speakers_match(a.facts.speaker, b.facts.speaker):
+        return False
+    return not _details_differ(_in_core(a, ca), _in_core(b, cb), mentioned)
+
+
+def _in_core(c: Claim, text: str) -> Claim:
+    """The claim with only the names, figures and dates its core holds."""
+    keep = lambda xs: tuple(x for x in xs if x.text in text)  # noqa: E731
+    facts = dataclasses.replace(
+        c.facts,
+        entities=keep(c.facts.entities),
+        quantities=keep(c.facts.quantities),
+        times=keep(c.facts.times),
+        speaker=c.facts.speaker if c.facts.speaker and c.facts.speaker in text else None,
+    )
+    return dataclasses.replace(c, text=text, facts=facts)
+
+
 def _mentioned(claims: Sequence[Claim]) -> dict[str, NameIndex]:
     """Per source, every name it uses (each looked up once: a name gives the same answer)."""
     mentioned: dict[str, NameIndex] = {}
@@ -147,7 +174,11 @@ def diff(
             matched.update((a.id, b.id))
             findings.append(Finding("update", (a.id, b.id), m.event, growth))
             continue
-        if m.fact < fact_t and (m.similarity < options.agree_cosine or _details_differ(a, b, mentioned)):
+        plain = m.fact >= fact_t or (
+            m.similarity >= options.agree_cosine and not _details_differ(a, b, mentioned)
+        )
+        own_words = not plain and _same_assertion(a, b, mentioned, options)
+        if not (plain or own_words):
             # Same event, different details: neither an agreement nor a contradiction. Each claim
             # stays unique to its source, with the related claim named.
             related.setdefault(a.id, b.id)
@@ -157,7 +188,12 @@ def diff(
         agreeing[_pair(a, b)] += 1
         findings.append(
             Finding(
-                "agreement", (a.id, b.id), max(m.fact, m.event), explain.agreement(a, b, m.similarity, src)
+                "agreement",
+                (a.id, b.id),
+                max(m.fact, m.event),
+                explain.agreement(
+                    a, b, m.similarity, src, lexical(core(a.text), core(b.text)) if own_words else None
+                ),
             )
         )
     # Figures, dates and places of one fact in claims the sentence aligner left apart (their
