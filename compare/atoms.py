@@ -16,6 +16,7 @@ and whether it is a total, an increment ("another 20,000") or a part ("15 of the
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -291,6 +292,38 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 _holder(claim, q),
             )
         )
+    return _share_list_events(text, [_objects_are_seized(text, x) for x in out])
+
+
+def _objects_are_seized(text: str, x: Atom) -> Atom:
+    """What the arrested carried was seized: "nabbed 26 pirates with six rifles" seized the rifles."""
+    if x.predicate == "arrest" and re.search(r"\bwith\s+$", text[max(0, x.value.start - 8) : x.value.start]):
+        return dataclasses.replace(x, predicate="seizure")
+    return x
+
+
+# between two listed figures: at most two more words of the first item's noun ("31 ammunition
+# magazines and 923 rounds"), never a preposition or verb that would start a new phrase
+_LIST_GAP_RE = re.compile(
+    r"(?:\s+(?!(?:in|on|at|to|from|by|for|of|the|a|an|was|were|had|has|have|who|which|that)\b)[a-z-]+){0,2}"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+)
+
+
+def _share_list_events(text: str, found: list[Atom]) -> tuple[Atom, ...]:
+    """Figures listed together ("14 rifles, 31 magazines and 923 rounds were seized") share the
+    event one of them is told with: an item with no event word of its own takes its neighbour's."""
+    out = list(found)
+    for _ in range(2):  # left to right, then right to left, so an event spreads across the list
+        for n in range(len(out) - 1):
+            x, y = out[n], out[n + 1]
+            if not _LIST_GAP_RE.fullmatch(text, x.value.end, y.value.start):
+                continue
+            ex, ey = _event(x), _event(y)
+            if ex and not ey:
+                out[n + 1] = dataclasses.replace(y, predicate=x.predicate)
+            elif ey and not ex:
+                out[n] = dataclasses.replace(x, predicate=y.predicate)
     return tuple(out)
 
 

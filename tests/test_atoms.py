@@ -53,6 +53,18 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             ("two weeks", "three weeks"),
         ),
         ("The bus hit three cars.", "The bus struck two cars.", ("three cars", "two cars")),
+        # figures listed together share the event one of them is told with
+        (
+            "The navy seized 14 AK-47 rifles, 31 ammunition magazines and 923 rounds of ammunition.",
+            "The sailors found 800 rounds of ammunition on the skiff, which were seized.",
+            ("923 rounds", "800 rounds"),
+        ),
+        # what the arrested carried was seized
+        (
+            "The navy nabbed 26 pirates with six rifles.",
+            "The sailors seized 14 rifles from the pirates.",
+            ("six rifles", "14 rifles"),
+        ),
     ],
 )
 def test_two_figures_of_one_fact_conflict(a, b, values):
