@@ -75,9 +75,10 @@ class Atom:
     speaker: str | None
     clause: tuple[int, int]
     earlier: bool = False  # told as another, earlier event: "just weeks after a driver shot eight people"
-    holder: Entity | None = (
-        None  # the name the figure belongs to: "59-year-old Raj Chohan", "Hakim ... two children"
-    )
+    # the name the figure belongs to: "59-year-old Raj Chohan", "Hakim ... two children"; for a
+    # distance, the place it is measured from
+    holder: Entity | None = None
+    located: Entity | None = None  # for a distance: what lies there ("Qeshm, located 1,150 km ...")
 
     @property
     def dimension(self) -> str:
@@ -193,9 +194,17 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
     return THING_CLASSES.get(unit, unit)
 
 
+_GENERIC_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+[\s-])?$", re.I)  # "a 6.0", "a magnitude-6.0"
+_GENERIC_AFTER_RE = re.compile(r"[\w\s-]{0,25}?\b(?:can|may|typically|usually|generally|tends?\s+to)\b", re.I)
+
+
 def _scope(text: str, left: int, q: Quantity) -> str:
     if text.count("(", 0, q.start) > text.count(")", 0, q.start):
         return "aside"  # "(12 Somali and 11 Yemeni)", "58 km (36 miles)": a breakdown or a conversion
+    if _GENERIC_BEFORE_RE.search(text, max(left, q.start - 16), q.start) and _GENERIC_AFTER_RE.match(
+        text, q.end, min(len(text), q.end + 40)
+    ):
+        return "aside"  # "A magnitude-6.0 quake can cause severe damage": any such quake, not this one
     if _TOTAL_RE.search(text, 0, q.start) or _TOTAL_RE.match(text, q.end):
         return "total"  # "So far, the Navy has confiscated 14 rifles, 31 magazines and 923 rounds"
     before = text[max(left, q.start - 25) : q.start].lower()
@@ -292,7 +301,29 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 _holder(claim, q),
             )
         )
-    return _share_list_events(text, [_objects_are_seized(text, x) for x in out])
+    return _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
+
+
+_FROM_PLACE_RE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of|(?:away\s+)?from|off)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _distance_from(claim: Claim, x: Atom) -> Atom:
+    """A length told as a distance from a named place ("1,150 kilometers southeast of Tehran")
+    is the fact "distance from Tehran" of whatever the sentence names first ("Qeshm, located
+    ..."), whichever verb each outlet tells it with."""
+    if x.thing != "length":
+        return x
+    m = _FROM_PLACE_RE.match(claim.text, x.value.end)
+    ents = claim.facts.entities
+    anchor = next((e for e in ents if m and e.start == m.end()), None)
+    if anchor is None:
+        return x
+    located = next((e for e in ents if e.end <= x.value.start and not same_entity(e, anchor)), None)
+    return dataclasses.replace(x, predicate="distance", holder=anchor, located=located)
 
 
 def _objects_are_seized(text: str, x: Atom) -> Atom:
@@ -408,6 +439,18 @@ def _same_event(x: Atom, y: Atom) -> bool:
     return bool(shared) and small and not ex and not ey and not x.dimension
 
 
+def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
+    """Two distances from one place, of one place: "Qeshm, 1,150 km southeast of Tehran" and "the
+    island ... 940 miles south of Tehran" (the story's own island) meet; "7 km east of Dargahan"
+    and "20 km east of Dargahan" meet only where neither names what lies there, or both name it."""
+    if not same_entity(x.holder, y.holder):
+        return False
+    if x.located and y.located:
+        return same_entity(x.located, y.located)
+    told = x.located or y.located
+    return told is None or _same_place([told], setting)
+
+
 def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
     """If the two figures count the same thing in the same event, what that fact is (for the
     finding: "injury: person"), else None.
@@ -430,6 +473,8 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     xp, yp = x.places, y.places
     if x.thing in ("age", *RELATIVE_NOUNS):
         pass  # whose: told by the holder below
+    elif x.thing == "magnitude" and not (xp and yp):
+        pass  # the quake's own measure, whether or not the clause says where it struck
     elif xp and yp:
         if not _places_meet(xp, yp, setting):
             return None
@@ -446,6 +491,10 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
             return None  # its sentence names other places: "Zarand ... It killed 612" is not Bam
     if (x.thing == "age" or x.thing in RELATIVE_NOUNS) and not (_same_person(x.holder, y.holder)):
         return None  # whose age, whose children: told only by the name the figure belongs to
+    if (x.predicate == "distance") != (y.predicate == "distance"):
+        return None  # "1,150 km southeast of Tehran" is not a length told without its anchor
+    if x.predicate == "distance" and not _same_distance(x, y, setting):
+        return None
     if (_dated(x.times) or x.earlier) != (_dated(y.times) or y.earlier):
         return None  # background ("in September") against the day's news ("on Sunday", undated)
     if any(times_apart(s, t) for s in x.times for t in y.times):
@@ -482,6 +531,8 @@ def fact_name(x: Atom, y: Atom) -> str:
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
         return f"{_HOLDER_FACTS.get(x.thing, x.thing + 's')} of {x.holder.text}"  # "age of Anthony LaSalle"
+    if x.predicate == "distance" and x.holder is not None:
+        return f"distance from {x.holder.text}"
     if x.thing == "age":
         name = "age"
     elif event and thing:
@@ -566,14 +617,14 @@ def conflicting(x: Atom, y: Atom) -> bool:
     if x.dimension == "money" and qx.unit != qy.unit:
         return False  # currencies are flagged, never converted
     (lx, hx), (ly, hy) = _bounds(x), _bounds(y)
-    if x.dimension and x.thing != "age":
+    if x.dimension and x.thing not in ("age", "magnitude"):  # a magnitude is given to a tenth: 5.9 is not 6.1
         slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
     tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
     if hx + tol < ly or hy + tol < lx:
         return True
     same_kind = qx.qualifier and _QUALIFIER_KIND.get(qx.qualifier) == _QUALIFIER_KIND.get(qy.qualifier)
-    if same_kind and qx.unit == qy.unit and qx.qualifier not in _RANGES:
+    if same_kind and (qx.unit == qy.unit or not x.dimension) and qx.qualifier not in _RANGES:
         return abs(qx.value - qy.value) > 0.05 * max(abs(qx.value), abs(qy.value))
     return False
 

@@ -53,6 +53,24 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             ("two weeks", "three weeks"),
         ),
         ("The bus hit three cars.", "The bus struck two cars.", ("three cars", "two cars")),
+        # a distance from a named place, whichever verb tells it
+        (
+            "Qeshm, located 1,150 kilometers southeast of Tehran, has a busy port.",
+            "Qeshm, a popular resort 1,500 kilometers south of Tehran, is home to fishermen.",
+            ("1,150 kilometers", "1,500 kilometers"),
+        ),
+        # a quake's magnitude, whether or not the clause says where it struck
+        (
+            "The 6.1-magnitude quake struck Qeshm island.",
+            "The island was first rocked by a magnitude-5.9 earthquake early Sunday.",
+            ("6.1-magnitude", "5.9"),
+        ),
+        # two tolls given with the same open bound: each is the best figure its reporter had
+        (
+            "A 6.7-strength quake killed more than 26,000 people in Bam in 2003.",
+            "A major earthquake killed more than 31,000 in Bam in 2003.",
+            ("more than 26,000 people", "more than 31,000"),
+        ),
         # figures listed together share the event one of them is told with
         (
             "The navy seized 14 AK-47 rifles, 31 ammunition magazines and 923 rounds of ammunition.",
@@ -86,6 +104,14 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
             "Police said 12 people were injured in the riots.",
             "Police said 12 were arrested for carrying weapons.",
         ),
+        # a figure of any such event, not this one
+        ("The 6.1-magnitude quake struck Qeshm island.", "A magnitude-6.0 quake can cause severe damage."),
+        # distances from one place, of two places
+        (
+            "The quake struck 7 kilometers east of Dargahan.",
+            "The village of Ziranag, 20 kilometers east of Dargahan, was flattened.",
+        ),
+        ("Qeshm is 1,150 kilometers from Tehran.", "The ship sank 300 kilometers from Qeshm."),
         # the same figure in other units, or rounded
         ("Wasilla is 64 kilometres north of Anchorage.", "Wasilla lies about 40 miles north of Anchorage."),
         ("The wreck lies about 200 feet down.", "The wreck lies 60 metres down."),
