@@ -10,6 +10,7 @@ speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ from . import calibration
 from .atoms import setting
 from .diff import conflicts, describe, speakers_match
 from .features import verdict_features
+from .names import Misspelt, misspelt, persons
 from .options import Options
 from .records import Claim, Conflict, Finding, Source
 
@@ -78,6 +80,8 @@ def verdicts(
     names = {s.id: s.name for s in sources}
     src = {s.id: s for s in sources}
     story = setting(claims)
+    by_id = {c.id: c for c in claims}
+    spelt = _misspelt_in_draft(claims, vectors, draft)
     draft_idx = [i for i, c in enumerate(claims) if c.source == draft]
     other_idx = np.array([i for i, c in enumerate(claims) if c.source != draft])
     others = [claims[i] for i in other_idx]
@@ -166,4 +170,36 @@ def verdicts(
                     ),
                 )
             )
-    return tuple(out)
+    return tuple(_with_spelling(f, spelt.get(f.claims[0], []), by_id, src) for f in out)
+
+
+def _misspelt_in_draft(
+    claims: Sequence[Claim], vectors: np.ndarray, draft: str
+) -> dict[str, list[tuple[Conflict, str]]]:
+    """Per draft claim, the people's names it spells as no source does, where a source spells
+    the same person's name another way (``names.misspelt``), with the source claim naming them."""
+    written = {(p.given, p.surname) for c in claims if c.source != draft for p in persons(c)}
+    out: dict[str, list[tuple[Conflict, str]]] = {}
+    for m in misspelt(claims, lambda n, k: float(vectors[n] @ vectors[k])):
+        if m.b.source == draft:
+            m = Misspelt(m.b, m.a, m.similarity)
+        if m.a.source != draft or (m.a.given, m.a.surname) in written:
+            continue
+        conflict = Conflict(
+            "spelling", m.a.entity.text, m.b.entity.text, m.a.entity.text, fact="spelling of a name"
+        )
+        out.setdefault(m.a.claim, []).append((conflict, m.b.claim))
+    return out
+
+
+def _with_spelling(f: Finding, spelt: list, by_id: dict[str, Claim], src: dict[str, Source]) -> Finding:
+    """A draft claim that misspells a name is contradicted, whatever else it gets right."""
+    if not spelt:
+        return f
+    d = by_id[f.claims[0]]
+    why = "; ".join(describe(c, d, by_id[other], src) for c, other in spelt)
+    found = tuple(c for c, _ in spelt)
+    if f.kind == "contradicted":
+        return dataclasses.replace(f, explanation=f"{f.explanation}; {why}", conflicts=f.conflicts + found)
+    others = tuple(dict.fromkeys(other for _, other in spelt))
+    return Finding("contradicted", (d.id, *others), 1.0, f"{why} (otherwise {f.kind})", found)

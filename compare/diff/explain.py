@@ -21,6 +21,8 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
     if conflict.type == "negation":
         neg = na if conflict.a == "not" else nb
         return f"negation: {neg} negates it ({conflict.detail}), the other affirms it"
+    if conflict.type == "spelling":
+        return f"name spelt two ways: {na} writes {conflict.a!r}, {nb} {conflict.b!r}"
     if conflict.fact:  # a fact of two figures or times: it names itself
         return f"{conflict.fact}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}"
     about = f" ({conflict.detail})" if conflict.detail and conflict.type != "time" else ""

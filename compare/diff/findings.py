@@ -16,6 +16,7 @@ from ..atoms import setting
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
+from ..names import misspelt
 from ..options import Options
 from ..pairs import nearest_other
 from ..records import Claim, Conflict, Finding, Match, Source
@@ -163,9 +164,15 @@ def diff(
     # below, once it is known whether their two sources tell one event at all.
     disputed: dict[tuple[str, str], tuple[list[Conflict], bool, float]] = {}
     agreeing: Counter = Counter()
+    spelt = _misspelt(claims, vectors, index)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(a, b, m.similarity, (in_context[a.id], in_context[b.id]), story)
+        if (a.id, b.id) in spelt:  # they tell one fact, and spell a name in it two ways
+            found = [*found, spelt.pop((a.id, b.id))]
+        elif (b.id, a.id) in spelt:
+            c = spelt.pop((b.id, a.id))
+            found = [*found, dataclasses.replace(c, a=c.b, b=c.a, detail=c.b)]
         if found:
             disputed[(a.id, b.id)] = (found, speakers_differ, m.event)
             continue
@@ -203,6 +210,11 @@ def diff(
     for (i, j), found in facts.conflicts.items():
         if (i, j) not in disputed and (j, i) not in disputed:
             disputed[(i, j)] = (found, speaker_differs(by_id[i], by_id[j]), _FACT_SCORE)
+    for key, conflict in spelt.items():  # on claims the sentence aligner did not pair
+        if key in disputed:
+            disputed[key][0].append(conflict)
+        else:
+            disputed[key] = ([conflict], False, _FACT_SCORE)
     apart = _different_events(disputed, agreeing, by_id)
     for (i, j), (found, speakers_differ, score) in disputed.items():
         a, b = by_id[i], by_id[j]
@@ -218,6 +230,18 @@ def diff(
     )
     notes = tuple(explain.different_events(src[x], src[y], n) for (x, y), n in sorted(apart.items()))
     return tuple(ordered), notes
+
+
+def _misspelt(claims: Sequence[Claim], vectors: np.ndarray, index: dict[str, int]) -> dict[tuple, Conflict]:
+    """One person's name spelt two ways by two sources, keyed by the closest pair of claims naming
+    the two spellings (in claim order), once per pair of spellings (``names.misspelt``)."""
+    out = {}
+    for m in misspelt(claims, lambda n, k: float(vectors[n] @ vectors[k])):
+        x, y = (m.a, m.b) if index[m.a.claim] < index[m.b.claim] else (m.b, m.a)
+        out[(x.claim, y.claim)] = Conflict(
+            "spelling", x.entity.text, y.entity.text, x.entity.text, fact="spelling of a name"
+        )
+    return out
 
 
 def _pair(a: Claim, b: Claim) -> tuple[str, str]:
@@ -236,7 +260,9 @@ def _different_events(disputed, agreeing: Counter, by_id: dict[str, Claim]) -> d
     for (i, j), (found, _, _) in disputed.items():
         a, b = by_id[i], by_id[j]
         if a.source != b.source:
-            differing.setdefault(_pair(a, b), set()).update((c.type, c.fact or c.detail) for c in found)
+            differing.setdefault(_pair(a, b), set()).update(
+                (c.type, c.fact or c.detail) for c in found if c.type != "spelling"
+            )
     return {p: len(d) for p, d in differing.items() if len(d) >= APART_AFTER and not agreeing[p]}
 
 

@@ -298,7 +298,8 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
             or (low in MONTH_ABBR and t.text.endswith("."))
             or (low in MONTHS and not (cur and cur[-1].low not in SENTENCE_STOP))
         )
-        split_word = t.cap and low in TITLE_CASE_SPLITTERS and (i > 0 or t.initial)
+        middle_initial = len(t.text) == 2 and t.text.endswith(".")  # "Bryant A. Dalton", not the article
+        split_word = t.cap and low in TITLE_CASE_SPLITTERS and (i > 0 or t.initial) and not middle_initial
         if is_time or split_word:
             if cur:
                 pieces.append(cur)

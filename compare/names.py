@@ -1,0 +1,150 @@
+"""People's names as each source spells them, and the pairs of spellings that read as one person
+written two ways ("Brian Dalton" / "Bryant Dalton", "Anthony Calamita" / "Anthony LaCalamita").
+
+A misspelt name is the classic correction, and no similarity score sees it: the two sentences
+read alike. Alias matching (``extract.same_entity``) forgives what house styles differ on
+("Mohammed" / "Muhammad", "Lasalle" / "LaSalle"); what it does not forgive, between names that
+share a given name or a surname, is told here.
+
+A name counts as a person's only where its sentence says so: an age beside it ("Anthony
+LaCalamita, 38"), a title or role before it ("Undersheriff James Gage", "suspect Anthony
+Calamita"), "identified as" or "named", or a speech verb after it. Two spellings are of one
+person only when no source writes both (two people: a father and a son, a husband and a wife)
+and some claims naming them tell one fact (``SAME_PERSON_SIMILARITY``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from .extract import same_entity
+from .lexicon import ORG_HEADS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
+from .records import Claim, Entity
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person's full name as one claim writes it."""
+
+    claim: str
+    source: str
+    entity: Entity  # offsets relative to the claim text
+    given: str  # the first name, lower case ("bryant")
+    surname: str  # the last name, lower case, particles kept ("lacalamita")
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:['’-][A-Z][a-z]+)*$")  # "LaCalamita", "O'Brien"
+_INITIAL = re.compile(r"[A-Z]\.?$")
+_ROLE_WORDS = TITLES | ROLE_NOUNS | TITLE_MODIFIERS | frozenset(TITLE_WORDS) | {"undersheriff", "sheriff"}
+_BEFORE_RE = re.compile(
+    r"(?:\b(?:identified\s+as|named|name\s+is|-year-old|-old)\s+|\b(?P<role>[A-Za-z]+)\.?\s+)$", re.I
+)
+_AGE_AFTER_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+of\b)")
+_SPEECH_AFTER_RE = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:" + "|".join(SPEECH_VERBS) + r"|was\s+(?:arrested|charged|shot|killed|"
+    r"wounded|identified|sentenced|convicted|born|found))\b"
+)
+
+
+def _words(e: Entity) -> list[str] | None:
+    """The name's words without middle initials, or None when it does not read as a person's
+    name (one word, an organisation's head word, a word that is no name)."""
+    words = [w for w in e.text.split() if not _INITIAL.match(w)]
+    if not 2 <= len(words) <= 4 or words[-1].lower() in ORG_HEADS:
+        return None
+    if any(w.lower() in _ROLE_WORDS or not _NAME_WORD.match(w) for w in words):
+        return None
+    return words
+
+
+def _is_person(text: str, e: Entity, speaker: str | None) -> bool:
+    if speaker and speaker.endswith(e.text):
+        return True
+    before = _BEFORE_RE.search(text, max(0, e.start - 24), e.start)
+    if before and (not before.group("role") or before.group("role").lower() in _ROLE_WORDS):
+        return True
+    return bool(_AGE_AFTER_RE.match(text, e.end) or _SPEECH_AFTER_RE.match(text, e.end))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def persons(claim: Claim) -> tuple[Person, ...]:
+    """The full names of people the claim names, where it says they are people."""
+    out = []
+    for e in claim.facts.entities:
+        words = _words(e)
+        if words and _is_person(claim.text, e, claim.facts.speaker):
+            out.append(Person(claim.id, claim.source, e, words[0].lower(), words[-1].lower()))
+    return tuple(out)
+
+
+def spelled_apart(x: Person, y: Person) -> bool:
+    """Whether two full names read as one person's name spelt two ways: one name shared, the
+    other close in letters but not a variant alias matching forgives, nor a short form ("Rob" /
+    "Robert")."""
+    if x.given == y.given and x.surname != y.surname:
+        a, b = x.surname, y.surname
+        close = Indel.normalized_similarity(a, b) >= 0.8 or (min(len(a), len(b)) >= 5 and _suffix(a, b))
+    elif x.surname == y.surname and x.given != y.given:
+        a, b = x.given, y.given
+        close = (
+            min(len(a), len(b)) >= 4
+            and a[0] == b[0]
+            and not (a.startswith(b) or b.startswith(a))
+            and Indel.normalized_similarity(a, b) >= 0.7
+        )
+    else:
+        return False
+    return close and not same_entity(a, b)
+
+
+def _suffix(a: str, b: str) -> bool:
+    """ "calamita" / "lacalamita": one surname the other with a particle run into it."""
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and long[: len(long) - len(short)] in PARTICLES
+
+
+#: Two spellings are of one person only when some claim naming the one and some claim naming the
+#: other are at least this close (cosine): they tell one fact about someone, not two people's.
+SAME_PERSON_SIMILARITY = 0.5
+
+
+@dataclass(frozen=True)
+class Misspelt:
+    """One person's name spelt two ways by two sources, with the closest pair of claims naming
+    them (the evidence)."""
+
+    a: Person
+    b: Person
+    similarity: float
+
+
+def misspelt(claims: Sequence[Claim], similarity) -> list[Misspelt]:
+    """Every pair of sources that spell one person's name two ways, once per pair of spellings.
+    ``similarity(i, j)`` is the cosine of claims ``i`` and ``j`` (positions in ``claims``)."""
+    found: dict[tuple[str, str, str], list[tuple[int, Person]]] = {}
+    for n, c in enumerate(claims):
+        for p in persons(c):
+            found.setdefault((p.source, p.given, p.surname), []).append((n, p))
+    by_source: dict[str, set[tuple[str, str]]] = {}
+    for source, given, surname in found:
+        by_source.setdefault(source, set()).add((given, surname))
+    keys = sorted(found)
+    out = []
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1 :]:
+            if ka[0] == kb[0] or not spelled_apart(found[ka][0][1], found[kb][0][1]):
+                continue
+            if any({ka[1:], kb[1:]} <= names for names in by_source.values()):
+                continue  # one source writes both: two people
+            sim, x, y = max(
+                ((similarity(n, m), p, q) for n, p in found[ka] for m, q in found[kb]),
+                key=lambda t: t[0],
+            )
+            if sim >= SAME_PERSON_SIMILARITY:
+                out.append(Misspelt(x, y, sim))
+    return out

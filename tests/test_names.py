@@ -1,0 +1,93 @@
+"""People's names spelt two ways (``compare.names``): the correction a reader most often writes in."""
+
+import pytest
+
+from compare import Article, compare
+from compare.extract import extract
+from compare.names import persons, spelled_apart
+from compare.records import Claim
+
+
+def _claim(text: str, source: str = "a") -> Claim:
+    return Claim(f"{source}:1", source, text, 0, len(text), facts=extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The suspect, 38-year-old Anthony LaCalamita, was arrested.", ["Anthony LaCalamita"]),
+        ("Bryant A. Dalton, 39, was shot in the neck.", ["Bryant A. Dalton"]),
+        ("The hospital would not comment, Beaumont Hospital spokeswoman Ilene Wolfe said.", ["Ilene Wolfe"]),
+        ("Qeshm Governor Heydar Alishvandi said ten people died.", ["Heydar Alishvandi"]),
+        # places and organisations are nobody
+        ("The shooting happened in Genesee County on Monday.", []),
+        ("Troy Police Department said the building was cleared.", []),
+    ],
+)
+def test_people_are_named_where_the_sentence_says_they_are_people(text, names):
+    assert [p.entity.text for p in persons(_claim(text))] == names
+
+
+def _person(text: str, source: str):
+    return persons(_claim(text, source))[0]
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        ("Brian Dalton, 39, was shot.", "Bryant Dalton, 39, was shot.", True),
+        ("The suspect is Anthony Calamita, 38, of Troy.", "Anthony LaCalamita, 38, of Troy, fled.", True),
+        ("Ilene Wolfe said so.", "Ilene Wolff said so.", True),
+        # what house styles differ on, a short form, two names that share nothing
+        ("Mohammed Saleh said so.", "Muhammad Saleh said so.", False),
+        ("Rob Jones said so.", "Robert Jones said so.", False),
+        ("Brian Dalton said so.", "Bryant A. Dalton said so.", True),
+        ("Bryant Dalton said so.", "Bryant A. Dalton said so.", False),
+        ("Juan Ortiz said so.", "Jeremy Ortiz said so.", False),
+        ("Mark Miller said so.", "Marc Miller said so.", True),
+    ],
+)
+def test_one_name_shared_and_the_other_close_is_spelt_apart(a, b, apart):
+    assert spelled_apart(_person(a, "a"), _person(b, "b")) is apart
+
+
+def _report(a: str, b: str, fake_embedder):
+    return compare([Article(id="a", text=a), Article(id="b", text=b)], embedder=fake_embedder, cache_dir=None)
+
+
+def test_a_name_spelt_two_ways_is_a_contradiction_with_both_spellings(fake_embedder):
+    report = _report(
+        "Shooting in Troy\nBrian Dalton, 39, was shot in the neck and is in stable condition.",
+        "Troy shooting\nBryant Dalton, 39, was shot in the neck, police said.",
+        fake_embedder,
+    )
+    (f,) = [f for f in report.of_kind("contradiction") if any(c.type == "spelling" for c in f.conflicts)]
+    (c,) = [c for c in f.conflicts if c.type == "spelling"]
+    assert {c.a, c.b} == {"Brian Dalton", "Bryant Dalton"}
+    assert "name spelt two ways" in f.explanation
+    assert not [g for g in report.of_kind("agreement") if set(g.claims) == set(f.claims)]  # one verdict
+
+
+def test_two_people_of_one_family_are_not_a_misspelling(fake_embedder):
+    # b names both men: the father and the son are two people, not one name spelt two ways
+    report = _report(
+        "Shooting in Troy\nMark Miller, 62, was shot in the neck on Monday.",
+        "Troy shooting\nMark Miller, 62, and his son, Marc Miller, 35, were shot in the neck on Monday.",
+        fake_embedder,
+    )
+    assert not [c for f in report.findings for c in f.conflicts if c.type == "spelling"]
+
+
+def test_a_draft_that_misspells_a_name_is_contradicted():
+    from compare import check
+
+    r = check(
+        "Bryant Dalton, 39, was shot in the neck at the office.",
+        ["Brian Dalton, 39, was shot in the neck at the office, police said."],
+        cache_dir=None,
+    )
+    f = r.findings[0]
+    assert f.kind == "contradicted", f
+    assert [(c.type, c.a, c.b) for c in f.conflicts if c.type == "spelling"] == [
+        ("spelling", "Bryant Dalton", "Brian Dalton")
+    ]
