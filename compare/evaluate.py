@@ -619,6 +619,33 @@ def _gates_table() -> str:
         ("match_margin", "how close a second counterpart must score to the best"),
     ):
         lines.append(f"| option | {name} | {getattr(defaults, name):g} | {meaning} |")
+    from . import atoms, names
+    from .diff import facts, findings
+
+    for where, name, value, meaning in (
+        (
+            "facts",
+            "FACT_CANDIDATES",
+            facts.FACT_CANDIDATES,
+            "nearest claims per other source a claim's facts meet",
+        ),
+        ("facts", "FACT_CANDIDATES_WITHIN", facts.FACT_CANDIDATES_WITHIN, "... and in its own source"),
+        ("facts", "WITHIN_FLOOR", facts.WITHIN_FLOOR, "cosine a claim of the same source must reach to meet"),
+        (
+            "atoms",
+            "MEASURE_TOLERANCE",
+            atoms.MEASURE_TOLERANCE,
+            "relative rounding two measures may differ by",
+        ),
+        ("findings", "APART_AFTER", findings.APART_AFTER, "differing facts, none alike: two events, not one"),
+        (
+            "names",
+            "SAME_PERSON_SIMILARITY",
+            names.SAME_PERSON_SIMILARITY,
+            "cosine of claims naming two spellings",
+        ),
+    ):
+        lines.append(f"| `{where}` | {name} | {value:g} | {meaning} |")
     for decision in ("same_event", "same_fact"):
         lines.append(
             f"| fitted | {decision} threshold | {calibration.threshold(decision):g} | "
