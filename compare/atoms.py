@@ -660,6 +660,20 @@ _ANOTHER_RE = re.compile(
 )
 
 
+_LOCATIVE_RE = re.compile(
+    r"\b(?:in|at|near|off|outside|inside|across|throughout|from|into|on|"
+    r"(?:town|city|village|island|province|state|county|region|district|area|port|capital)\s+of)"
+    r"\s+(?:the\s+)?(?:[a-z]+\s+)?$",
+    re.I,
+)
+
+
+def _fronted_end(text: str, right: int) -> int:
+    """A time alone in its clause ("On November 19,") dates the clause after it: where that ends."""
+    m = _CLAUSE_BREAK.match(text, right)
+    return clause_span(text, m.end(), m.end())[1] if m else right
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def dated(claim: Claim) -> tuple[Dated, ...]:
     """The event times of one claim: its point times, less those that date a statement ("said
@@ -672,6 +686,8 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
         if t.kind == "duration" or _SPEECH_BEFORE.search(before) or _NOT_DATING_RE.search(before):
             continue
         left, right = clause_span(text, t.start, t.end)
+        if not _context(text[left : t.start] + " " + text[t.end : right], set()):
+            right = _fronted_end(text, right)  # "On November 19, INS Tabar sank a trawler"
         # "the June 20, 2005 attempted murder": a date before its noun dates the noun after it
         if _ATTRIBUTIVE_DATE_RE.search(before):
             event = _predicate(text, t.end, min(right, t.end + _NEAR_AFTER), t.start, t.end)
@@ -679,10 +695,13 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
             event = _time_event(text, left, right, t.start, t.end)
         if not event:
             continue
+        # Where the event happened: the names its clause puts after "in", "near", "off" ...; not
+        # the ships and people that did it ("INS Tabar sank a trawler" / "it sank Ekawat Nava").
         places = tuple(
             e
             for e in claim.facts.entities
             if left <= e.start < right
+            and _LOCATIVE_RE.search(text, max(0, e.start - 40), e.start)
             and not (speaker and speaker[0] <= e.start < speaker[1])
             and not (t.start <= e.start < t.end)
         )

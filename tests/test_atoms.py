@@ -172,6 +172,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
     assert _time_conflicts(
         "He was convicted in April 2007 of murder.", "He was convicted March 20 of murder."
     ) == [("April 2007", "March 20")]
+    # a date fronted in a clause of its own, and the ship that did it named by one side only
+    assert _time_conflicts(
+        "On November 19, INS Tabar sank a fishing trawler held by pirates.",
+        "Earlier, on November 18, it had sunk Thai trawler Ekawat Nava, held by pirates.",
+    ) == [("November 19", "November 18")]
 
 
 @pytest.mark.parametrize(
@@ -187,6 +192,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
         (
             "Orozco was convicted March 20 of the murder.",
             "Orozco was convicted of the June 20 attempted murder.",
+        ),
+        # one event in two places
+        (
+            "On November 19, a trawler sank off Oman after a collision.",
+            "On November 18, a trawler sank in the Gulf of Aden after a collision.",
         ),
         # one day's news about other things
         (
