@@ -407,7 +407,7 @@ def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
             a, b = b, a
         elif not (covers(x, a) and covers(y, b)):
             return False
-        valued = [c for c in finding.conflicts if c.type in ("number", "time", "place")]
+        valued = [c for c in finding.conflicts if c.type in ("number", "time", "place", "phone")]
         return not valued or any(quoted(c.a, a) and quoted(c.b, b) for c in valued)
 
     out = GoldScore()

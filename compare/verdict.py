@@ -27,6 +27,9 @@ from .options import Options
 from .records import Claim, Conflict, Finding, Source
 
 _CANDIDATES = 6
+#: Conflicts that decide a verdict alone: one line to call printed two ways is wrong whatever the
+#: rest of the sentence gets right (the verdict model was fitted before such conflicts existed).
+_DECISIVE = frozenset({"phone"})
 _QUOTE = re.compile(r'"([^"]{12,})"')
 
 
@@ -103,9 +106,12 @@ def verdicts(
             found, speakers_differ = conflicts(d, c, sim, (), story)
             if speakers_differ and found and all(x.type == "number" for x in found):
                 found = []  # different speakers' figures: a discrepancy, not the draft's error
-            p = calibration.class_probabilities(
-                "verdict", verdict_features(c, d, sim, {x.type for x in found})
-            )
+            if any(x.type in _DECISIVE for x in found):
+                p = {"contradicted": 1.0, "supported": 0.0, "unsupported": 0.0}
+            else:
+                p = calibration.class_probabilities(
+                    "verdict", verdict_features(c, d, sim, {x.type for x in found})
+                )
             scored.append((p, sim, c, found))
         nli_note = ""
         if options.nli:

@@ -140,3 +140,14 @@ def test_a_different_count_in_other_words_is_contradicted_on_the_number():
     f = r.findings[0]
     assert f.kind == "contradicted", f
     assert [(c.type, c.a, c.b) for c in f.conflicts] == [("number", "three cars", "two cars")]
+
+
+def test_a_phone_number_printed_wrong_is_contradicted():
+    r = check(
+        "Anyone with information should contact Surrey Police on 0845 125 222.",
+        ["Anyone with information should contact Surrey Police on 0845 125 2222, police said."],
+        cache_dir=None,
+    )
+    f = r.findings[0]
+    assert f.kind == "contradicted", f
+    assert [(c.type, c.a, c.b) for c in f.conflicts] == [("phone", "0845 125 222", "0845 125 2222")]

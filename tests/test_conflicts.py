@@ -137,3 +137,22 @@ def test_the_same_assertion_under_different_asides_agrees():
     assert core(a) == "Nawaf Fares said only force can remove Assad"
     assert core(b) == "Fares said only force could topple Assad"
     assert core("The quake injured five people, officials said.") == "The quake injured five people"
+
+
+@pytest.mark.parametrize(
+    "a, b, types",
+    [
+        # one line printed two ways
+        (
+            "Call police on 0845 125 222 with information.",
+            "Call police on 0845 125 2222 with information.",
+            ["phone"],
+        ),
+        # two services, two lines of one switchboard, one number written two ways
+        ("Call police on 0845 125 2222.", "Call Crimestoppers on 0800 555 111.", []),
+        ("Call the desk on 020 7946 0958.", "Call the press office on 020 7946 1234.", []),
+        ("Call (555) 123-4567 for help.", "Call 555-123-4567 for help.", []),
+    ],
+)
+def test_a_phone_number_printed_two_ways_conflicts(a, b, types):
+    assert _types(a, b) == types

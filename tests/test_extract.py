@@ -1058,3 +1058,28 @@ def test_alias_lookups_by_block_find_exactly_what_comparing_every_pair_finds():
         if not any(same_entity(n, k) for k in kept) and same_entity(n, n):
             kept.append(n)
     assert len(index.names) == len(kept)
+
+
+# --- phone numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phones",
+    [
+        (
+            "Contact Surrey Police on 0845 125 2222, or Crimestoppers on 0800 555 111.",
+            ["0845 125 2222", "0800 555 111"],
+        ),
+        ("Call (555) 123-4567 or 1-800-222-8477.", ["(555) 123-4567", "1-800-222-8477"]),
+        ("From abroad, dial +44 20 7946 0958.", ["+44 20 7946 0958"]),
+        # counts, ranges, scores and years are not numbers to call
+        ("About 12-14 people were hurt; the score was 3-1 in 2008.", []),
+        ("It rose from 0.5 to 1.2 percent over 3 1/2 years.", []),
+    ],
+)
+def test_phone_numbers_are_found_and_count_nothing(text, phones):
+    from compare.extract.phones import find_phones
+
+    found = find_phones(text)
+    assert [p.text for p in found] == phones
+    assert not any(p.start < q.end and q.start < p.end for p in found for q in find_quantities(text))

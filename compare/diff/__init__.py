@@ -12,7 +12,8 @@ that shares a name or content words with the other, so "17,000 killed since Marc
 contradicts "13 killed on Thursday".
 
 - ``registry``: how a detector is declared; ``cascade``: the detectors in order, and their gates;
-- ``numbers``, ``times``, ``negation``, ``attribution``, ``entity``: one detector each;
+- ``numbers``, ``times``, ``places``, ``phones``, ``negation``, ``attribution``, ``entity``: one
+  detector each; ``facts``: figures, dates and places paired fact by fact across all claims;
 - ``clauses``: what two claims are about (clauses, content words, speakers);
 - ``explain``: every sentence a finding says;
 - ``findings``: the decisions that turn matches into findings.

@@ -29,8 +29,10 @@ from ..atoms import (
     shared_place,
     times_apart,
 )
+from ..extract.phones import find_phones
 from ..pairs import nearest_by_source, nearest_within
 from ..records import Claim, Conflict, Entity
+from .phones import phone_conflicts
 from .places import place_conflicts
 from .times import time_conflicts
 
@@ -119,7 +121,7 @@ def conflicting_pairs(
     they tell alike. Only claims with figures, dates or places take part, each paired with its
     nearest such claims (``FACT_CANDIDATES``)."""
     out = Aligned()
-    told = [n for n, c in enumerate(claims) if by_claim[c.id] or dated(c) or placed(c)]
+    told = [n for n, c in enumerate(claims) if by_claim[c.id] or dated(c) or placed(c) or find_phones(c.text)]
     rows = np.asarray(told, dtype=np.int64)
     if len(rows) < 2:
         return out
@@ -137,6 +139,7 @@ def conflicting_pairs(
         found = number_conflicts(by_claim[a.id], by_claim[b.id], within, setting)
         found += time_conflicts(dated(a), dated(b), setting)
         found += place_conflicts(placed(a), placed(b))
+        found += phone_conflicts(a, b)
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within:

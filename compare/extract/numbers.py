@@ -40,6 +40,7 @@ from ..lexicon import (
     month_number,
     parse_number_words,
 )
+from .phones import find_phones
 from .times import point_spans
 
 INF = math.inf
@@ -132,6 +133,7 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
     ``times``: the time expressions already found in ``text``, so they need not be found again;
     numbers inside dates and "two weeks ago" are times, not quantities."""
     excluded = point_spans(text, times) + [m.span() for m in _TIME_OF_DAY_RE.finditer(text)]
+    excluded += [(p.start, p.end) for p in find_phones(text)]  # "0845 125 2222" counts nothing
     cores = [c for c in _cores(text) if not any(c.start < e and s < c.end for s, e in excluded)]
     out: list[Quantity] = []
     i = 0

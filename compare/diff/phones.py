@@ -1,0 +1,24 @@
+"""Phone conflicts: one line printed two ways ("0845 125 222" / "0845 125 2222"), the number a
+reader is asked to call (``extract.phones``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..extract.phones import find_phones, misprinted
+from ..records import Claim, Conflict
+from .registry import Pair, detector
+
+
+def phone_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+    return [
+        Conflict("phone", x.text, y.text, "phone number", fact="phone number")
+        for x in find_phones(a.text)
+        for y in find_phones(b.text)
+        if misprinted(x, y)
+    ]
+
+
+@detector("phone")
+def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
+    return phone_conflicts(a, b)
