@@ -351,7 +351,7 @@ def _share_list_events(text: str, found: list[Atom]) -> tuple[Atom, ...]:
             if not _LIST_GAP_RE.fullmatch(text, x.value.end, y.value.start):
                 continue
             ex, ey = _event(x), _event(y)
-            if ex and not ey:
+            if (ex and not ey) or (ex == "seizure" and ey == "arrest"):  # "with six rifles, 12 magazines"
                 out[n + 1] = dataclasses.replace(y, predicate=x.predicate)
             elif ey and not ex:
                 out[n] = dataclasses.replace(x, predicate=y.predicate)

@@ -83,6 +83,11 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "The sailors seized 14 rifles from the pirates.",
             ("six rifles", "14 rifles"),
         ),
+        (
+            "The navy nabbed 26 pirates with six rifles and 12 magazines.",
+            "The sailors seized 31 magazines from the pirates.",
+            ("12 magazines", "31 magazines"),
+        ),
     ],
 )
 def test_two_figures_of_one_fact_conflict(a, b, values):
