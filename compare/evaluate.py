@@ -619,7 +619,7 @@ def _gates_table() -> str:
         ("match_margin", "how close a second counterpart must score to the best"),
     ):
         lines.append(f"| option | {name} | {getattr(defaults, name):g} | {meaning} |")
-    from . import atoms, names
+    from . import atoms, categories, names
     from .diff import facts, findings
 
     for where, name, value, meaning in (
@@ -643,6 +643,12 @@ def _gates_table() -> str:
             "SAME_PERSON_SIMILARITY",
             names.SAME_PERSON_SIMILARITY,
             "cosine of claims naming two spellings",
+        ),
+        (
+            "categories",
+            "SAME_HOLDER_SIMILARITY",
+            categories.SAME_HOLDER_SIMILARITY,
+            "cosine of two claims naming no one for one condition, charge, weapon, death",
         ),
     ):
         lines.append(f"| `{where}` | {name} | {value:g} | {meaning} |")

@@ -40,14 +40,14 @@ class Person:
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:['’-][A-Z][a-z]+)*$")  # "LaCalamita", "O'Brien"
 _INITIAL = re.compile(r"[A-Z]\.?$")
-_ROLE_WORDS = TITLES | ROLE_NOUNS | TITLE_MODIFIERS | frozenset(TITLE_WORDS) | {"undersheriff", "sheriff"}
+ROLE_WORDS = TITLES | ROLE_NOUNS | TITLE_MODIFIERS | frozenset(TITLE_WORDS) | {"undersheriff", "sheriff"}
 _BEFORE_RE = re.compile(
     r"(?:\b(?:identified\s+as|named|name\s+is|-year-old|-old)\s+|\b(?P<role>[A-Za-z]+)\.?\s+)$", re.I
 )
 _AGE_AFTER_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+of\b)")
 _SPEECH_AFTER_RE = re.compile(
-    r"\s*(?:,[^,]{1,60},\s*)?(?:" + "|".join(SPEECH_VERBS) + r"|was\s+(?:arrested|charged|shot|killed|"
-    r"wounded|identified|sentenced|convicted|born|found))\b"
+    r"\s*,?(?:[^,]{1,60},)?\s*(?:" + "|".join(SPEECH_VERBS) + r"|(?:was|is|has\s+been)\s+(?:arrested|charged|"
+    r"shot|killed|stabbed|wounded|injured|identified|sentenced|convicted|born|found|hospitali[sz]ed))\b"
 )
 
 
@@ -57,7 +57,7 @@ def _words(e: Entity) -> list[str] | None:
     words = [w for w in e.text.split() if not _INITIAL.match(w)]
     if not 2 <= len(words) <= 4 or words[-1].lower() in ORG_HEADS:
         return None
-    if any(w.lower() in _ROLE_WORDS or not _NAME_WORD.match(w) for w in words):
+    if any(w.lower() in ROLE_WORDS or not _NAME_WORD.match(w) for w in words):
         return None
     return words
 
@@ -66,7 +66,7 @@ def _is_person(text: str, e: Entity, speaker: str | None) -> bool:
     if speaker and speaker.endswith(e.text):
         return True
     before = _BEFORE_RE.search(text, max(0, e.start - 24), e.start)
-    if before and (not before.group("role") or before.group("role").lower() in _ROLE_WORDS):
+    if before and (not before.group("role") or before.group("role").lower() in ROLE_WORDS):
         return True
     return bool(_AGE_AFTER_RE.match(text, e.end) or _SPEECH_AFTER_RE.match(text, e.end))
 

@@ -27,9 +27,10 @@ from .options import Options
 from .records import Claim, Conflict, Finding, Source
 
 _CANDIDATES = 6
-#: Conflicts that decide a verdict alone: one line to call printed two ways is wrong whatever the
-#: rest of the sentence gets right (the verdict model was fitted before such conflicts existed).
-_DECISIVE = frozenset({"phone"})
+#: Conflicts that decide a verdict alone: one line to call printed two ways, a charge or a
+#: condition other than the sources', is wrong whatever the rest of the sentence gets right (the
+#: verdict model was fitted before such conflicts existed).
+_DECISIVE = frozenset({"phone", "category"})
 _QUOTE = re.compile(r'"([^"]{12,})"')
 
 

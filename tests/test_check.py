@@ -151,3 +151,14 @@ def test_a_phone_number_printed_wrong_is_contradicted():
     f = r.findings[0]
     assert f.kind == "contradicted", f
     assert [(c.type, c.a, c.b) for c in f.conflicts] == [("phone", "0845 125 222", "0845 125 2222")]
+
+
+def test_a_charge_other_than_the_sources_is_contradicted():
+    r = check(
+        "The driver who hit her has been charged with murder.",
+        ["The driver who hit her is facing manslaughter charges, police said."],
+        cache_dir=None,
+    )
+    f = r.findings[0]
+    assert f.kind == "contradicted", f
+    assert [(c.type, c.fact) for c in f.conflicts] == [("category", "charge")]

@@ -91,20 +91,23 @@ def growth(later: Claim, ql: Quantity, earlier: Claim, qe: Quantity, sources: di
     )
 
 
-def within_speakers(
-    a: Claim, b: Claim, qa: Quantity, qb: Quantity, about: str, sources: dict[str, Source]
-) -> str:
+def _values(conflict: Conflict) -> str:
+    return "figures" if conflict.type == "number" else "values"
+
+
+def within_speakers(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source]) -> str:
     return (
-        f"{name(sources, a)} reports different figures from different speakers: "
-        f"{a.facts.speaker} says {qa.text!r}, "
-        f"{b.facts.speaker} says {qb.text!r} ({about})"
+        f"{name(sources, a)} reports different {_values(conflict)} from different speakers: "
+        f"{a.facts.speaker} says {conflict.a!r}, "
+        f"{b.facts.speaker} says {conflict.b!r} ({conflict.detail})"
     )
 
 
-def within_article(
-    a: Claim, b: Claim, qa: Quantity, qb: Quantity, about: str, sources: dict[str, Source]
-) -> str:
-    return f"{name(sources, a)} gives two figures for one fact: {qa.text!r} and {qb.text!r} ({about})"
+def within_article(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source]) -> str:
+    return (
+        f"{name(sources, a)} gives two {_values(conflict)} for one fact: {conflict.a!r} and {conflict.b!r} "
+        f"({conflict.detail})"
+    )
 
 
 def unique(c: Claim, near: Claim | None, similarity: float, sources: dict[str, Source]) -> str:

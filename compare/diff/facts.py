@@ -29,6 +29,8 @@ from ..atoms import (
     shared_place,
     times_apart,
 )
+from ..categories import SLOTS, Category, categories_conflict
+from ..categories import in_context as categories_in_context
 from ..extract.phones import find_phones
 from ..pairs import nearest_by_source, nearest_within
 from ..records import Claim, Conflict, Entity
@@ -121,7 +123,12 @@ def conflicting_pairs(
     they tell alike. Only claims with figures, dates or places take part, each paired with its
     nearest such claims (``FACT_CANDIDATES``)."""
     out = Aligned()
-    told = [n for n, c in enumerate(claims) if by_claim[c.id] or dated(c) or placed(c) or find_phones(c.text)]
+    kinds = categories_in_context(claims)
+    told = [
+        n
+        for n, c in enumerate(claims)
+        if by_claim[c.id] or dated(c) or placed(c) or find_phones(c.text) or kinds[c.id]
+    ]
     rows = np.asarray(told, dtype=np.int64)
     if len(rows) < 2:
         return out
@@ -140,6 +147,7 @@ def conflicting_pairs(
         found += time_conflicts(dated(a), dated(b), setting)
         found += place_conflicts(placed(a), placed(b))
         found += phone_conflicts(a, b)
+        found += category_conflicts(kinds[a.id], kinds[b.id], float(sub[i] @ sub[j]))
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within:
@@ -148,6 +156,16 @@ def conflicting_pairs(
             )
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
+
+
+def category_conflicts(xs: Sequence[Category], ys: Sequence[Category], similarity: float) -> list[Conflict]:
+    """Two kinds for one slot of one person or event: a condition, a charge, a weapon, a death."""
+    return [
+        Conflict("category", x.text, y.text, SLOTS[x.slot], fact=SLOTS[x.slot])
+        for x in xs
+        for y in ys
+        if categories_conflict(x, y, similarity)
+    ]
 
 
 def _told_alike(xa, ya, xd, yd, setting) -> set[str]:

@@ -292,12 +292,12 @@ def _conflict_finding(
 
 
 def _within(a: Claim, b: Claim, found: list[Conflict], src: dict[str, Source]) -> Finding:
-    """One article giving two figures for one fact: from two speakers, or in its own voice."""
+    """One article giving two values for one fact: from two speakers, or in its own voice."""
     first = found[0]
     if speaker_differs(a, b):
-        text = explain.within_speakers(a, b, first.value_a, first.value_b, first.detail, src)
+        text = explain.within_speakers(a, b, first, src)
     else:
-        text = explain.within_article(a, b, first.value_a, first.value_b, first.detail, src)
+        text = explain.within_article(a, b, first, src)
     return Finding("discrepancy", (a.id, b.id), _FACT_SCORE, text, tuple(found), scope="within")
 
 

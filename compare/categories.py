@@ -1,0 +1,211 @@
+"""Facts that are a kind, not a count: a person's condition, the charge brought, the weapon used,
+how the victims died. Outlets disagree on these as often as on figures ("listed in stable
+condition" / "hospitalized in critical condition"; "charged in her murder" / "facing manslaughter
+charges"; "brought a rifle" / "walked in with a shotgun"; "burnt to death" / "suffocated").
+
+Each slot holds classes that cannot both be the answer. Words that sit between classes ("serious"
+between stable and critical, "died in the fire" beside burnt or suffocated) belong to none, so
+they never conflict. A claim naming two classes of one slot ("a rifle and a handgun") conflicts
+only with a claim naming neither.
+
+Whose condition, whose charge: where both claims name someone before the words, it must be the
+same name; where either names no one, the caller asks the two claims to tell one fact
+(``SAME_HOLDER_SIMILARITY``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .names import ROLE_WORDS, persons
+from .records import Claim
+
+_CONDITION_RE = re.compile(
+    r"\b(?:in|listed\s+in|remains?\s+in|remained\s+in|was\s+in|is\s+in)\s+(?:a\s+)?"
+    r"(?P<state>stable|good|fair|satisfactory|critical|grave)\s+condition\b"
+    r"|\b(?P<adverb>critically|gravely)\s+(?:injur\w*|wound\w*|hurt)\b"
+    r"|\b(?P<mild>non-life-threatening|minor)\s+injur\w*|\bslightly\s+(?:injur\w*|wound\w*|hurt)\b",
+    re.I,
+)
+#: "critical but stable", "serious but stable": both words of one phrase read as neither.
+_MIXED_RE = re.compile(
+    r"\b(?:critical|serious|grave)\s+but\s+stable\b|\bstable\s+but\s+(?:critical|serious)\b", re.I
+)
+
+_CHARGE_RE = re.compile(
+    r"\b(?:charged|indicted|arrested|accused|convicted|booked)\s+(?:with|in|on|of|for)\s+"
+    r"(?:(?:his|her|their|the|a|an|two|three|several)\s+)?(?:counts?\s+of\s+)?"
+    r"(?P<what>(?:[a-z-]+\s+){0,3}?(?:murders?|manslaughter|homicides?))\b"
+    r"|\b(?P<facing>(?:[a-z-]+\s+){0,2}?(?:murder|manslaughter|homicide))\s+charges?\b",
+    re.I,
+)
+_MANSLAUGHTER_RE = re.compile(r"manslaughter|negligent\s+homicide|vehicular\s+homicide", re.I)
+
+_WEAPON_RE = re.compile(
+    r"\b(?:with|armed\s+with|carrying|brought|using|wielding|fired|firing)\s+"
+    r"(?:an?\s+|his\s+|her\s+|the\s+|a\s+loaded\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?P<weapon>shotguns?|(?:assault\s+)?rifles?|AK-?\s?47s?|AR-?\s?15s?|handguns?|pistols?|revolvers?|knife|knives)\b",
+    re.I,
+)
+_WEAPON_WORD_RE = re.compile(
+    r"shotguns?|(?:assault\s+)?rifles?|AK-?\s?47s?|AR-?\s?15s?|handguns?|pistols?|revolvers?|knife|knives",
+    re.I,
+)
+_WEAPON_CLASS = (
+    ("shotgun", re.compile(r"shotgun", re.I)),
+    ("rifle", re.compile(r"rifle|AK|AR", re.I)),
+    ("handgun", re.compile(r"handgun|pistol|revolver", re.I)),
+    ("knife", re.compile(r"knife|knives", re.I)),
+)
+
+_DEATH_RE = re.compile(
+    r"\b(?P<fire>burn(?:ed|t)\s+to\s+death|burn(?:ed|t)\s+alive)\b"
+    # not "feeling suffocated", not "drowned out"
+    r"|\b(?P<smoke>suffocated\s+to\s+death|asphyxiated|died\s+(?:of|from)\s+(?:suffocation|asphyxia\w*)"
+    r"|smoke\s+inhalation|choked\s+on\s+(?:the\s+)?(?:thick\s+)?smoke)\b"
+    r"|\b(?P<water>drowned|drowning)\b(?!\s+out)"
+    r"|\b(?P<shot>shot\s+(?:dead|to\s+death)|gunshot\s+wounds?)\b"
+    r"|\b(?P<stabbed>stabbed\s+to\s+death)\b",
+    re.I,
+)
+
+#: Slots and how a reader names them.
+SLOTS = {"condition": "condition", "charge": "charge", "weapon": "weapon", "death": "cause of death"}
+
+
+@dataclass(frozen=True)
+class Category:
+    """One slot of one claim: the classes it names, as written."""
+
+    claim: str
+    source: str
+    slot: str  # a key of ``SLOTS``
+    values: frozenset[str]  # "critical"; "murder"; "rifle", "handgun"; "fire"
+    text: str  # the words that say so, the first of them where several do
+    holder: str | None  # whose: the last word of the name told before them ("dalton"), if any
+
+
+def _condition(text: str) -> list[tuple[str, str, int]]:
+    if _MIXED_RE.search(text):
+        return []
+    out = []
+    for m in _CONDITION_RE.finditer(text):
+        word = (m["state"] or m["adverb"] or "").lower()
+        value = "critical" if word in ("critical", "grave", "critically", "gravely") else "stable"
+        out.append((value, m.group(), m.start()))
+    return out
+
+
+#: Where a list that opens on a charge or a weapon ends: "charged with murder and manslaughter
+#: after ..." lists two charges, and nothing after "after".
+_LIST_END_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|who|which|because|but|on|in|into|at)\b", re.I)
+_CHARGE_WORD_RE = re.compile(
+    r"(?:vehicular\s+|involuntary\s+|voluntary\s+)?manslaughter|(?:criminally\s+)?negligent\s+homicide"
+    r"|vehicular\s+homicide|murders?",
+    re.I,
+)
+
+
+def _listed(text: str, start: int, word_re: re.Pattern) -> list[str]:
+    """The class words of a list that starts at ``start``, up to where the list ends."""
+    end = _LIST_END_RE.search(text, start + 1)
+    return [m.group() for m in word_re.finditer(text, start, end.start() if end else len(text))]
+
+
+def _charge(text: str) -> list[tuple[str, str, int]]:
+    out = []
+    for m in _CHARGE_RE.finditer(text):
+        start = m.start("what") if m["what"] else m.start("facing")
+        for word in _listed(text, start, _CHARGE_WORD_RE):  # a bare "homicide" is either
+            out.append(("manslaughter" if _MANSLAUGHTER_RE.search(word) else "murder", m.group(), m.start()))
+    return out
+
+
+def _weapon(text: str) -> list[tuple[str, str, int]]:
+    out = []
+    for m in _WEAPON_RE.finditer(text):
+        for word in _listed(text, m.start("weapon"), _WEAPON_WORD_RE):
+            value = next(name for name, rx in _WEAPON_CLASS if rx.search(word))
+            out.append((value, m.group(), m.start()))
+    return out
+
+
+def _death(text: str) -> list[tuple[str, str, int]]:
+    return [
+        (next(k for k, v in m.groupdict().items() if v), m.group(), m.start())
+        for m in _DEATH_RE.finditer(text)
+    ]
+
+
+_READERS = {"condition": _condition, "charge": _charge, "weapon": _weapon, "death": _death}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def categories(claim: Claim) -> tuple[Category, ...]:
+    """The kind-facts a claim states, one per slot."""
+    out = []
+    for slot, read in _READERS.items():
+        found = read(claim.text)
+        if found:
+            value, text, start = found[0]
+            values = frozenset(v for v, _, _ in found)
+            out.append(Category(claim.id, claim.source, slot, values, text, _holder(claim, start)))
+    return tuple(out)
+
+
+_TITLED_RE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # "Deputy Ortiz", "Lt. Scherlinck"
+
+
+def _holder(claim: Claim, start: int) -> str | None:
+    """The person named nearest before the words (``names.persons``, or a name after a title:
+    "Deputy Ortiz"); not a possessor ("Ortiz's brother-in-law, Manuel Gonzalez, was stabbed"), not
+    a place or an outlet ("transferred to Jefferson", "told WJBK")."""
+    text = claim.text
+    people = {p.entity for p in persons(claim)}
+    for e in reversed(claim.facts.entities):
+        if e.end > start or text.startswith(("'s", "’s"), e.end):
+            continue
+        titled = _TITLED_RE.search(text, max(0, e.start - 24), e.start)
+        title = e.text.split()[0].lower().rstrip(".") if " " in e.text else ""  # "Deputy Ortiz"
+        if e in people or title in ROLE_WORDS or (titled and titled.group(1).lower() in ROLE_WORDS):
+            return e.key.split()[-1]
+    return None
+
+
+_PRONOUN_START = re.compile(r"^\W*(?:He|She|They)\b")
+
+
+def in_context(claims: Sequence[Claim]) -> dict[str, tuple[Category, ...]]:
+    """Every claim's categories; one that opens on "He", "She" or "They" is about the person the
+    sentence before it (in its source) named last: "The third victim, identified as Brian Dalton,
+    was rushed to hospital. He was later listed in stable condition." """
+    out: dict[str, tuple[Category, ...]] = {}
+    before: dict[str, str] = {}
+    for c in claims:
+        own = categories(c)
+        if own and _PRONOUN_START.match(c.text):
+            own = tuple(dataclasses.replace(x, holder=before.get(c.source)) for x in own)
+        out[c.id] = own
+        named = [p.surname for p in persons(c)]
+        if named:
+            before[c.source] = named[-1]
+    return out
+
+
+#: Where either claim names no one, the two must be at least this close (cosine) for their
+#: condition, charge, weapon or deaths to be one person's.
+SAME_HOLDER_SIMILARITY = 0.4
+
+
+def categories_conflict(x: Category, y: Category, similarity: float) -> bool:
+    """One slot, no class in common, and one holder: the same name told before both, or, where
+    either tells none, two claims that tell one fact."""
+    if x.slot != y.slot or x.values & y.values:
+        return False
+    if x.holder and y.holder:
+        return x.holder == y.holder
+    return similarity >= SAME_HOLDER_SIMILARITY

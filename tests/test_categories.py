@@ -1,0 +1,91 @@
+"""Facts that are a kind, not a count (``compare.categories``): a condition, a charge, a weapon,
+how someone died; each conflict beside the look-alike that must stay quiet."""
+
+import pytest
+
+from compare.categories import categories, in_context
+from compare.diff.facts import category_conflicts
+from compare.extract import extract
+from compare.records import Claim
+
+
+def _claim(text: str, source: str = "a", n: int = 1) -> Claim:
+    return Claim(f"{source}:{n}", source, text, 0, len(text), facts=extract(text))
+
+
+def _conflicts(a: str, b: str, similarity: float = 0.5) -> list[tuple[str, str, str]]:
+    found = category_conflicts(categories(_claim(a, "a")), categories(_claim(b, "b")), similarity)
+    return [(c.fact, c.a, c.b) for c in found]
+
+
+@pytest.mark.parametrize(
+    "a, b, fact",
+    [
+        (
+            "Bryant Dalton, 39, was shot in the neck and is hospitalized in critical condition.",
+            "The third victim, identified as Bryant Dalton, was listed in stable condition.",
+            "condition",
+        ),
+        (
+            "The driver is facing manslaughter charges.",
+            "The driver has been charged in her murder, police said.",
+            "charge",
+        ),
+        (
+            "The shooter was a former employee who brought a rifle into the building.",
+            "A man walked into his former office with a shotgun and shot three people.",
+            "weapon",
+        ),
+        (
+            "The three bank employees were burnt to death.",
+            "Three people suffocated to death in the bank.",
+            "cause of death",
+        ),
+    ],
+)
+def test_two_kinds_for_one_slot_conflict(a, b, fact):
+    assert [f for f, _, _ in _conflicts(a, b)] == [fact]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # words between two kinds belong to neither
+        ("He is in serious but stable condition.", "He is in critical condition."),
+        ("He was seriously injured in the crash.", "He was listed in stable condition."),
+        ("Three people died in the fire at the bank.", "Three people suffocated to death in the bank."),
+        # a claim naming two kinds meets one naming either
+        ("He was armed with a rifle and a handgun.", "The gunman opened fire with a handgun."),
+        ("He was charged with murder and manslaughter.", "He faces manslaughter charges."),
+        ("He was charged with homicide.", "He faces manslaughter charges."),
+        # figures of speech
+        ("Many youths are left feeling suffocated by police.", "The teenager was shot dead by police."),
+        # two people: the deputy and his brother-in-law
+        (
+            "Deputy Ortiz was shot to death outside an apartment.",
+            "In January, Ortiz's brother-in-law, Manuel A. Gonzalez, was stabbed to death at a prison.",
+        ),
+    ],
+)
+def test_look_alikes_stay_quiet(a, b):
+    assert _conflicts(a, b) == []
+
+
+def test_claims_that_tell_different_facts_need_a_name_to_share_a_holder():
+    a = "The driver is facing manslaughter charges."
+    b = "A neighbour said the man charged in her murder had moved away."
+    assert _conflicts(a, b, similarity=0.2) == []
+
+
+def test_a_sentence_opening_on_a_pronoun_is_about_the_person_named_before_it():
+    claims = [
+        _claim("The third victim, identified as Brian Dalton, was rushed to hospital.", "a", 1),
+        _claim("He was later transferred and listed in stable condition.", "a", 2),
+        _claim("Bryant Dalton, 39, was shot in the neck and is in critical condition.", "b", 1),
+        _claim("Jim Miller, 52, was hurt too.", "c", 1),
+        _claim("He is in critical condition.", "c", 2),
+    ]
+    ctx = in_context(claims)
+    assert ctx["a:2"][0].holder == "dalton"
+    assert category_conflicts(ctx["a:2"], ctx["b:1"], 0.1)  # one man, two conditions
+    assert not category_conflicts(ctx["a:2"], ctx["c:2"], 0.9)  # two men
