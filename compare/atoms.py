@@ -745,7 +745,7 @@ class Placed:
 
     claim: str
     source: str
-    kind: str  # "home" (of a person) | "bearing" (from a place)
+    kind: str  # "home" (of a person) | "bearing" (from a place) | "address" (a block of a street)
     subject: Entity  # the person; or the place the bearing is taken from ("Aden")
     value: str  # the place ("Minneapolis"), or the bearing ("east")
     text: str  # as written ("of Minneapolis", "east of Aden")
@@ -759,6 +759,20 @@ _HOME_RE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>of|from)\s+")
 _BEARING_RE = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
+#: "the 12000 block of East 223rd Street": where on a street, as US police and news give it.
+_BLOCK_RE = re.compile(
+    r"\b(?P<block>\d{2,6})\s+block\s+of\s+(?P<street>(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\.?\s+){1,4}"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Court"
+    r"|Parkway|Highway|Terrace))"
+)
+_STREET_WORDS = {
+    "st": "street",
+    "ave": "avenue",
+    "rd": "road",
+    "blvd": "boulevard",
+    "dr": "drive",
+    "ln": "lane",
+}
 #: Compass bearings as angles, to tell which differ: more than 90 degrees apart cannot both hold.
 _BEARINGS = {
     "north": 0,
@@ -793,6 +807,17 @@ def placed(claim: Claim) -> tuple[Placed, ...]:
                 place,
             )
             out.append(home)
+    for m in _BLOCK_RE.finditer(text):
+        street = m.group("street")
+        key = " ".join(
+            _STREET_WORDS.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in street.split()
+        )
+        subject = Entity(street, m.start("street"), m.end("street"), key)
+        out.append(
+            Placed(
+                claim.id, claim.source, "address", subject, m.group("block"), m.group(), m.start(), m.end()
+            )
+        )
     for anchor in ents:
         m = _BEARING_RE.search(text, max(0, anchor.start - 30), anchor.start)
         if m and m.end() == anchor.start:
@@ -824,6 +849,8 @@ def places_conflict(x: Placed, y: Placed) -> bool:
         return False
     if x.kind == "home":
         return _same_person(x.subject, y.subject) and not same_entity(x.place, y.place)
+    if x.kind == "address":  # one street, two blocks: "12000 block" / "12500 block of East 223rd Street"
+        return x.subject.key == y.subject.key and x.value != y.value
     if not same_entity(x.subject, y.subject):
         return False
     if x.located and y.located and not same_entity(x.located, y.located):

@@ -248,6 +248,23 @@ def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
         "The ship was attacked 150 nautical miles east of Aden.",
         "The ship, sailing 150 nautical miles west of Aden, radioed.",
     ) == [("east of Aden", "west of Aden", "bearing from Aden")]
+    assert _place_conflicts(
+        "Ortiz was shot outside an apartment in the 12000 block of East 223rd Street.",
+        "He was killed at a complex in the 12500 block of East 223rd St. in Carson.",
+    ) == [
+        (
+            "12000 block of East 223rd Street",
+            "12500 block of East 223rd St.",
+            "block of East 223rd Street",
+        )
+    ]
+    assert (
+        _place_conflicts(
+            "Ortiz was shot in the 12000 block of East 223rd Street.",
+            "A second man was shot in the 400 block of Main Street.",
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(

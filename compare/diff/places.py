@@ -1,5 +1,6 @@
-"""Place conflicts: where a named person is from ("of Minneapolis" / "of Bloomington"), or which
-way a place lies from another ("east of Aden" / "west of Aden") (``atoms.placed``)."""
+"""Place conflicts: where a named person is from ("of Minneapolis" / "of Bloomington"), which way
+a place lies from another ("east of Aden" / "west of Aden"), or which block of a street ("12000
+block" / "12500 block of East 223rd Street") (``atoms.placed``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def place_conflicts(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[Conflict
     for x in xs:
         for y in ys:
             if places_conflict(x, y):
-                fact = f"home of {x.subject.text}" if x.kind == "home" else f"bearing from {x.subject.text}"
+                fact = {"home": "home of", "bearing": "bearing from", "address": "block of"}[x.kind]
+                fact = f"{fact} {x.subject.text}"
                 out.append(Conflict("place", x.text, y.text, x.subject.text, fact=fact))
     return out
 
