@@ -91,3 +91,16 @@ def test_a_draft_that_misspells_a_name_is_contradicted():
     assert [(c.type, c.a, c.b) for c in f.conflicts if c.type == "spelling"] == [
         ("spelling", "Bryant Dalton", "Brian Dalton")
     ]
+
+
+def test_an_agreement_told_by_two_named_sources_says_so(fake_embedder):
+    report = _report(
+        "Chase ends in Troy\nDeputies chased him at more than 100 mph before he pulled over after about 15 "
+        "minutes, Undersheriff James Gage said.",
+        "Troy chase\nDeputies chased him through a construction zone before he pulled over after about 15 "
+        "minutes, Sheriff Robert Pickell said.",
+        fake_embedder,
+    )
+    (f,) = [f for f in report.of_kind("agreement") if "a:2" in f.claims]
+    assert "attributes it to Undersheriff James Gage" in f.explanation
+    assert "Sheriff Robert Pickell" in f.explanation

@@ -26,12 +26,14 @@ def _entity_swap(
 ) -> tuple[str, str, str] | None:
     """One name put where the other source has another: the same slot ("interview with CNN" vs
     "interview with the BBC"), or the only unshared name on each side of near-identical claims."""
-    only_a = [e for e in a.facts.entities if not any(same_entity(e, f) for f in b.facts.entities)]
-    only_b = [e for e in b.facts.entities if not any(same_entity(e, f) for f in a.facts.entities)]
+    # Who said it is the attribution detector's question: names in the speaker span are no swap.
+    ea, eb = _told(a), _told(b)
+    only_a = [e for e in ea if not any(same_entity(e, f) for f in eb)]
+    only_b = [e for e in eb if not any(same_entity(e, f) for f in ea)]
     # Variants of one name ("Merrill" / "Merrill Lynch", "D-Neb." / "Democrat of Nebraska") are
     # not a swap: only clearly different names count.
-    only_a = [e for e in only_a if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in b.facts.entities)]
-    only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in a.facts.entities)]
+    only_a = [e for e in only_a if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in eb)]
+    only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in ea)]
     for x in only_a:
         slot = _slot(a.text, x.start)
         if len(slot) == 2 and any(w not in CLAUSE_STOP for w in slot):
@@ -49,6 +51,11 @@ def _entity_swap(
         ):
             return x.text, y.text, ""
     return None
+
+
+def _told(c: Claim) -> list:
+    span = c.facts.speaker_span
+    return [e for e in c.facts.entities if not (span and span[0] <= e.start < span[1])]
 
 
 def _beside(text: str, e) -> set[tuple[str, str]]:

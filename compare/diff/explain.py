@@ -4,6 +4,7 @@ report lives here, apart from the decisions, so wording changes never touch a ju
 from __future__ import annotations
 
 from ..records import Claim, Conflict, Quantity, Source
+from .clauses import speakers_match
 
 
 def name(sources: dict[str, Source], claim: Claim) -> str:
@@ -54,9 +55,15 @@ def agreement(
         if core_ratio is None
         else f"; in other words once the asides are left out ({core_ratio:.2f} alike)"
     )
+    said = ""
+    if not speakers_match(a.facts.speaker, b.facts.speaker):  # one account, two named sources
+        said = (
+            f"; {name(sources, a)} attributes it to {a.facts.speaker}, "
+            f"{name(sources, b)} to {b.facts.speaker}"
+        )
     return (
         f"{name(sources, a)} and {name(sources, b)} report the same fact (similarity {similarity:.2f})"
-        f"{words}{hedge}{via(a, b, sources)}"
+        f"{words}{hedge}{said}{via(a, b, sources)}"
     )
 
 
