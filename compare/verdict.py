@@ -28,9 +28,10 @@ from .records import Claim, Conflict, Finding, Source
 
 _CANDIDATES = 6
 #: Conflicts that decide a verdict alone: one line to call printed two ways, a charge or a
-#: condition other than the sources', is wrong whatever the rest of the sentence gets right (the
-#: verdict model was fitted before such conflicts existed).
-_DECISIVE = frozenset({"phone", "category"})
+#: condition other than the sources', a person from another town, a place on the other side of a
+#: city, is wrong whatever the rest of the sentence gets right (the verdict model was fitted
+#: before such conflicts existed).
+_DECISIVE = frozenset({"phone", "category", "place"})
 _QUOTE = re.compile(r'"([^"]{12,})"')
 
 

@@ -162,3 +162,14 @@ def test_a_charge_other_than_the_sources_is_contradicted():
     f = r.findings[0]
     assert f.kind == "contradicted", f
     assert [(c.type, c.fact) for c in f.conflicts] == [("category", "charge")]
+
+
+def test_a_person_from_another_town_is_contradicted():
+    r = check(
+        "Anthony LaSalle, 36, of Minneapolis, was arrested after the crash.",
+        ["Police arrested Anthony LaSalle, 36, of Bloomington, after the crash."],
+        cache_dir=None,
+    )
+    f = r.findings[0]
+    assert f.kind == "contradicted", f
+    assert [(c.type, c.fact) for c in f.conflicts] == [("place", "home of Anthony LaSalle")]
