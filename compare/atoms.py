@@ -364,7 +364,7 @@ def _share_list_events(text: str, found: list[Atom]) -> tuple[Atom, ...]:
 def setting(claims: Sequence[Claim]) -> tuple[Entity, ...]:
     """The names the story is set in: those at least half of the sources (and two) mention.
     A figure placed there may meet one that names no place; a figure placed elsewhere may not."""
-    from .extract.entities import NameIndex
+    from .extract.entities import AliasTable, NameIndex
 
     by_source: dict[str, NameIndex] = {}
     for c in claims:
@@ -372,11 +372,25 @@ def setting(claims: Sequence[Claim]) -> tuple[Entity, ...]:
         for e in c.facts.entities:
             index.add(e)
     need = max(2, (len(by_source) + 1) // 2)
+    # One table of every source's names: the sources naming an alias of a name are counted by
+    # looking its aliases up once, not by asking every source (50 sources: 2 s -> a tenth).
+    # A name written alike in many sources ("Syria") is looked up once.
+    table = AliasTable()
+    first: dict[tuple[str, str], int] = {}  # (key, text) -> its entry in the table
+    sources_of: dict[int, set[str]] = {}
+    for source, index in by_source.items():
+        for e in index.names:
+            if (e.key, e.text) not in first:
+                first[(e.key, e.text)] = table.id(e)
+            sources_of.setdefault(first[(e.key, e.text)], set()).add(source)
     out: list[Entity] = []
     seen = NameIndex()
     for index in by_source.values():
         for e in index.names:
-            if not seen.has(e) and sum(other.has(e) for other in by_source.values()) >= need:
+            if seen.has(e):
+                continue
+            i = first[(e.key, e.text)]
+            if len(set().union(*(sources_of[j] for j in table.aliases(i)))) >= need:
                 seen.add(e)
                 out.append(e)
     return tuple(out)

@@ -98,6 +98,9 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
 #: nearest even when the figure lowers their similarity below alignment, and the cost stays
 #: linear in the number of claims.
 FACT_CANDIDATES = 12
+#: ... and at most about this many in all: with many sources each fact is told by many of them, and
+#: the two nearest claims of each still find it (50 sources meet 2 claims each, not 12).
+FACT_BUDGET = 96
 FACT_CANDIDATES_WITHIN = 8
 #: ... within one source, only claims at least this close (one article's other facts are many).
 WITHIN_FLOOR = 0.3
@@ -124,35 +127,40 @@ def conflicting_pairs(
     nearest such claims (``FACT_CANDIDATES``)."""
     out = Aligned()
     kinds = categories_in_context(claims)
-    told = [
-        n
-        for n, c in enumerate(claims)
-        if by_claim[c.id] or dated(c) or placed(c) or find_phones(c.text) or kinds[c.id]
-    ]
+    # Each claim's facts read once: the pairs below are many, and a Claim is costly to hash.
+    facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id]) for c in claims]
+    told = [n for n, f in enumerate(facts) if any(f)]
     rows = np.asarray(told, dtype=np.int64)
     if len(rows) < 2:
         return out
     order = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
     source_no = np.asarray([order[claims[n].source] for n in rows.tolist()])
     sub = vectors[rows]
-    I, J, _ = nearest_by_source(sub, source_no, FACT_CANDIDATES, -1.0)
+    per_source = max(2, min(FACT_CANDIDATES, -(-FACT_BUDGET // max(1, len(order) - 1))))
+    I, J, _ = nearest_by_source(sub, source_no, per_source, -1.0)
     WI, WJ = nearest_within(sub, source_no, FACT_CANDIDATES_WITHIN, WITHIN_FLOOR)
     candidates = {(min(i, j), max(i, j)) for i, j in zip(I.tolist(), J.tolist(), strict=True)}
     candidates.update(zip(WI.tolist(), WJ.tolist(), strict=True))
     alike: dict[tuple[str, str], set[str]] = {}
     for i, j in sorted(candidates):
-        a, b = claims[int(rows[i])], claims[int(rows[j])]
+        n, m = int(rows[i]), int(rows[j])
+        a, b = claims[n], claims[m]
+        (xa, xd, xp, xf, xk), (ya, yd, yp, yf, yk) = facts[n], facts[m]
         within = a.source == b.source
-        found = number_conflicts(by_claim[a.id], by_claim[b.id], within, setting)
-        found += time_conflicts(dated(a), dated(b), setting)
-        found += place_conflicts(placed(a), placed(b))
-        found += phone_conflicts(a, b)
-        found += category_conflicts(kinds[a.id], kinds[b.id], float(sub[i] @ sub[j]))
+        found = number_conflicts(xa, ya, within, setting) if xa and ya else []
+        if xd and yd:
+            found += time_conflicts(xd, yd, setting)
+        if xp and yp:
+            found += place_conflicts(xp, yp)
+        if xf and yf:
+            found += phone_conflicts(xf, yf)
+        if xk and yk:
+            found += category_conflicts(xk, yk, float(sub[i] @ sub[j]))
         if found:
             out.conflicts[(a.id, b.id)] = found
-        if not within:
+        if not within and ((xa and ya) or (xd and yd)):
             alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(
-                _told_alike(by_claim[a.id], by_claim[b.id], dated(a), dated(b), setting)
+                _told_alike(xa, ya, xd, yd, setting)
             )
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out

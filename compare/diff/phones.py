@@ -3,22 +3,22 @@ reader is asked to call (``extract.phones``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from ..extract.phones import find_phones, misprinted
+from ..extract.phones import Phone, find_phones, misprinted
 from ..records import Claim, Conflict
 from .registry import Pair, detector
 
 
-def phone_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+def phone_conflicts(xs: Sequence[Phone], ys: Sequence[Phone]) -> list[Conflict]:
     return [
         Conflict("phone", x.text, y.text, "phone number", fact="phone number")
-        for x in find_phones(a.text)
-        for y in find_phones(b.text)
+        for x in xs
+        for y in ys
         if misprinted(x, y)
     ]
 
 
 @detector("phone")
 def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
-    return phone_conflicts(a, b)
+    return phone_conflicts(find_phones(a.text), find_phones(b.text))
