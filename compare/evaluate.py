@@ -629,6 +629,7 @@ def _gates_table() -> str:
             facts.FACT_CANDIDATES,
             "nearest claims per other source a claim's facts meet",
         ),
+        ("facts", "FACT_BUDGET", facts.FACT_BUDGET, "... and about this many in all, however many sources"),
         ("facts", "FACT_CANDIDATES_WITHIN", facts.FACT_CANDIDATES_WITHIN, "... and in its own source"),
         ("facts", "WITHIN_FLOOR", facts.WITHIN_FLOOR, "cosine a claim of the same source must reach to meet"),
         (
