@@ -43,10 +43,25 @@ def test_a_negation_both_claims_word_is_no_reversal(a, b):
     [
         ("The board approved the merger on Friday.", "The board did not approve the merger on Friday."),
         ("The board approved the merger on Friday.", "The board refused to approve the merger on Friday."),
+        # one word of the negated clause the other leaves out does not hide the reversal
+        (
+            "Guatemala accepts the pet passport as proof of vaccination.",
+            "Guatemala will not accept the pet passport as proof of said vaccination.",
+        ),
     ],
 )
 def test_a_real_reversal_is_still_a_negation_conflict(a, b):
     assert _types(a, b) == ["negation"]
+
+
+def test_a_denial_of_what_the_other_never_mentions_is_no_negation_conflict():
+    # the two share the fire and the town; only one speaks of arson
+    assert (
+        _types(
+            "Waitrose fire in Wellington town centre tackled", "Waitrose Wellington fire: Man denies arson"
+        )
+        == []
+    )
 
 
 def test_two_names_in_two_places_are_not_a_swap():
