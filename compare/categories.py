@@ -40,7 +40,8 @@ _CHARGE_RE = re.compile(
     r"\b(?:charged|indicted|arrested|accused|convicted|booked)\s+(?:with|in|on|of|for)\s+"
     r"(?:(?:his|her|their|the|a|an|two|three|several)\s+)?(?:counts?\s+of\s+)?"
     r"(?P<what>(?:[a-z-]+\s+){0,3}?(?:murders?|manslaughter|homicides?))\b"
-    r"|\b(?P<facing>(?:[a-z-]+\s+){0,2}?(?:murder|manslaughter|homicide))\s+charges?\b",
+    r"|\b(?P<facing>(?:(?:vehicular|involuntary|voluntary|criminally|negligent|capital|(?:first|second|third)"
+    r"-degree)\s+){0,2}(?:murder|manslaughter|homicide))\s+charges?\b",
     re.I,
 )
 _MANSLAUGHTER_RE = re.compile(r"manslaughter|negligent\s+homicide|vehicular\s+homicide", re.I)
