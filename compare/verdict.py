@@ -19,11 +19,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
-from .atoms import setting
 from .diff import conflicts, describe, speakers_match
 from .features import verdict_features
 from .names import Misspelt, misspelt, persons
 from .options import Options
+from .reading import setting
 from .records import Claim, Conflict, Finding, Source
 
 _CANDIDATES = 6

@@ -164,7 +164,7 @@ def test_the_fact_is_named_for_a_reader():
 
 
 def _time_conflicts(a: str, b: str, setting=()) -> list[tuple[str, str]]:
-    from compare.atoms import dated
+    from compare.dates import dated
     from compare.diff.times import time_conflicts
 
     return [(c.a, c.b) for c in time_conflicts(dated(_claim(a, "a")), dated(_claim(b, "b")), setting)]
@@ -233,8 +233,8 @@ def test_a_date_told_of_another_place_dates_another_event():
 
 
 def _place_conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
-    from compare.atoms import placed
     from compare.diff.places import place_conflicts
+    from compare.places import placed
 
     return [(c.a, c.b, c.fact) for c in place_conflicts(placed(_claim(a, "a")), placed(_claim(b, "b")))]
 

@@ -18,21 +18,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..atoms import (
-    Atom,
-    atoms,
-    comparable,
-    conflicting,
-    dated,
-    placed,
-    same_dated_event,
-    shared_place,
-    times_apart,
-)
+from ..atoms import Atom, atoms, comparable, conflicting, shared_place
 from ..categories import SLOTS, Category, categories_conflict
 from ..categories import in_context as categories_in_context
+from ..dates import dated, same_dated_event, times_apart
 from ..extract.phones import find_phones
 from ..pairs import nearest_by_source, nearest_within
+from ..places import placed
 from ..records import Claim, Conflict, Entity
 from .phones import phone_conflicts
 from .places import place_conflicts
@@ -45,7 +37,7 @@ def number_conflicts(
     """Conflicting figures of one fact between two claims' atoms. ``within`` (two claims of one
     source) asks more: the two clauses must name the same place, since one article's total and
     its local count ("13 killed across Syria", "six killed in Treemseh") are two facts.
-    ``setting``: the names the story is set in (``atoms.setting``)."""
+    ``setting``: the names the story is set in (``reading.setting``)."""
     out = []
     # A figure both claims state is shared, and the other figures of that thing are other parts
     # of one list ("struck by 6.1 and 5.8 aftershocks" / "the first measured 6.1").

@@ -12,13 +12,13 @@ import numpy as np
 
 from .. import calibration
 from ..align import lexical
-from ..atoms import setting
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
 from ..names import misspelt
 from ..options import Options
 from ..pairs import nearest_other
+from ..reading import setting
 from ..records import Claim, Conflict, Finding, Match, Source
 from . import explain
 from .cascade import conflicts

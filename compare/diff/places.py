@@ -1,12 +1,12 @@
 """Place conflicts: where a named person is from ("of Minneapolis" / "of Bloomington"), which way
 a place lies from another ("east of Aden" / "west of Aden"), or which block of a street ("12000
-block" / "12500 block of East 223rd Street") (``atoms.placed``)."""
+block" / "12500 block of East 223rd Street") (``places.placed``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..atoms import Placed, placed, places_conflict
+from ..places import Placed, placed, places_conflict
 from ..records import Claim, Conflict
 from .registry import Pair, detector
 

@@ -18,7 +18,7 @@ class Pair:
     speakers_differ: bool  # each attributed, to different speakers, one of them named
     found: tuple[Conflict, ...] = ()  # what the detectors before this one found
     atoms: tuple = ()  # each claim's atoms, read in context (``facts.claim_atoms``), where known
-    setting: tuple = ()  # the names the story is set in (``atoms.setting``), where known
+    setting: tuple = ()  # the names the story is set in (``reading.setting``), where known
 
 
 @dataclass(frozen=True)

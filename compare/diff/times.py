@@ -1,10 +1,10 @@
-"""Time conflicts: two dates of one event that cannot name the same day (``atoms.dated``)."""
+"""Time conflicts: two dates of one event that cannot name the same day (``dates.dated``)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from ..atoms import Dated, dated, dated_name, same_dated_event, times_apart
+from ..dates import Dated, dated, dated_name, same_dated_event, times_apart
 from ..extract import times_conflict
 from ..records import Claim, Conflict, Entity
 from .clauses import point_times

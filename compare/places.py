@@ -1,0 +1,136 @@
+"""Places fact by fact: where a named person is from ("Anthony LaSalle, 36, of Minneapolis"), which
+way a place lies from another ("150 nautical miles east of Aden"), which block of a street ("the
+12000 block of East 223rd Street"); and when two of them cannot both hold."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from .extract import same_entity
+from .reading import same_person
+from .records import Claim, Entity
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A place a claim gives for someone or something: where a named person is from ("Anthony
+    LaSalle, 36, of Minneapolis"), or which way a place lies from another ("150 nautical miles east
+    of Aden")."""
+
+    claim: str
+    source: str
+    kind: str  # "home" (of a person) | "bearing" (from a place) | "address" (a block of a street)
+    subject: Entity  # the person; or the place the bearing is taken from ("Aden")
+    value: str  # the place ("Minneapolis"), or the bearing ("east")
+    text: str  # as written ("of Minneapolis", "east of Aden")
+    start: int  # offsets relative to the claim text
+    end: int
+    place: Entity | None = None  # the home, as a name
+    located: Entity | None = None  # for a bearing: what lies there, where the clause names it ("Baytown")
+
+
+_HOME_RE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>of|from)\s+")
+_BEARING_RE = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
+)
+#: "the 12000 block of East 223rd Street": where on a street, as US police and news give it.
+_BLOCK_RE = re.compile(
+    r"\b(?P<block>\d{2,6})\s+block\s+of\s+(?P<street>(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\.?\s+){1,4}"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Court"
+    r"|Parkway|Highway|Terrace))"
+)
+_STREET_WORDS = {
+    "st": "street",
+    "ave": "avenue",
+    "rd": "road",
+    "blvd": "boulevard",
+    "dr": "drive",
+    "ln": "lane",
+}
+#: Compass bearings as angles, to tell which differ: more than 90 degrees apart cannot both hold.
+_BEARINGS = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def placed(claim: Claim) -> tuple[Placed, ...]:
+    """Where the claim says a named person is from, and which way it says places lie."""
+    text, ents = claim.text, claim.facts.entities
+    out = []
+    for person, place in itertools.pairwise(ents):
+        # a full name only: a lone surname may be a relative's
+        if " " in person.key and (m := _HOME_RE.fullmatch(text, person.end, place.start)):
+            start = m.start("word")
+            home = Placed(
+                claim.id,
+                claim.source,
+                "home",
+                person,
+                place.key,
+                text[start : place.end],
+                start,
+                place.end,
+                place,
+            )
+            out.append(home)
+    for m in _BLOCK_RE.finditer(text):
+        street = m.group("street")
+        key = " ".join(
+            _STREET_WORDS.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in street.split()
+        )
+        subject = Entity(street, m.start("street"), m.end("street"), key)
+        out.append(
+            Placed(
+                claim.id, claim.source, "address", subject, m.group("block"), m.group(), m.start(), m.end()
+            )
+        )
+    for anchor in ents:
+        m = _BEARING_RE.search(text, max(0, anchor.start - 30), anchor.start)
+        if m and m.end() == anchor.start:
+            bearing = m.group(1).lower().replace("-", "")
+            text_of = text[m.start() : anchor.end]
+            near = [e for e in ents if m.start() - 50 <= e.start and e.end <= m.start()]  # "Baytown, ..."
+            located = near[0] if near else None
+            out.append(
+                Placed(
+                    claim.id,
+                    claim.source,
+                    "bearing",
+                    anchor,
+                    bearing,
+                    text_of,
+                    m.start(),
+                    anchor.end,
+                    None,
+                    located,
+                )
+            )
+    return tuple(out)
+
+
+def places_conflict(x: Placed, y: Placed) -> bool:
+    """Two homes of one person that are different places, or two bearings from one place more
+    than a quarter turn apart ("east" / "west"; not "south" / "southwest")."""
+    if x.kind != y.kind:
+        return False
+    if x.kind == "home":
+        return same_person(x.subject, y.subject) and not same_entity(x.place, y.place)
+    if x.kind == "address":  # one street, two blocks: "12000 block" / "12500 block of East 223rd Street"
+        return x.subject.key == y.subject.key and x.value != y.value
+    if not same_entity(x.subject, y.subject):
+        return False
+    if x.located and y.located and not same_entity(x.located, y.located):
+        return False  # "Baytown, east of Houston" and "Brazos County, northwest of Houston": two places
+    turn = abs(_BEARINGS[x.value] - _BEARINGS[y.value]) % 360
+    return min(turn, 360 - turn) > 90
