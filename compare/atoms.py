@@ -73,6 +73,7 @@ class Atom:
     # distance, the place it is measured from
     holder: Entity | None = None
     located: Entity | None = None  # for a distance: what lies there ("Qeshm, located 1,150 km ...")
+    of: str = ""  # for a distance: the event or verb it was told with ("v:abandon", "quake")
 
     @property
     def dimension(self) -> str:
@@ -247,12 +248,27 @@ def _distance_from(claim: Claim, x: Atom) -> Atom:
     if anchor is None:
         return x
     located = next((e for e in ents if e.end <= x.value.start and not same_entity(e, anchor)), None)
-    return dataclasses.replace(x, predicate="distance", holder=anchor, located=located)
+    return dataclasses.replace(x, predicate="distance", holder=anchor, located=located, of=x.predicate)
+
+
+#: What a search seizes: arms, ammunition, drugs, money, vehicles ("ak-47" counts as a rifle).
+_SEIZABLE = frozenset(
+    """
+    rifle gun pistol handgun shotgun weapon arm firearm magazine round ammunition bullet cartridge grenade
+    launcher explosive bomb knife drug cocaine heroin cannabis marijuana kilogram gram pound cash dollar
+    euro boat skiff vehicle car
+    """.split()
+)
 
 
 def _objects_are_seized(text: str, x: Atom) -> Atom:
-    """What the arrested carried was seized: "nabbed 26 pirates with six rifles" seized the rifles."""
-    if x.predicate == "arrest" and re.search(r"\bwith\s+$", text[max(0, x.value.start - 8) : x.value.start]):
+    """What the arrested carried was seized: "nabbed 26 pirates with six rifles" seized the rifles;
+    "arrested two men with three children in the car" seized no children."""
+    if (
+        x.predicate == "arrest"
+        and (x.thing in _SEIZABLE or x.thing.startswith(("ak-", "ar-")))
+        and re.search(r"\bwith\s+$", text[max(0, x.value.start - 8) : x.value.start])
+    ):
         return dataclasses.replace(x, predicate="seizure")
     return x
 
@@ -325,7 +341,9 @@ def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
     if x.located and y.located:
         return same_entity(x.located, y.located)
     told = x.located or y.located
-    return told is None or same_place([told], setting)
+    if told is None:  # what lies there unnamed on both sides: the same event or verb, at least
+        return bool(x.of) and x.of == y.of  # not "abandoned 20 miles" / "last seen 50 miles from"
+    return same_place([told], setting)
 
 
 def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:

@@ -21,7 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .names import ROLE_WORDS, persons
+from rapidfuzz.distance import Indel
+
+from .lexicon import ORG_HEADS, ROLE_NOUNS, TITLE_MODIFIERS, TITLES
+from .names import ROLE_WORDS, gendered, persons
 from .records import Claim
 
 _CONDITION_RE = re.compile(
@@ -37,7 +40,7 @@ _MIXED_RE = re.compile(
 )
 
 _CHARGE_RE = re.compile(
-    r"\b(?:charged|indicted|arrested|accused|convicted|booked)\s+(?:with|in|on|of|for)\s+"
+    r"\b(?:charged|indicted|accused|booked)\s+(?:with|in|on|of|for)\s+"
     r"(?:(?:his|her|their|the|a|an|two|three|several)\s+)?(?:counts?\s+of\s+)?"
     r"(?P<what>(?:[a-z-]+\s+){0,3}?(?:murders?|manslaughter|homicides?))\b"
     r"|\b(?P<facing>(?:(?:vehicular|involuntary|voluntary|criminally|negligent|capital|(?:first|second|third)"
@@ -87,7 +90,9 @@ class Category:
     slot: str  # a key of ``SLOTS``
     values: frozenset[str]  # "critical"; "murder"; "rifle", "handgun"; "fire"
     text: str  # the words that say so, the first of them where several do
-    holder: str | None  # whose: the last word of the name told before them ("dalton"), if any
+    holder: str | None  # whose: the name told before them ("bryant a dalton"), if any
+    one_of: bool = False  # told of one of several ("one victim", "two passengers", "the other")
+    count: float | None = None  # how many people it is told of, where a figure says so ("the 3 employees")
 
 
 def _condition(text: str) -> list[tuple[str, str, int]]:
@@ -117,29 +122,55 @@ def _listed(text: str, start: int, word_re: re.Pattern) -> list[str]:
     return [m.group() for m in word_re.finditer(text, start, end.start() if end else len(text))]
 
 
+#: A charge hoped for or dropped is not the charge: "should face murder charges", "had originally
+#: been charged with murder" (then convicted of manslaughter: a verdict is not a charge either).
+_NOT_THE_CHARGE_RE = re.compile(
+    r"\b(?:should|could|would|may|might|must|wants?|calls?\s+for|demand\w*|originally|initially|first|"
+    r"previously|earlier|no\s+longer|dropped|reduced)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
 def _charge(text: str) -> list[tuple[str, str, int]]:
     out = []
     for m in _CHARGE_RE.finditer(text):
+        if _NOT_THE_CHARGE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
         start = m.start("what") if m["what"] else m.start("facing")
         for word in _listed(text, start, _CHARGE_WORD_RE):  # a bare "homicide" is either
             out.append(("manslaughter" if _MANSLAUGHTER_RE.search(word) else "murder", m.group(), m.start()))
     return out
 
 
+#: Whose weapon: not the police's ("officers returned fire with rifles").
+_POLICE_RE = re.compile(
+    r"\b(?:police|officers?|deputies|deputy|troopers?|agents?|soldiers?|swat)\b[^.;]{0,40}$", re.I
+)
+
+
 def _weapon(text: str) -> list[tuple[str, str, int]]:
     out = []
     for m in _WEAPON_RE.finditer(text):
+        if _POLICE_RE.search(text, max(0, m.start() - 50), m.start()):
+            continue
         for word in _listed(text, m.start("weapon"), _WEAPON_WORD_RE):
             value = next(name for name, rx in _WEAPON_CLASS if rx.search(word))
             out.append((value, m.group(), m.start()))
     return out
 
 
+#: "Treated for smoke inhalation", "gunshot wounds": injuries, a cause of death only beside a death.
+_INJURY_ONLY = ("smoke inhalation", "gunshot wound")
+_DIED_RE = re.compile(r"\b(?:died|dies|dead|death|killed|fatal\w*|perished|lost\s+their\s+lives)\b", re.I)
+
+
 def _death(text: str) -> list[tuple[str, str, int]]:
-    return [
-        (next(k for k, v in m.groupdict().items() if v), m.group(), m.start())
-        for m in _DEATH_RE.finditer(text)
-    ]
+    out = []
+    for m in _DEATH_RE.finditer(text):
+        if m.group().lower().startswith(_INJURY_ONLY) and not _DIED_RE.search(text):
+            continue
+        out.append((next(k for k, v in m.groupdict().items() if v), m.group(), m.start()))
+    return out
 
 
 _READERS = {"condition": _condition, "charge": _charge, "weapon": _weapon, "death": _death}
@@ -154,10 +185,43 @@ def categories(claim: Claim) -> tuple[Category, ...]:
         if found:
             value, text, start = found[0]
             values = frozenset(v for v, _, _ in found)
-            out.append(Category(claim.id, claim.source, slot, values, text, _holder(claim, start)))
+            begin = _clause_start(claim.text, start)
+            subject = claim.text[begin:start]
+            # the figure of the subject: "the 3 bank employees were burnt", "Three people suffocated"
+            count = next(
+                (q.value for q in claim.facts.quantities if begin <= q.start and q.end <= start), None
+            )
+            out.append(
+                Category(
+                    claim.id,
+                    claim.source,
+                    slot,
+                    values,
+                    text,
+                    _holder(claim, start),
+                    bool(_ONE_OF_RE.search(subject)),
+                    count,
+                )
+            )
     return tuple(out)
 
 
+#: A subject that is one of several: "One victim is in critical condition", "the other".
+_ONE_OF_RE = re.compile(
+    r"\b(?:one|other|another|second|third|both|two|three|four|five|several|some|each|all|most|many)\b",
+    re.I,
+)
+
+
+def _clause_start(text: str, start: int) -> int:
+    cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind(", and ", 0, start))
+    return cut + 2 if cut >= 0 else 0
+
+
+#: Titles and roles before a name ("Deputy Ortiz"); not words that only modify one ("Police").
+_TITLES = ROLE_WORDS - (TITLE_MODIFIERS - ROLE_NOUNS - TITLES)
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:in|at|to|from|of|near|on|into)\s+$", re.I)
+_SUBJECT_RE = re.compile(r"\s+(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+)?[a-z]+", re.I)
 _TITLED_RE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # "Deputy Ortiz", "Lt. Scherlinck"
 
 
@@ -170,10 +234,19 @@ def _holder(claim: Claim, start: int) -> str | None:
     for e in reversed(claim.facts.entities):
         if e.end > start or text.startswith(("'s", "’s"), e.end):
             continue
+        if any(w in ORG_HEADS for w in e.key.split()):
+            continue  # "the Police Department"
         titled = _TITLED_RE.search(text, max(0, e.start - 24), e.start)
         title = e.text.split()[0].lower().rstrip(".") if " " in e.text else ""  # "Deputy Ortiz"
-        if e in people or title in ROLE_WORDS or (titled and titled.group(1).lower() in ROLE_WORDS):
-            return e.key.split()[-1]
+        # "Subryan was charged", not "a woman in Queens has been charged"
+        subject = (
+            " " not in e.key
+            and _SUBJECT_RE.match(text, e.end)
+            and not _AFTER_PREPOSITION_RE.search(text, max(0, e.start - 8), e.start)
+        )
+        if e in people or title in _TITLES or (titled and titled.group(1).lower() in _TITLES) or subject:
+            words = e.key.split()
+            return " ".join(words[1:] if title in _TITLES else words)
     return None
 
 
@@ -185,28 +258,43 @@ def in_context(claims: Sequence[Claim]) -> dict[str, tuple[Category, ...]]:
     sentence before it (in its source) named last: "The third victim, identified as Brian Dalton,
     was rushed to hospital. He was later listed in stable condition." """
     out: dict[str, tuple[Category, ...]] = {}
-    before: dict[str, str] = {}
+    before: dict[str, str | None] = {}
     for c in claims:
         own = categories(c)
         if own and _PRONOUN_START.match(c.text):
             own = tuple(dataclasses.replace(x, holder=before.get(c.source)) for x in own)
         out[c.id] = own
-        named = [p.surname for p in persons(c)]
-        if named:
-            before[c.source] = named[-1]
+        named = [p.entity.key for p in persons(c)]
+        before[c.source] = named[-1] if named else None  # the sentence right before, or no one
     return out
 
 
 #: Where either claim names no one, the two must be at least this close (cosine) for their
 #: condition, charge, weapon or deaths to be one person's.
-SAME_HOLDER_SIMILARITY = 0.4
+SAME_HOLDER_SIMILARITY = 0.6
+
+
+def _same_holder(x: str, y: str) -> bool:
+    """ "bryant a dalton" / "brian dalton" (one man, his name spelt two ways), "ortiz" / "juan
+    ortiz"; never "juan ortiz" / "jeremy ortiz" (a father and a son), never "michael smith" /
+    "michelle smith"."""
+    xs, ys = x.split(), y.split()
+    if xs[-1] != ys[-1]:
+        return False
+    if len(xs) == 1 or len(ys) == 1:
+        return True
+    a, b = xs[0], ys[0]
+    return a == b or (a[0] == b[0] and Indel.normalized_similarity(a, b) >= 0.7 and not gendered(a, b))
 
 
 def categories_conflict(x: Category, y: Category, similarity: float) -> bool:
-    """One slot, no class in common, and one holder: the same name told before both, or, where
-    either tells none, two claims that tell one fact."""
+    """One slot, no class in common, and one holder: the same person named before both; for
+    deaths, the same number of dead; where either names no one, two claims that tell one fact,
+    neither of one of several ("one victim ..." / "the other victim ...")."""
     if x.slot != y.slot or x.values & y.values:
         return False
     if x.holder and y.holder:
-        return x.holder == y.holder
-    return similarity >= SAME_HOLDER_SIMILARITY
+        return _same_holder(x.holder, y.holder)
+    if x.slot == "death" and x.count is not None and y.count is not None:
+        return x.count == y.count  # "the 3 bank employees were burnt" / "three people suffocated"
+    return similarity >= SAME_HOLDER_SIMILARITY and not (x.one_of or y.one_of)

@@ -36,6 +36,7 @@ class Person:
     entity: Entity  # offsets relative to the claim text
     given: str  # the first name, lower case ("bryant")
     surname: str  # the last name, lower case, particles kept ("lacalamita")
+    age: int | None = None  # where the claim gives it beside the name ("Bryant Dalton, 39,")
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:['’-][A-Z][a-z]+)*$")  # "LaCalamita", "O'Brien"
@@ -78,8 +79,33 @@ def persons(claim: Claim) -> tuple[Person, ...]:
     for e in claim.facts.entities:
         words = _words(e)
         if words and _is_person(claim.text, e, claim.facts.speaker):
-            out.append(Person(claim.id, claim.source, e, words[0].lower(), words[-1].lower()))
+            age = _AGE_RE.match(claim.text, e.end)
+            out.append(
+                Person(
+                    claim.id,
+                    claim.source,
+                    e,
+                    words[0].lower(),
+                    words[-1].lower(),
+                    int(age[1]) if age else None,
+                )
+            )
     return tuple(out)
+
+
+_AGE_RE = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|\)|$)")
+#: Endings that make a man's name a woman's, or the other way: "Michael" / "Michelle", "Mario" /
+#: "Maria", "Carlos" / "Carla", "Paul" / "Paula". Two such names are two people, not a misspelling.
+_GENDERED_ENDINGS = ("elle", "ella", "ette", "ine", "ina", "ael", "ia", "ie", "os", "us", "el", "a", "e", "o")
+
+
+def gendered(a: str, b: str) -> bool:
+    """Whether two given names are a man's and a woman's form of one name."""
+
+    def roots(n: str) -> set[str]:
+        return {n[: -len(e)] for e in _GENDERED_ENDINGS if n.endswith(e) and len(n) - len(e) >= 3} | {n}
+
+    return a[-1] != b[-1] and bool(roots(a) & roots(b))
 
 
 def spelled_apart(x: Person, y: Person) -> bool:
@@ -95,10 +121,13 @@ def spelled_apart(x: Person, y: Person) -> bool:
             min(len(a), len(b)) >= 4
             and a[0] == b[0]
             and not (a.startswith(b) or b.startswith(a))
+            and not gendered(a, b)
             and Indel.normalized_similarity(a, b) >= 0.7
         )
     else:
         return False
+    if x.age is not None and y.age is not None and abs(x.age - y.age) > 1:
+        return False  # "Michael Smith, 62" and "Michelle Smith, 58": two people
     return close and not same_entity(a, b)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import same_entity
-from .reading import same_person
+from .reading import clause_span, context_words, same_person
 from .records import Claim, Entity
 
 
@@ -30,6 +30,7 @@ class Placed:
     end: int
     place: Entity | None = None  # the home, as a name
     located: Entity | None = None  # for a bearing: what lies there, where the clause names it ("Baytown")
+    about: frozenset[str] = frozenset()  # for a block: the content words of its clause ("shot", "apartment")
 
 
 _HOME_RE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>of|from)\s+")
@@ -42,6 +43,12 @@ _BLOCK_RE = re.compile(
     r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Court"
     r"|Parkway|Highway|Terrace))"
 )
+
+
+def _street_key(street: str) -> str:
+    return " ".join(_STREET_WORDS.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in street.split())
+
+
 _STREET_WORDS = {
     "st": "street",
     "ave": "avenue",
@@ -84,15 +91,26 @@ def placed(claim: Claim) -> tuple[Placed, ...]:
                 place,
             )
             out.append(home)
-    for m in _BLOCK_RE.finditer(text):
+    blocks = list(_BLOCK_RE.finditer(text))
+    for m in blocks:
         street = m.group("street")
-        key = " ".join(
-            _STREET_WORDS.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in street.split()
-        )
+        key = _street_key(street)
+        if sum(_street_key(n.group("street")) == key for n in blocks) > 1:
+            continue  # "began in the 1200 block and ended in the 3400 block": a route, not a place
+        left, right = clause_span(text, m.start(), m.end())
+        about = context_words(text[left : m.start()] + " " + text[m.end() : right], set())
         subject = Entity(street, m.start("street"), m.end("street"), key)
         out.append(
             Placed(
-                claim.id, claim.source, "address", subject, m.group("block"), m.group(), m.start(), m.end()
+                claim.id,
+                claim.source,
+                "address",
+                subject,
+                m.group("block"),
+                m.group(),
+                m.start(),
+                m.end(),
+                about=about,
             )
         )
     for anchor in ents:
@@ -126,8 +144,16 @@ def places_conflict(x: Placed, y: Placed) -> bool:
         return False
     if x.kind == "home":
         return same_person(x.subject, y.subject) and not same_entity(x.place, y.place)
-    if x.kind == "address":  # one street, two blocks: "12000 block" / "12500 block of East 223rd Street"
-        return x.subject.key == y.subject.key and x.value != y.value
+    if x.kind == "address":
+        # one street, two blocks, one thing there ("outside an apartment in the 12000 block" /
+        # "an apartment complex in the 12500 block"), told by two sources: one article's shooting
+        # in one block and arrest in another are two places
+        return (
+            x.source != y.source
+            and x.subject.key == y.subject.key
+            and x.value != y.value
+            and bool(x.about & y.about)
+        )
     if not same_entity(x.subject, y.subject):
         return False
     if x.located and y.located and not same_entity(x.located, y.located):

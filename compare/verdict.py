@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from . import calibration
+from .categories import in_context as categories_in_context
 from .diff import conflicts, describe, speakers_match
 from .features import verdict_features
 from .names import Misspelt, misspelt, persons
@@ -87,6 +88,7 @@ def verdicts(
     story = setting(claims)
     by_id = {c.id: c for c in claims}
     spelt = _misspelt_in_draft(claims, vectors, draft)
+    kinds = categories_in_context(claims)
     draft_idx = [i for i, c in enumerate(claims) if c.source == draft]
     other_idx = np.array([i for i, c in enumerate(claims) if c.source != draft])
     others = [claims[i] for i in other_idx]
@@ -103,12 +105,14 @@ def verdicts(
         sims = vectors[other_idx] @ vectors[i]
         top = np.argsort(-sims, kind="stable")[:_CANDIDATES]
         scored = []
-        for k in top:
+        for rank, k in enumerate(top):
             c, sim = claims[int(other_idx[k])], float(sims[k])
-            found, speakers_differ = conflicts(d, c, sim, (), story)
+            found, speakers_differ = conflicts(d, c, sim, (), story, (kinds[d.id], kinds[c.id]))
             if speakers_differ and found and all(x.type == "number" for x in found):
                 found = []  # different speakers' figures: a discrepancy, not the draft's error
-            if any(x.type in _DECISIVE for x in found):
+            # only the source claim closest to the draft's decides alone: a nearby sentence about
+            # another block, another line or another victim is no verdict on this one
+            if rank == 0 and any(x.type in _DECISIVE for x in found):
                 p = {"contradicted": 1.0, "supported": 0.0, "unsupported": 0.0}
             else:
                 p = calibration.class_probabilities(

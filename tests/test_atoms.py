@@ -113,6 +113,10 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ("The 6.1-magnitude quake struck Qeshm island.", "A magnitude-6.0 quake can cause severe damage."),
         # distances from one place, of two places
         (
+            "The stolen car was abandoned 20 miles from Columbus.",
+            "The victim was last seen 50 miles from Columbus.",
+        ),
+        (
             "The quake struck 7 kilometers east of Dargahan.",
             "The village of Ziranag, 20 kilometers east of Dargahan, was flattened.",
         ),
@@ -250,7 +254,7 @@ def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
     ) == [("east of Aden", "west of Aden", "bearing from Aden")]
     assert _place_conflicts(
         "Ortiz was shot outside an apartment in the 12000 block of East 223rd Street.",
-        "He was killed at a complex in the 12500 block of East 223rd St. in Carson.",
+        "He was killed at an apartment complex in the 12500 block of East 223rd St. in Carson.",
     ) == [
         (
             "12000 block of East 223rd Street",
@@ -258,13 +262,22 @@ def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
             "block of East 223rd Street",
         )
     ]
-    assert (
-        _place_conflicts(
+    for a, b in (
+        # another street; a route; what happened in one block and what in another
+        (
             "Ortiz was shot in the 12000 block of East 223rd Street.",
-            "A second man was shot in the 400 block of Main Street.",
-        )
-        == []
-    )
+            "A man was shot in the 400 block of Main Street.",
+        ),
+        (
+            "The chase began in the 1200 block of Main Street and ended in the 3400 block of Main Street.",
+            "The car crashed in the 3400 block of Main Street.",
+        ),
+        (
+            "The victim was shot in the 1200 block of Main Street.",
+            "The suspect was arrested in the 4500 block of Main Street.",
+        ),
+    ):
+        assert _place_conflicts(a, b) == [], (a, b)
 
 
 @pytest.mark.parametrize(
@@ -301,3 +314,15 @@ def test_sources_that_differ_on_every_fact_they_share_are_told_apart(fake_embedd
     report = compare([a, b], embedder=fake_embedder, cache_dir=None)
     assert not report.of_kind("contradiction")
     assert any("look like reports of different events" in n for n in report.notes)
+
+
+def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
+    found = {
+        a.value.text: a.predicate
+        for a in atoms(_claim("Police arrested two men with three children in the car.", "a"))
+    }
+    assert found["three children"] != "seizure"
+    found = {
+        a.value.text: a.predicate for a in atoms(_claim("The navy nabbed 26 pirates with six rifles.", "a"))
+    }
+    assert found["six rifles"] == "seizure"

@@ -165,3 +165,15 @@ def test_a_draft_that_differs_from_its_source_on_one_fact_is_contradicted_on_it(
     f = check(draft, [source], cache_dir=None).findings[0]
     assert f.kind == "contradicted", f
     assert [(c.type, c.a, c.b) for c in f.conflicts] == [conflict]
+
+
+def test_a_draft_told_word_for_word_is_not_contradicted_by_a_nearby_sentence():
+    r = check(
+        "The driver was in critical condition, police said.",
+        [
+            "The driver was in critical condition on Monday, police said. "
+            "The passenger was in stable condition."
+        ],
+        cache_dir=None,
+    )
+    assert r.findings[0].kind != "contradicted", r.findings[0]

@@ -166,6 +166,10 @@ def test_the_same_assertion_under_different_asides_agrees():
         # two services, two lines of one switchboard, one number written two ways
         ("Call police on 0845 125 2222.", "Call Crimestoppers on 0800 555 111.", []),
         ("Call the desk on 020 7946 0958.", "Call the press office on 020 7946 1234.", []),
+        ("Call the incident room on 0161 856 4334.", "Call the casualty bureau on 0161 856 4335.", []),
+        ("Call 1-800-222-8477 for help.", "Call 1-800-222-8400 for help.", []),
+        # two neighbouring digits swapped
+        ("Call police on 0845 125 2232.", "Call police on 0845 125 2322.", ["phone"]),
         ("Call (555) 123-4567 for help.", "Call 555-123-4567 for help.", []),
     ],
 )

@@ -45,6 +45,11 @@ def _person(text: str, source: str):
         ("Bryant Dalton said so.", "Bryant A. Dalton said so.", False),
         ("Juan Ortiz said so.", "Jeremy Ortiz said so.", False),
         ("Mark Miller said so.", "Marc Miller said so.", True),
+        # a man's and a woman's form of one name; two ages
+        ("Michael Smith said so.", "Michelle Smith said so.", False),
+        ("Mario Rossi said so.", "Maria Rossi said so.", False),
+        ("Brian Dalton, 39, was shot.", "Bryant Dalton, 39, was shot.", True),
+        ("Brian Dalton, 39, was shot.", "Bryant Dalton, 61, was shot.", False),
     ],
 )
 def test_one_name_shared_and_the_other_close_is_spelt_apart(a, b, apart):

@@ -24,17 +24,18 @@ def gates() -> list[tuple[str, str, float, str]]:
 
 
 def conflicts(
-    a: Claim, b: Claim, similarity: float, atoms: tuple = (), setting: tuple = ()
+    a: Claim, b: Claim, similarity: float, atoms: tuple = (), setting: tuple = (), kinds: tuple = ()
 ) -> tuple[list[Conflict], bool]:
     """Typed conflicts between two claims, in cascade order, and whether their figures come from
     different named speakers (which makes a number conflict a discrepancy, not a contradiction).
     ``atoms``: the two claims' atoms as read in their articles, and ``setting``: the names the
-    story is set in, where the caller has them."""
+    story is set in, and ``kinds``: the two claims' categories read in context (whose
+    condition a "He ..." sentence tells), where the caller has them."""
     found: list[Conflict] = []
     speakers_differ = speaker_differs(a, b)
     for name in CASCADE:
         d = DETECTORS[name]
         if d.only_alone and found:
             continue
-        found += d(a, b, Pair(similarity, speakers_differ, tuple(found), atoms, setting))
+        found += d(a, b, Pair(similarity, speakers_differ, tuple(found), atoms, setting, kinds))
     return found, speakers_differ

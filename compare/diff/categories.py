@@ -13,4 +13,5 @@ from .registry import Pair, detector
 
 @detector("category")
 def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
-    return category_conflicts(categories(a), categories(b), pair.similarity)
+    xs, ys = pair.categories or (categories(a), categories(b))
+    return category_conflicts(xs, ys, pair.similarity)

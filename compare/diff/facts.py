@@ -112,13 +112,14 @@ def conflicting_pairs(
     by_claim: dict[str, tuple[Atom, ...]],
     vectors: np.ndarray,
     setting: Collection[Entity] = (),
+    kinds: dict[str, tuple[Category, ...]] | None = None,
 ) -> Aligned:
     """Every pair of claims (in claim order) with a figure, date or place of one fact that
     disagrees: across sources, and within one source; and, per pair of sources, how many facts
     they tell alike. Only claims with figures, dates or places take part, each paired with its
     nearest such claims (``FACT_CANDIDATES``)."""
     out = Aligned()
-    kinds = categories_in_context(claims)
+    kinds = kinds if kinds is not None else categories_in_context(claims)
     # Each claim's facts read once: the pairs below are many, and a Claim is costly to hash.
     facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id]) for c in claims]
     told = [n for n, f in enumerate(facts) if any(f)]

@@ -12,6 +12,7 @@ import numpy as np
 
 from .. import calibration
 from ..align import lexical
+from ..categories import in_context as categories_in_context
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
@@ -159,6 +160,7 @@ def diff(
     related: dict[str, str] = {}
     mentioned = _mentioned(claims)
     in_context = claim_atoms(claims)
+    kinds = categories_in_context(claims)
     story = setting(claims)
     # Pairs with conflicts, from sentence alignment and from fact alignment: decided together
     # below, once it is known whether their two sources tell one event at all.
@@ -167,7 +169,9 @@ def diff(
     spelt = _misspelt(claims, vectors, index)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
-        found, speakers_differ = conflicts(a, b, m.similarity, (in_context[a.id], in_context[b.id]), story)
+        found, speakers_differ = conflicts(
+            a, b, m.similarity, (in_context[a.id], in_context[b.id]), story, (kinds[a.id], kinds[b.id])
+        )
         if (a.id, b.id) in spelt:  # they tell one fact, and spell a name in it two ways
             found = [*found, spelt.pop((a.id, b.id))]
         elif (b.id, a.id) in spelt:
@@ -205,7 +209,7 @@ def diff(
         )
     # Figures, dates and places of one fact in claims the sentence aligner left apart (their
     # difference lowered their similarity), and two values for one fact within one article.
-    facts = conflicting_pairs(claims, in_context, vectors, story)
+    facts = conflicting_pairs(claims, in_context, vectors, story, kinds)
     agreeing.update(facts.agreeing)
     for (i, j), found in facts.conflicts.items():
         if (i, j) not in disputed and (j, i) not in disputed:

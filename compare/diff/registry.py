@@ -19,6 +19,7 @@ class Pair:
     found: tuple[Conflict, ...] = ()  # what the detectors before this one found
     atoms: tuple = ()  # each claim's atoms, read in context (``facts.claim_atoms``), where known
     setting: tuple = ()  # the names the story is set in (``reading.setting``), where known
+    categories: tuple = ()  # each claim's categories, read in context (``categories.in_context``)
 
 
 @dataclass(frozen=True)

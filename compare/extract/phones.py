@@ -38,10 +38,17 @@ def find_phones(text: str) -> tuple[Phone, ...]:
 
 
 def misprinted(a: Phone, b: Phone) -> bool:
-    """Two numbers that read as one line printed two ways: the same opening digits (the area or
-    service code) and at most two digits added, dropped or changed ("0845 125 222" / "0845 125
-    2222"). Two lines of one switchboard differ further, and two services start differently."""
+    """Two numbers that read as one line printed two ways: the same opening four digits (the area
+    or service code), and a digit dropped or doubled ("0845 125 222" / "0845 125 2222") or two
+    neighbouring digits swapped ("4334" / "3434"). One digit changed in place is as likely the
+    next line of one switchboard ("0161 856 4334" / "0161 856 4335"), and two services start
+    differently."""
     from rapidfuzz.distance import Levenshtein
 
     x, y = a.digits, b.digits
-    return x != y and x[:4] == y[:4] and Levenshtein.distance(x, y) <= 2
+    if x == y or x[:4] != y[:4]:
+        return False
+    if len(x) != len(y):
+        return Levenshtein.distance(x, y) == abs(len(x) - len(y)) <= 2
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
