@@ -22,12 +22,12 @@ SPEECH_BEFORE = re.compile(
 PREDICATE_RE = {cls: re.compile(r"\b(?:" + "|".join(stems) + r")", re.I) for cls, stems in PREDICATES.items()}
 
 
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int, breaks: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
     """From the last clause break before the span to the first after it."""
     left = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, start):
+    for m in breaks.finditer(text, 0, start):
         left = m.end()
-    m = CLAUSE_BREAK.search(text, end)
+    m = breaks.search(text, end)
     return left, (m.start() if m else len(text))
 
 
