@@ -20,11 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from .extract import same_entity
 from .lexicon import ORG_HEADS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS, TITLES
-from .records import Claim, Entity
+from .records import Claim, Conflict, Entity
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,15 @@ class Misspelt:
     b: Person
     similarity: float
 
+    def conflict(self) -> Conflict:
+        """The conflict as ``a``'s claim tells it against ``b``'s."""
+        a, b = self.a.entity.text, self.b.entity.text
+        return Conflict("spelling", a, b, a, fact="spelling of a name")
 
-def misspelt(claims: Sequence[Claim], similarity) -> list[Misspelt]:
+
+def misspelt(claims: Sequence[Claim], vectors: np.ndarray) -> list[Misspelt]:
     """Every pair of sources that spell one person's name two ways, once per pair of spellings.
-    ``similarity(i, j)`` is the cosine of claims ``i`` and ``j`` (positions in ``claims``)."""
+    ``vectors``: the claims' normalised embeddings, row by row."""
     found: dict[tuple[str, str, str], list[tuple[int, Person]]] = {}
     for n, c in enumerate(claims):
         for p in persons(c):
@@ -171,7 +177,7 @@ def misspelt(claims: Sequence[Claim], similarity) -> list[Misspelt]:
             if any({ka[1:], kb[1:]} <= names for names in by_source.values()):
                 continue  # one source writes both: two people
             sim, x, y = max(
-                ((similarity(n, m), p, q) for n, p in found[ka] for m, q in found[kb]),
+                ((float(vectors[n] @ vectors[m]), p, q) for n, p in found[ka] for m, q in found[kb]),
                 key=lambda t: t[0],
             )
             if sim >= SAME_PERSON_SIMILARITY:

@@ -192,15 +192,12 @@ def _misspelt_in_draft(
     the same person's name another way (``names.misspelt``), with the source claim naming them."""
     written = {(p.given, p.surname) for c in claims if c.source != draft for p in persons(c)}
     out: dict[str, list[tuple[Conflict, str]]] = {}
-    for m in misspelt(claims, lambda n, k: float(vectors[n] @ vectors[k])):
+    for m in misspelt(claims, vectors):
         if m.b.source == draft:
             m = Misspelt(m.b, m.a, m.similarity)
         if m.a.source != draft or (m.a.given, m.a.surname) in written:
             continue
-        conflict = Conflict(
-            "spelling", m.a.entity.text, m.b.entity.text, m.a.entity.text, fact="spelling of a name"
-        )
-        out.setdefault(m.a.claim, []).append((conflict, m.b.claim))
+        out.setdefault(m.a.claim, []).append((m.conflict(), m.b.claim))
     return out
 
 

@@ -20,7 +20,6 @@ import numpy as np
 
 from ..atoms import Atom, atoms, comparable, conflicting, shared_place
 from ..categories import SLOTS, Category, categories_conflict
-from ..categories import in_context as categories_in_context
 from ..dates import dated, same_dated_event, times_apart
 from ..extract.phones import find_phones
 from ..pairs import nearest_by_source, nearest_within
@@ -111,15 +110,15 @@ def conflicting_pairs(
     claims: Sequence[Claim],
     by_claim: dict[str, tuple[Atom, ...]],
     vectors: np.ndarray,
-    setting: Collection[Entity] = (),
-    kinds: dict[str, tuple[Category, ...]] | None = None,
+    setting: Collection[Entity],
+    kinds: dict[str, tuple[Category, ...]],
 ) -> Aligned:
-    """Every pair of claims (in claim order) with a figure, date or place of one fact that
-    disagrees: across sources, and within one source; and, per pair of sources, how many facts
-    they tell alike. Only claims with figures, dates or places take part, each paired with its
-    nearest such claims (``FACT_CANDIDATES``)."""
+    """Every pair of claims (in claim order) with a figure, date, place, phone number or category
+    of one fact that disagrees: across sources, and within one source; and, per pair of sources,
+    how many facts they tell alike. Only claims holding such facts take part, each paired with its
+    nearest such claims (``FACT_CANDIDATES``). ``kinds``: each claim's categories read in context
+    (``categories.in_context``)."""
     out = Aligned()
-    kinds = kinds if kinds is not None else categories_in_context(claims)
     # Each claim's facts read once: the pairs below are many, and a Claim is costly to hash.
     facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id]) for c in claims]
     told = [n for n, f in enumerate(facts) if any(f)]

@@ -16,7 +16,7 @@ from ..categories import in_context as categories_in_context
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
-from ..names import misspelt
+from ..names import Misspelt, misspelt
 from ..options import Options
 from ..pairs import nearest_other
 from ..reading import setting
@@ -240,11 +240,10 @@ def _misspelt(claims: Sequence[Claim], vectors: np.ndarray, index: dict[str, int
     """One person's name spelt two ways by two sources, keyed by the closest pair of claims naming
     the two spellings (in claim order), once per pair of spellings (``names.misspelt``)."""
     out = {}
-    for m in misspelt(claims, lambda n, k: float(vectors[n] @ vectors[k])):
-        x, y = (m.a, m.b) if index[m.a.claim] < index[m.b.claim] else (m.b, m.a)
-        out[(x.claim, y.claim)] = Conflict(
-            "spelling", x.entity.text, y.entity.text, x.entity.text, fact="spelling of a name"
-        )
+    for m in misspelt(claims, vectors):
+        if index[m.b.claim] < index[m.a.claim]:
+            m = Misspelt(m.b, m.a, m.similarity)
+        out[(m.a.claim, m.b.claim)] = m.conflict()
     return out
 
 
