@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .lexicon import month_number
+from .lexicon import GRAMMAR_STOP, ORG_HEADS, month_number
 from .reading import (
     CLAUSE_BREAK,
     NEAR_AFTER,
@@ -50,6 +50,19 @@ _ANOTHER_RE = re.compile(
 )
 
 
+_LOWER_AFTER_RE = re.compile(r" ([a-z]+)")
+
+
+def _attributive(text: str, e: Entity) -> bool:
+    """A one-word name used as an adjective ("an Indian warship", "26 Somali pirates") or a body
+    ("the Indian Navy"): who took part, not where; two outlets name such parties differently."""
+    words = e.key.split()
+    if any(w in ORG_HEADS or w in ("navy", "survey") for w in words):
+        return True
+    after = _LOWER_AFTER_RE.match(text, e.end)
+    return len(words) == 1 and bool(after) and after.group(1) not in GRAMMAR_STOP
+
+
 def _fronted_end(text: str, right: int) -> int:
     """A time alone in its clause ("On November 19,") dates the clause after it: where that ends."""
     m = CLAUSE_BREAK.match(text, right)
@@ -88,6 +101,7 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
             if left <= e.start < right
             and not (speaker and speaker[0] <= e.start < speaker[1])
             and not (t.start <= e.start < t.end)
+            and not _attributive(text, e)
         )
         context = context_words(text[left:right], set(WORD.findall(t.text.lower())))
         another = bool(

@@ -181,6 +181,16 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
     assert _time_conflicts(
         "He was convicted in April 2007 of murder.", "He was convicted March 20 of murder."
     ) == [("April 2007", "March 20")]
+    # the parties named as adjectives or bodies ("Somali brigands", "the Indian Navy") place neither,
+    # in a story set in the Gulf of Aden
+    from compare.records import Entity
+
+    aden = Entity("Gulf of Aden", 0, 12, "gulf of aden")
+    assert _time_conflicts(
+        "An Indian warship foiled a pirate attack in the Gulf of Aden on Friday, taking 26 Somali brigands.",
+        "The Indian Navy patrolling the Gulf of Aden on Thursday thwarted an attack by sea brigands.",
+        setting=(aden,),
+    ) == [("Friday", "Thursday")]
     # a date fronted in a clause of its own
     assert _time_conflicts(
         "On November 19, the frigate sank a fishing trawler held by pirates.",
