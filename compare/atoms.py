@@ -27,6 +27,7 @@ from .extract import same_entity
 from .extract.numbers import singular
 from .lexicon import (
     COUNT_SCOPES,
+    DWELLERS,
     PEOPLE_NOUNS,
     QUALIFIERS,
     RELATIVE_NOUNS,
@@ -158,6 +159,14 @@ def _unit_event(unit: str) -> str:
     return next((cls for cls, pattern in PREDICATE_RE.items() if unit and pattern.fullmatch(unit)), "")
 
 
+def _adjective_event(q: Quantity) -> str:
+    """The event a compound adjective inside the figure names: "the 12 worst-hit villages"."""
+    adjectives = q.text.rsplit(maxsplit=1)[0] if q.unit and " " in q.text else ""
+    return next(
+        (cls for cls, pattern in PREDICATE_RE.items() if "-" in adjectives and pattern.search(adjectives)), ""
+    )
+
+
 def _holder(claim: Claim, q: Quantity) -> Entity | None:
     """The name right beside a figure that belongs to someone: "59-year-old Raj Chohan",
     "Raj Chohan, 59,", or the subject of a short sentence ("Hakim ... with two children")."""
@@ -193,7 +202,11 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         left, right = clause_span(text, q.start, q.end)
         own = set(WORD.findall(q.text.lower()))
         context = context_words(text[left:right], own)
-        predicate = _unit_event(q.unit) or event_word(text, left, right, q.start, q.end)
+        predicate = (
+            _unit_event(q.unit) or _adjective_event(q) or event_word(text, left, right, q.start, q.end)
+        )
+        if q.unit in DWELLERS and not _event_class(predicate):
+            predicate = "population"  # "the island, which has about 200,000 residents"
         if not context:
             # An item of a list ("six rifles, 12 magazines and 300 rounds were seized") is a
             # clause of its own: it takes its event and its words from the whole sentence.
@@ -306,8 +319,12 @@ def _dated(times: Sequence[TimeRef]) -> bool:
     return any(t.kind in ("date", "month", "year", "decade", "range") for t in times)
 
 
+def _event_class(predicate: str) -> str:
+    return "" if predicate.startswith("v:") else predicate
+
+
 def _event(x: Atom) -> str:
-    return "" if x.predicate.startswith("v:") else x.predicate
+    return _event_class(x.predicate)
 
 
 def _same_event(x: Atom, y: Atom) -> bool:
@@ -346,6 +363,9 @@ def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
     return same_place([told], setting)
 
 
+_DEGREES = frozenset(("damage", "destruction"))
+
+
 def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
     """If the two figures count the same thing in the same event, what that fact is (for the
     finding: "injury: person"), else None.
@@ -363,7 +383,13 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         return None
     if x.scope != y.scope or x.scope in ("part", "aside"):
         return None
-    if not _same_event(x, y):
+    if {_event(x), _event(y)} == _DEGREES:
+        # What was destroyed was damaged too: fewer damaged than destroyed cannot both be true,
+        # more damaged than destroyed can.
+        damaged, destroyed = (x, y) if _event(x) == "damage" else (y, x)
+        if not damaged.value.high < destroyed.value.low:
+            return None
+    elif not _same_event(x, y):
         return None
     xp, yp = x.places, y.places
     if x.thing in ("age", *RELATIVE_NOUNS):
@@ -409,6 +435,7 @@ _EVENT_NAMES = {
     "seizure": "seized",
     "sentence": "sentence",
     "damage": "damaged",
+    "destruction": "destroyed",
     "population": "population",
     "cost": "cost",
     "vote": "votes",
@@ -423,6 +450,8 @@ def fact_name(x: Atom, y: Atom) -> str:
     """The fact two comparable figures are of, for a reader: "deaths in Treemseh", "rifles
     seized", "distance", "age of Anthony LaSalle"."""
     event = _EVENT_NAMES.get(x.predicate, "")
+    if {_event(x), _event(y)} == _DEGREES:
+        event = "damaged, fewer than destroyed"  # "villages damaged, fewer than destroyed"
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
         return f"{_HOLDER_FACTS.get(x.thing, x.thing + 's')} of {x.holder.text}"  # "age of Anthony LaSalle"

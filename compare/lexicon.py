@@ -908,7 +908,14 @@ PREDICATES = {
     "protest": (r"march", "protest", r"rall(?:y|ies|ied)\b", "demonstrat", r"streets\b", r"crowd"),
     "seizure": ("seiz", "confiscat", r"recovered\b", r"found\b(?!\s+(?:guilty|dead|not|him|her|them|that))"),
     "sentence": ("sentenc", r"prison\b", r"jail"),
-    "damage": ("damag", "destroy", "destruct", r"razed\b", r"level(?:l?ed|ling)\b", r"collaps"),
+    # Two degrees: what was flattened was damaged too, so "seven villages flattened" and "five
+    # villages damaged" count two things, not one thing twice.
+    "damage": (
+        "damag",
+        r"(?:badly|worst|hardest|severely)[\s-]+(?:hit|affected)\b",
+        r"most\s+(?:strongly\s+|badly\s+|severely\s+)?affected\b",
+    ),
+    "destruction": ("destroy", "destruct", r"razed\b", r"level(?:l?ed|ling)\b", r"collaps", "flatten"),
     "population": ("population", r"residents\b", "inhabitant", r"home\s+to\b"),
     "cost": (
         r"cost",
@@ -950,8 +957,11 @@ PREDICATES = {
 }
 
 #: Counted nouns that count people in general (not a kind of them: "two women" among "three
-#: people" is a part, not another total).
-PEOPLE_NOUNS = frozenset("person victim casualty body dead fatality".split())
+#: people" is a part, not another total). The people of a place are its people: "two villagers
+#: slightly injured" and "injuring five people" count one thing.
+PEOPLE_NOUNS = frozenset("person victim casualty body dead fatality resident inhabitant villager".split())
+#: Counted nouns that, with no event word beside them, tell how many live in a place.
+DWELLERS = frozenset(("resident", "inhabitant"))
 
 #: Counted nouns that belong to someone: "two children" is only ever someone's two children.
 RELATIVE_NOUNS = frozenset(

@@ -88,6 +88,35 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "The sailors seized 31 magazines from the pirates.",
             ("12 magazines", "31 magazines"),
         ),
+        # a magnitude told after "a magnitude of"
+        (
+            "The 6.1-magnitude quake struck Qeshm island.",
+            "The survey said it had a magnitude of 5.9.",
+            ("6.1-magnitude", "5.9"),
+        ),
+        # the people of a place: residents, villagers
+        (
+            "The island, which has about 200,000 residents, lies off the coast.",
+            "The island is home to 120,000 people.",
+            ("about 200,000 residents", "120,000 people"),
+        ),
+        (
+            "The tremor struck near the town, injuring five people.",
+            "Houses were damaged and two villagers slightly injured, the governor said.",
+            ("five people", "two villagers"),
+        ),
+        # a compound adjective names the event: "worst-hit"
+        (
+            "Officials listed the 12 worst-hit villages.",
+            "Seven villages were most strongly affected by the quake.",
+            ("12 worst-hit villages", "Seven villages"),
+        ),
+        # what was destroyed was damaged too: fewer damaged than destroyed cannot be
+        (
+            "Officials said homes in five villages had been damaged.",
+            "The quake shook the area on Sunday, flattening seven villages.",
+            ("five villages", "seven villages"),
+        ),
     ],
 )
 def test_two_figures_of_one_fact_conflict(a, b, values):
@@ -108,6 +137,11 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         (
             "Police said 12 people were injured in the riots.",
             "Police said 12 were arrested for carrying weapons.",
+        ),
+        # more damaged than destroyed can both be true
+        (
+            "Officials said homes in 15 villages had been damaged.",
+            "The quake shook the area on Sunday, flattening seven villages.",
         ),
         # a figure of any such event, not this one
         ("The 6.1-magnitude quake struck Qeshm island.", "A magnitude-6.0 quake can cause severe damage."),

@@ -89,6 +89,8 @@ _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
 _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
+#: Second halves of compound adjectives that end in a participle ("worst-hit", "quake-stricken").
+_PARTICIPLES = frozenset(("hit", "struck", "stricken", "affected", "damaged", "built", "run", "owned"))
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
 _COMPOUND_UNIT_RE = re.compile(
     r"\s*("
@@ -355,7 +357,7 @@ def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
         else:
             kind, qualifier = "approx", post.group().strip().lower()
         end = post.end()
-    if not unit and (pre_unit := _PRE_UNIT_RE.search(text, max(0, start - 12), start)):
+    if not unit and (pre_unit := _PRE_UNIT_RE.search(text, max(0, start - 16), start)):  # "magnitude of 5.9"
         unit = UNITS_BEFORE[pre_unit.group(1).lower()]  # "magnitude 7.1", "aged 34"
     if not unit:
         unit, unit_end = _unit_after(text, end)
@@ -451,6 +453,7 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
             w[0].isupper()
             or lw in COUNT_ADJECTIVES
             or (lw.endswith(ADJECTIVE_ENDINGS) and lw not in NOUNS_LIKE_ADJECTIVES)
+            or ("-" in lw and lw.rsplit("-", 1)[1] in _PARTICIPLES)  # "12 worst-hit villages"
         )
         if adjectival and nxt_content and nxt and nxt[0].islower() and i < 2:
             continue  # "seven unarmed civilians", "20 Syrian soldiers": skip to the noun
