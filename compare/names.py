@@ -169,7 +169,7 @@ def misspelt(claims: Sequence[Claim], vectors: np.ndarray) -> list[Misspelt]:
     for source, given, surname in found:
         by_source.setdefault(source, set()).add((given, surname))
     keys = sorted(found)
-    out = []
+    candidates: list[tuple[tuple, tuple, Misspelt]] = []
     for i, ka in enumerate(keys):
         for kb in keys[i + 1 :]:
             if ka[0] == kb[0] or not spelled_apart(found[ka][0][1], found[kb][0][1]):
@@ -180,6 +180,9 @@ def misspelt(claims: Sequence[Claim], vectors: np.ndarray) -> list[Misspelt]:
                 ((float(vectors[n] @ vectors[m]), p, q) for n, p in found[ka] for m, q in found[kb]),
                 key=lambda t: t[0],
             )
-            if sim >= SAME_PERSON_SIMILARITY:
-                out.append(Misspelt(x, y, sim))
-    return out
+            candidates.append((ka[1:], kb[1:], Misspelt(x, y, sim)))
+    # Once two sources show that both spellings name one person (two claims telling one fact about
+    # them), every other source writing one of the spellings names that person too: "Anthony
+    # LaCalamita" in a third outlet is the man the first called so.
+    one_person = {frozenset((a, b)) for a, b, m in candidates if m.similarity >= SAME_PERSON_SIMILARITY}
+    return [m for a, b, m in candidates if frozenset((a, b)) in one_person]

@@ -109,3 +109,24 @@ def test_an_agreement_told_by_two_named_sources_says_so(fake_embedder):
     (f,) = [f for f in report.of_kind("agreement") if "a:2" in f.claims]
     assert "attributes it to Undersheriff James Gage" in f.explanation
     assert "Sheriff Robert Pickell" in f.explanation
+
+
+def test_once_two_spellings_name_one_person_every_outlet_writing_them_is_held_to_it():
+    import numpy as np
+
+    from compare.extract import extract
+    from compare.names import misspelt
+    from compare.records import Claim
+
+    texts = {
+        "a": "The suspect's name is Anthony Calamita, police said.",
+        "b": "The suspect, identified as Anthony LaCalamita, opened fire.",
+        "c": "Police said they had located Anthony LaCalamita, 38, on the highway.",
+    }
+    claims = [Claim(f"{s}:1", s, t, 0, len(t), facts=extract(t)) for s, t in texts.items()]
+    # a and b tell one fact about the man (close); c tells another (far from a)
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])
+    pairs = {(m.a.source, m.b.source) for m in misspelt(claims, vectors)}
+    assert pairs == {("a", "b"), ("a", "c")}
+    # with no pair of claims telling one fact, the two spellings may be two people
+    assert misspelt(claims, np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])) == []
