@@ -175,3 +175,21 @@ def test_a_partial_eval_prints_without_replacing_the_full_table(tmp_path, monkey
     result = runner.invoke(app, ["eval", "--data", "data", "--set", "mrpc", "-o", "partial.md"])
     assert result.exit_code == 0, result.output
     assert "MRPC train" in (tmp_path / "partial.md").read_text(encoding="utf-8")
+
+
+# --- standard input given twice ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [["report", "-", "-"], ["check", "-", "-"], ["check", "-", "--against", "-"]], ids=str
+)
+def test_standard_input_twice_is_refused(args, pair):
+    result = runner.invoke(app, [*args, str(pair[1])], input=A)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "compare-articles: error: -: standard input is given twice, but it can be read only once; pass "
+        "one article as -, the others as files\n"
+    )
+    once = runner.invoke(app, [args[0], "-", str(pair[1]), "-f", "json"], input=A)
+    assert once.exit_code == 0, once.output
+    assert json.loads(once.stdout)["sources"][0]["id"] == "stdin"
