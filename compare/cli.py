@@ -37,7 +37,16 @@ def _root() -> None:
     """Compare news articles about the same story."""
 
 
-_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+#: The report format each -o suffix names.
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+}
 
 
 def _fail(message: str, code: int) -> None:
@@ -76,9 +85,23 @@ def _write_trace(error: BaseException) -> str:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a
-    report, and an interrupted run leaves the old file as it was."""
+def _umask() -> int:
+    """The process's umask. Linux tells it in /proc without changing it; elsewhere it is set and
+    at once restored, to 077 meanwhile so that nothing created in between is more open."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _folder_of(path: Path) -> Path:
+    """The folder a report will be written in, refused by name when it cannot take one."""
     parent = path.parent if str(path.parent) else Path(".")
     try:
         parent_is_dir, path_is_dir = parent.is_dir(), path.is_dir()
@@ -90,6 +113,14 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"{path}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
     if path_is_dir:
         raise OutputError(f"{path}: is a directory; give a file name such as {path / 'report.md'}")
+    return parent
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a
+    report, and an interrupted run leaves the old file as it was. The file gets the mode any new
+    file gets under the user's umask (0644 under 022), not the temporary file's private 0600."""
+    parent = _folder_of(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as e:
@@ -101,6 +132,7 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as e:
         try:
@@ -115,33 +147,61 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _format_for(path: Path | None, fmt: str | None) -> str:
-    if fmt:
-        if fmt not in ("md", "json", "html"):
-            raise InputError(f"--format {fmt!r}: use md, json or html")
-        return fmt
-    if path is None:
-        return "md"
-    return _FORMATS.get(path.suffix.lower(), "md")
+def _plan(outputs: list[Path] | None, fmt: str | None, sources: list[str]) -> list[tuple[Path | None, str]]:
+    """Each output (None: standard output) with its format, checked before any work is done, so
+    a misspelt -o costs nothing. A file's suffix names its format; ``--format`` sets standard
+    output's (-o - or no -o) and a single file's, whatever its suffix."""
+    from .report import FORMATS
 
-
-def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> None:
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r}: use {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     if not outputs:
-        sys.stdout.write(report.render(_format_for(None, fmt)))
-        return
-    inputs = {os.path.realpath(s.path) for s in report.sources if s.path and s.path != "-"}
+        return [(None, fmt or "md")]
+    plan: list[tuple[Path | None, str]] = []
+    seen: set[str] = set()
+    inputs = {os.path.realpath(x) for x in sources if x != "-" and "://" not in x}
     for p in outputs:
-        if os.path.realpath(p) in inputs:
+        stdout = str(p) == "-"
+        key = "-" if stdout else os.path.realpath(p)
+        if key in seen:
+            where = "standard output (-o -)" if stdout else f"{p}"
+            raise OutputError(f"{where}: is given twice with -o; name each output once")
+        seen.add(key)
+        if stdout:
+            plan.append((None, fmt or "md"))
+            continue
+        if key in inputs:
             raise OutputError(
                 f"{p}: is one of the articles compared; writing the report there would overwrite it; "
                 "choose another name with -o"
             )
+        _folder_of(p)
+        known = _SUFFIXES.get(p.suffix.lower())
+        if fmt and (len(outputs) == 1 or known is None):
+            plan.append((p, fmt))
+        elif known:
+            plan.append((p, known))
+        else:
+            named = f"the suffix {p.suffix!r}" if p.suffix else "a name without a suffix"
+            raise OutputError(
+                f"{p}: cannot tell the report format from {named}; name the file .md, .json, .html, .csv "
+                "or .jsonl, or give -o - for standard output"
+            )
+    return plan
+
+
+def _emit(report, plan: list[tuple[Path | None, str]], quiet: bool) -> None:
     # Render everything before writing anything: a failure leaves no partial set of files.
-    rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
+    rendered = [(p, report.render(fmt)) for p, fmt in plan]
     for p, text in rendered:
-        write_atomic(p, text)
-        if not quiet:
-            typer.echo(f"wrote {p}", err=True)
+        if p is not None:
+            write_atomic(p, text)
+            if not quiet:
+                typer.echo(f"wrote {p}", err=True)
+    for p, text in rendered:
+        if p is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
 
 
 def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bool, nli: str | None = None):
@@ -168,12 +228,18 @@ Output = Annotated[
         "-o",
         show_default=False,
         help="Write the report here instead of standard output; the format follows the suffix (.md, .json, "
-        ".html). Repeat to write several formats from one run. An existing file is replaced atomically.",
+        ".html, .csv, .jsonl), and - is standard output. Repeat to write several formats from one run. An "
+        "existing file is replaced atomically; a new one gets the mode your umask gives (0644 under 022).",
     ),
 ]
 Format = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, json, html, csv or jsonl: the format of standard output (-o - or no -o) and of a single "
+        "-o file (default: from the -o suffix, else md).",
+    ),
 ]
 Names = Annotated[
     list[str] | None,
@@ -241,6 +307,7 @@ def report(
     from .ingest import parse_assignments
     from .pipeline import compare
 
+    plan = _plan(output, fmt, sources)
     options = _options(model, no_cache, max_bytes, quiet)
     result = compare(
         sources,
@@ -248,7 +315,7 @@ def report(
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, output, fmt, quiet)
+    _emit(result, plan, quiet)
 
 
 @app.command()
@@ -306,6 +373,7 @@ def check(
     sources = [*paths[1:], *(against or [])]
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
+    plan = _plan(output, fmt, [paths[0], *sources])
     options = _options(model, no_cache, max_bytes, quiet, nli)
     result = run_check(
         paths[0],
@@ -314,7 +382,7 @@ def check(
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, output, fmt, quiet)
+    _emit(result, plan, quiet)
     counts = result.counts()
     if not quiet:
         typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
