@@ -16,7 +16,9 @@ import traceback
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+import typer.core
 
 from .errors import CompareError, InputError, OutputError
 
@@ -29,11 +31,78 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables: drafts would leak
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # commands inherit it
 )
 
 
+class _Command(typer.core.TyperCommand):
+    """typer prints an argument's Python type (``<list[str]>``) beside it and braces a required one
+    in the usage line (``{sources}...``); a journalist reads neither. Arguments show their metavar
+    alone, as click prints them."""
+
+    @staticmethod
+    def _label(param: click.Parameter, usage: bool = False) -> str:
+        label = param.metavar or (param.name or "").upper()
+        if param.nargs != 1 and not label.endswith("..."):
+            label += "..."
+        return f"[{label}]" if usage and not param.required else label
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(self._label(param, usage=True))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((self._label(param), record[1]))
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("compare-articles")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"compare-articles {_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            expose_value=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Compare news articles about the same story."""
 
 
@@ -221,11 +290,13 @@ def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bo
 
 # Options that several commands share, declared once (sqlite-utils' shared-option decorators,
 # with typer's Annotated aliases); each command's signature reads as the list of what it takes.
+# Every option names its value (FILE, ID=NAME): typer would print a Python type such as <list[str]>.
 Output = Annotated[
     list[Path] | None,
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         show_default=False,
         help="Write the report here instead of standard output; the format follows the suffix (.md, .json, "
         ".html, .csv, .jsonl), and - is standard output. Repeat to write several formats from one run. An "
@@ -237,51 +308,79 @@ Format = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help="md, json, html, csv or jsonl: the format of standard output (-o - or no -o) and of a single "
         "-o file (default: from the -o suffix, else md).",
     ),
 ]
 Names = Annotated[
     list[str] | None,
-    typer.Option("--name", show_default=False, help="Display name of a source: ID=NAME (repeatable)."),
+    typer.Option(
+        "--name", metavar="ID=NAME", show_default=False, help="Display name of a source (repeatable)."
+    ),
 ]
 Published = Annotated[
     list[str] | None,
     typer.Option(
         "--published",
+        metavar="ID=YYYY-MM-DD",
         show_default=False,
-        help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' "
-        "are read against it.",
+        help="Publication date of a source (repeatable); relative times such as 'last week' are read "
+        "against it.",
     ),
 ]
 Model = Annotated[
     str | None,
     typer.Option(
-        "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."
+        "--model",
+        metavar="NAME_OR_PATH",
+        help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2).",
     ),
 ]
 NoCache = Annotated[
     bool, typer.Option("--no-cache", help="Do not read or write the embedding and page cache.")
 ]
 MaxBytes = Annotated[
-    int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 5,000,000).")
+    int | None,
+    typer.Option(
+        "--max-bytes", metavar="BYTES", help="Largest input accepted, in bytes (default 5,000,000)."
+    ),
 ]
 Nli = Annotated[
     str | None,
     typer.Option(
         "--nli",
+        metavar="NAME_OR_PATH",
         help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose "
         "probabilities join the rules in check().",
     ),
 ]
 
+# Examples end each command's help; "\b" keeps click from rewrapping their lines.
+_REPORT_EXAMPLES = """\b
+Examples:
+  compare-articles report cbs.txt thinkprogress.txt -o report.html -o findings.csv
+  compare-articles report cbs.txt - --format json < wire.txt
+"""
+_CHECK_EXAMPLES = """\b
+Examples:
+  compare-articles check draft.md --against cbs.txt thinkprogress.txt --fail-on contradicted,unsupported
+  compare-articles check draft.md cbs.txt -o check.html -o verdicts.csv
+"""
+_EVAL_EXAMPLES = """\b
+Examples:
+  compare-articles eval --data ../shared/data
+  compare-articles eval --set mrpc --limit 200
+"""
 
-@app.command()
+
+@app.command(cls=_Command, epilog=_REPORT_EXAMPLES)
 @_guard
 def report(
     sources: Annotated[
         list[str],
         typer.Argument(
+            metavar="SOURCES...",
             show_default=False,
             help="Article files (UTF-8, cp1252 or UTF-16 text, or saved .html pages), http(s) URLs, or - for "
             "standard input. A sources.toml beside them supplies ids, names and dates; a page supplies its "
@@ -318,13 +417,15 @@ def report(
     _emit(result, plan, quiet)
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_CHECK_EXAMPLES)
 @_guard
 def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            show_default=False, metavar="DRAFT [SOURCES]...", help="The draft, then (optionally) its sources."
+            show_default=False,
+            metavar="DRAFT [SOURCES]...",
+            help="The draft, then (optionally) its sources: files, http(s) URLs, or - for standard input.",
         ),
     ],
     against: Annotated[
@@ -332,6 +433,7 @@ def check(
         typer.Option(
             "--against",
             "-a",
+            metavar="SOURCE",
             show_default=False,
             help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
         ),
@@ -339,7 +441,9 @@ def check(
     fail_on: Annotated[
         str,
         typer.Option(
-            "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."
+            "--fail-on",
+            metavar="VERDICTS",
+            help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported.",
         ),
     ] = "contradicted",
     output: Output = None,
@@ -356,9 +460,6 @@ def check(
 ) -> None:
     """Hold a draft against its sources before publication: each draft claim is supported,
     contradicted or unsupported.
-
-    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt
-    --fail-on contradicted,unsupported
 
     Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written);
     2 bad input or options; 3 internal error.
@@ -390,13 +491,14 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command(name="eval")
+@app.command(name="eval", cls=_Command, epilog=_EVAL_EXAMPLES)
 @_guard
 def evaluate_cmd(
     data: Annotated[
         Path,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="Folder of the public evaluation sets "
             "(mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/).",
         ),
@@ -405,18 +507,21 @@ def evaluate_cmd(
         list[str] | None,
         typer.Option(
             "--set",
+            metavar="SET",
             show_default=False,
             help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
         ),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", help="At most this many items per set (a fixed random sample).")
+        int | None,
+        typer.Option("--limit", metavar="N", help="At most this many items per set (a fixed random sample)."),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             show_default=False,
             help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with "
             "--set or --limit only prints, so it never replaces the full table.",

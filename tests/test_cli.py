@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -175,6 +176,68 @@ def test_a_partial_eval_prints_without_replacing_the_full_table(tmp_path, monkey
     result = runner.invoke(app, ["eval", "--data", "data", "--set", "mrpc", "-o", "partial.md"])
     assert result.exit_code == 0, result.output
     assert "MRPC train" in (tmp_path / "partial.md").read_text(encoding="utf-8")
+
+
+# --- version, help ----------------------------------------------------------------------------------------
+
+
+COMMANDS = ["report", "check", "eval"]
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    from importlib import metadata
+
+    result = runner.invoke(app, [flag])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"compare-articles {metadata.version('compare-articles')}\n"
+
+
+def test_version_without_package_metadata(monkeypatch):
+    from importlib import metadata
+
+    import compare
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert runner.invoke(app, ["-V"]).stdout == f"compare-articles {compare.__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+def test_dash_h_is_help(command):
+    short, long = runner.invoke(app, [*command, "-h"]), runner.invoke(app, [*command, "--help"])
+    assert short.exit_code == long.exit_code == 0, short.output
+    assert short.stdout == long.stdout and short.stdout.startswith("Usage: ")
+    assert "-h, --help" in short.stdout
+
+
+def _help(command: list[str]) -> str:
+    result = runner.invoke(app, [*command, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+def test_help_shows_no_type_placeholders(command):
+    text = _help(command)
+    assert not re.search(r"<[^>\s]*>", text), text  # <list[str]>, <path>, <int>
+    assert "{" not in text and "}" not in text, text  # {sources}..., {DRAFT [SOURCES]...}...
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_ends_with_examples(command):
+    lines = _help([command]).rstrip().splitlines()
+    start = max(i for i, line in enumerate(lines) if line.strip() == "Examples:")
+    examples = [line.strip() for line in lines[start + 1 :]]
+    assert 1 <= len(examples) <= 2
+    assert all(f"compare-articles {command}" in e for e in examples), examples
+
+
+def test_usage_lines_name_arguments_plainly():
+    assert _help(["report"]).startswith("Usage: compare-articles report [OPTIONS] SOURCES...\n")
+    assert _help(["check"]).startswith("Usage: compare-articles check [OPTIONS] DRAFT [SOURCES]...\n")
 
 
 # --- standard input given twice ----------------------------------------------------------------------------
