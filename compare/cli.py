@@ -8,7 +8,9 @@ articles' text) and exits 3; Ctrl-C writes nothing and exits 130.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import os
 import sys
 import tempfile
@@ -129,7 +131,8 @@ def _guard(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            with _notices(quiet=kwargs.get("quiet", False)):
+                return fn(*args, **kwargs)
         except CompareError as e:
             _fail(e.message, e.exit_code)
         except KeyboardInterrupt:
@@ -144,6 +147,36 @@ def _guard(fn):
             _fail(f"internal error ({type(e).__name__}); {where}; please report it", 3)
 
     return wrapper
+
+
+class _Notices(logging.Handler):
+    """The library's log records (the first run's model export, a backend that fell back) as one
+    line each on standard error, terminal or not, like every other line the command prints.
+    ``--quiet`` drops the first-run notices (the ``compare.setup`` logger), never a warning."""
+
+    def __init__(self, quiet: bool) -> None:
+        super().__init__(logging.WARNING)
+        if quiet:
+            self.addFilter(lambda record: not record.name.startswith("compare.setup"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            typer.echo(f"compare-articles: {record.getMessage()}", err=True)  # the current stderr
+        except Exception:
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def _notices(quiet: bool):
+    logger = logging.getLogger("compare")
+    handler = _Notices(quiet)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False  # the command owns its stderr
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _write_trace(error: BaseException) -> str:
@@ -372,6 +405,11 @@ Examples:
   compare-articles eval --data ../shared/data
   compare-articles eval --set mrpc --limit 200
 """
+_PREPARE_EXAMPLES = """\b
+Examples:
+  compare-articles prepare-model
+  COMPARE_CACHE_DIR=/opt/compare-cache compare-articles prepare-model
+"""
 
 
 @app.command(cls=_Command, epilog=_REPORT_EXAMPLES)
@@ -395,7 +433,10 @@ def report(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or 'wrote' lines on standard error.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress, first-run or 'wrote' lines on standard error (warnings stay)."
+        ),
     ] = False,
 ) -> None:
     """Compare two or more articles and write a report: contradictions first, then agreements,
@@ -454,7 +495,10 @@ def check(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or summary lines on standard error.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress, first-run or summary lines on standard error (warnings stay)."
+        ),
     ] = False,
     nli: Nli = None,
 ) -> None:
@@ -547,6 +591,40 @@ def evaluate_cmd(
         output = Path("reports/eval.md")
     if output:
         write_atomic(output, text)
+
+
+@app.command(name="prepare-model", cls=_Command, epilog=_PREPARE_EXAMPLES)
+@_guard
+def prepare_model_cmd(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No first-run lines on standard error (warnings stay).")
+    ] = False,
+) -> None:
+    """Prepare the bundled model for fast start now, once, so that no report pays for it: for a
+    setup script or a container image. Prints where the prepared model lives.
+
+    The first run of any command exports the bundled all-MiniLM-L6-v2 to ONNX (about ten seconds,
+    with torch) into the cache folder (COMPARE_CACHE_DIR, else ~/.cache/compare); later runs load
+    that file without importing torch. Running this again only checks the file.
+    COMPARE_BACKEND=onnx-int8 prepares the int8 variant; with COMPARE_BACKEND=torch there is
+    nothing to prepare.
+
+    Exit codes: 0 ready; 2 the model cannot be prepared; 3 internal error.
+    """
+    from .embed import prepare_model
+    from .options import Options
+
+    options = Options()
+    path = prepare_model(backend=options.backend, cache_dir=options.cache_dir)
+    if path is None:
+        if not quiet:
+            typer.echo(
+                "compare-articles: nothing to prepare: the model runs with sentence-transformers "
+                "(COMPARE_BACKEND=torch, or onnxruntime is not installed)",
+                err=True,
+            )
+        return
+    typer.echo(str(path))
 
 
 def main() -> None:
