@@ -258,6 +258,10 @@ def export(model_dir: Path, target: Path, model_sha256: str, variant: str = "fp3
         for k, v in meta.items():
             proto.metadata_props.add(key=k, value=v)
         onnx.save(proto, tmp)
+        # Not mkstemp's private 0600: a model prepared ahead (prepare-model, as root in a container
+        # image) must be readable by the user who runs the reports; the cache folder, made under
+        # that user's umask, still decides who may reach it. The weights are public.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except ExportError:
         raise

@@ -395,6 +395,7 @@ def test_prepare_model_really_exports(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     path = Path(result.stdout.strip())
     assert path.is_file() and path.is_relative_to(tmp_path / "cache")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o644)
     assert "first run: preparing" in result.stderr and "is ready" in result.stderr
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(A, encoding="utf-8")
