@@ -15,7 +15,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The bundled model's one-off ONNX export (about ten seconds, with torch) is paid here, once, rather
+# than inside the first report or test; later runs only check the prepared file (half a second).
 setup: $(VENV)/.installed
+	$(VENV)/bin/compare-articles prepare-model
 
 # The browser test (tests/test_browser.py) drives Debian's headless Chromium; install it once
 # when missing (about a minute, 121 MB). Without apt-get or root the browser tests skip.

@@ -8,7 +8,9 @@ articles' text) and exits 3; Ctrl-C writes nothing and exits 130.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import os
 import sys
 import tempfile
@@ -16,7 +18,9 @@ import traceback
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+import typer.core
 
 from .errors import CompareError, InputError, OutputError
 
@@ -29,15 +33,91 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables: drafts would leak
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # commands inherit it
 )
 
 
+class _Command(typer.core.TyperCommand):
+    """typer prints an argument's Python type (``<list[str]>``) beside it and braces a required one
+    in the usage line (``{sources}...``); a journalist reads neither. Arguments show their metavar
+    alone, as click prints them."""
+
+    @staticmethod
+    def _label(param: click.Parameter, usage: bool = False) -> str:
+        label = param.metavar or (param.name or "").upper()
+        if param.nargs != 1 and not label.endswith("..."):
+            label += "..."
+        return f"[{label}]" if usage and not param.required else label
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(self._label(param, usage=True))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((self._label(param), record[1]))
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("compare-articles")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"compare-articles {_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            expose_value=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Compare news articles about the same story."""
 
 
-_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+#: The report format each -o suffix names.
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+}
 
 
 def _fail(message: str, code: int) -> None:
@@ -51,7 +131,8 @@ def _guard(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            with _notices(quiet=kwargs.get("quiet", False)):
+                return fn(*args, **kwargs)
         except CompareError as e:
             _fail(e.message, e.exit_code)
         except KeyboardInterrupt:
@@ -68,6 +149,36 @@ def _guard(fn):
     return wrapper
 
 
+class _Notices(logging.Handler):
+    """The library's log records (the first run's model export, a backend that fell back) as one
+    line each on standard error, terminal or not, like every other line the command prints.
+    ``--quiet`` drops the first-run notices (the ``compare.setup`` logger), never a warning."""
+
+    def __init__(self, quiet: bool) -> None:
+        super().__init__(logging.WARNING)
+        if quiet:
+            self.addFilter(lambda record: not record.name.startswith("compare.setup"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            typer.echo(f"compare-articles: {record.getMessage()}", err=True)  # the current stderr
+        except Exception:
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def _notices(quiet: bool):
+    logger = logging.getLogger("compare")
+    handler = _Notices(quiet)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False  # the command owns its stderr
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def _write_trace(error: BaseException) -> str:
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))  # no locals
     fd, path = tempfile.mkstemp(prefix="compare-articles-", suffix=".trace.txt")
@@ -76,9 +187,23 @@ def _write_trace(error: BaseException) -> str:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a
-    report, and an interrupted run leaves the old file as it was."""
+def _umask() -> int:
+    """The process's umask. Linux tells it in /proc without changing it; elsewhere it is set and
+    at once restored, to 077 meanwhile so that nothing created in between is more open."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _folder_of(path: Path) -> Path:
+    """The folder a report will be written in, refused by name when it cannot take one."""
     parent = path.parent if str(path.parent) else Path(".")
     try:
         parent_is_dir, path_is_dir = parent.is_dir(), path.is_dir()
@@ -90,6 +215,14 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"{path}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
     if path_is_dir:
         raise OutputError(f"{path}: is a directory; give a file name such as {path / 'report.md'}")
+    return parent
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a
+    report, and an interrupted run leaves the old file as it was. The file gets the mode any new
+    file gets under the user's umask (0644 under 022), not the temporary file's private 0600."""
+    parent = _folder_of(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as e:
@@ -101,6 +234,7 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as e:
         try:
@@ -115,33 +249,61 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _format_for(path: Path | None, fmt: str | None) -> str:
-    if fmt:
-        if fmt not in ("md", "json", "html"):
-            raise InputError(f"--format {fmt!r}: use md, json or html")
-        return fmt
-    if path is None:
-        return "md"
-    return _FORMATS.get(path.suffix.lower(), "md")
+def _plan(outputs: list[Path] | None, fmt: str | None, sources: list[str]) -> list[tuple[Path | None, str]]:
+    """Each output (None: standard output) with its format, checked before any work is done, so
+    a misspelt -o costs nothing. A file's suffix names its format; ``--format`` sets standard
+    output's (-o - or no -o) and a single file's, whatever its suffix."""
+    from .report import FORMATS
 
-
-def _emit(report, outputs: list[Path] | None, fmt: str | None, quiet: bool) -> None:
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r}: use {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     if not outputs:
-        sys.stdout.write(report.render(_format_for(None, fmt)))
-        return
-    inputs = {os.path.realpath(s.path) for s in report.sources if s.path and s.path != "-"}
+        return [(None, fmt or "md")]
+    plan: list[tuple[Path | None, str]] = []
+    seen: set[str] = set()
+    inputs = {os.path.realpath(x) for x in sources if x != "-" and "://" not in x}
     for p in outputs:
-        if os.path.realpath(p) in inputs:
+        stdout = str(p) == "-"
+        key = "-" if stdout else os.path.realpath(p)
+        if key in seen:
+            where = "standard output (-o -)" if stdout else f"{p}"
+            raise OutputError(f"{where}: is given twice with -o; name each output once")
+        seen.add(key)
+        if stdout:
+            plan.append((None, fmt or "md"))
+            continue
+        if key in inputs:
             raise OutputError(
                 f"{p}: is one of the articles compared; writing the report there would overwrite it; "
                 "choose another name with -o"
             )
+        _folder_of(p)
+        known = _SUFFIXES.get(p.suffix.lower())
+        if fmt and (len(outputs) == 1 or known is None):
+            plan.append((p, fmt))
+        elif known:
+            plan.append((p, known))
+        else:
+            named = f"the suffix {p.suffix!r}" if p.suffix else "a name without a suffix"
+            raise OutputError(
+                f"{p}: cannot tell the report format from {named}; name the file .md, .json, .html, .csv "
+                "or .jsonl, or give -o - for standard output"
+            )
+    return plan
+
+
+def _emit(report, plan: list[tuple[Path | None, str]], quiet: bool) -> None:
     # Render everything before writing anything: a failure leaves no partial set of files.
-    rendered = [(p, report.render(_format_for(p, fmt if len(outputs) == 1 else None))) for p in outputs]
+    rendered = [(p, report.render(fmt)) for p, fmt in plan]
     for p, text in rendered:
-        write_atomic(p, text)
-        if not quiet:
-            typer.echo(f"wrote {p}", err=True)
+        if p is not None:
+            write_atomic(p, text)
+            if not quiet:
+                typer.echo(f"wrote {p}", err=True)
+    for p, text in rendered:
+        if p is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
 
 
 def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bool, nli: str | None = None):
@@ -161,61 +323,102 @@ def _options(model: str | None, no_cache: bool, max_bytes: int | None, quiet: bo
 
 # Options that several commands share, declared once (sqlite-utils' shared-option decorators,
 # with typer's Annotated aliases); each command's signature reads as the list of what it takes.
+# Every option names its value (FILE, ID=NAME): typer would print a Python type such as <list[str]>.
 Output = Annotated[
     list[Path] | None,
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         show_default=False,
         help="Write the report here instead of standard output; the format follows the suffix (.md, .json, "
-        ".html). Repeat to write several formats from one run. An existing file is replaced atomically.",
+        ".html, .csv, .jsonl), and - is standard output. Repeat to write several formats from one run. An "
+        "existing file is replaced atomically; a new one gets the mode your umask gives (0644 under 022).",
     ),
 ]
 Format = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="md, json or html (default: from the -o suffix, else md)."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="md, json, html, csv or jsonl: the format of standard output (-o - or no -o) and of a single "
+        "-o file (default: from the -o suffix, else md).",
+    ),
 ]
 Names = Annotated[
     list[str] | None,
-    typer.Option("--name", show_default=False, help="Display name of a source: ID=NAME (repeatable)."),
+    typer.Option(
+        "--name", metavar="ID=NAME", show_default=False, help="Display name of a source (repeatable)."
+    ),
 ]
 Published = Annotated[
     list[str] | None,
     typer.Option(
         "--published",
+        metavar="ID=YYYY-MM-DD",
         show_default=False,
-        help="Publication date of a source: ID=YYYY-MM-DD (repeatable); relative times such as 'last week' "
-        "are read against it.",
+        help="Publication date of a source (repeatable); relative times such as 'last week' are read "
+        "against it.",
     ),
 ]
 Model = Annotated[
     str | None,
     typer.Option(
-        "--model", help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2)."
+        "--model",
+        metavar="NAME_OR_PATH",
+        help="sentence-transformers model name or path (default: the bundled all-MiniLM-L6-v2).",
     ),
 ]
 NoCache = Annotated[
     bool, typer.Option("--no-cache", help="Do not read or write the embedding and page cache.")
 ]
 MaxBytes = Annotated[
-    int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 5,000,000).")
+    int | None,
+    typer.Option(
+        "--max-bytes", metavar="BYTES", help="Largest input accepted, in bytes (default 5,000,000)."
+    ),
 ]
 Nli = Annotated[
     str | None,
     typer.Option(
         "--nli",
+        metavar="NAME_OR_PATH",
         help="Optional NLI cross-encoder (sentence-transformers CrossEncoder name or path) whose "
         "probabilities join the rules in check().",
     ),
 ]
 
+# Examples end each command's help; "\b" keeps click from rewrapping their lines.
+_REPORT_EXAMPLES = """\b
+Examples:
+  compare-articles report cbs.txt thinkprogress.txt -o report.html -o findings.csv
+  compare-articles report cbs.txt - --format json < wire.txt
+"""
+_CHECK_EXAMPLES = """\b
+Examples:
+  compare-articles check draft.md --against cbs.txt thinkprogress.txt --fail-on contradicted,unsupported
+  compare-articles check draft.md cbs.txt -o check.html -o verdicts.csv
+"""
+_EVAL_EXAMPLES = """\b
+Examples:
+  compare-articles eval --data ../shared/data
+  compare-articles eval --set mrpc --limit 200
+"""
+_PREPARE_EXAMPLES = """\b
+Examples:
+  compare-articles prepare-model
+  COMPARE_CACHE_DIR=/opt/compare-cache compare-articles prepare-model
+"""
 
-@app.command()
+
+@app.command(cls=_Command, epilog=_REPORT_EXAMPLES)
 @_guard
 def report(
     sources: Annotated[
         list[str],
         typer.Argument(
+            metavar="SOURCES...",
             show_default=False,
             help="Article files (UTF-8, cp1252 or UTF-16 text, or saved .html pages), http(s) URLs, or - for "
             "standard input. A sources.toml beside them supplies ids, names and dates; a page supplies its "
@@ -230,7 +433,10 @@ def report(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or 'wrote' lines on standard error.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress, first-run or 'wrote' lines on standard error (warnings stay)."
+        ),
     ] = False,
 ) -> None:
     """Compare two or more articles and write a report: contradictions first, then agreements,
@@ -241,6 +447,7 @@ def report(
     from .ingest import parse_assignments
     from .pipeline import compare
 
+    plan = _plan(output, fmt, sources)
     options = _options(model, no_cache, max_bytes, quiet)
     result = compare(
         sources,
@@ -248,16 +455,18 @@ def report(
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, output, fmt, quiet)
+    _emit(result, plan, quiet)
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_CHECK_EXAMPLES)
 @_guard
 def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            show_default=False, metavar="DRAFT [SOURCES]...", help="The draft, then (optionally) its sources."
+            show_default=False,
+            metavar="DRAFT [SOURCES]...",
+            help="The draft, then (optionally) its sources: files, http(s) URLs, or - for standard input.",
         ),
     ],
     against: Annotated[
@@ -265,6 +474,7 @@ def check(
         typer.Option(
             "--against",
             "-a",
+            metavar="SOURCE",
             show_default=False,
             help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
         ),
@@ -272,7 +482,9 @@ def check(
     fail_on: Annotated[
         str,
         typer.Option(
-            "--fail-on", help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported."
+            "--fail-on",
+            metavar="VERDICTS",
+            help="Comma-separated verdicts that make the exit code 1: contradicted, unsupported.",
         ),
     ] = "contradicted",
     output: Output = None,
@@ -283,15 +495,15 @@ def check(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or summary lines on standard error.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress, first-run or summary lines on standard error (warnings stay)."
+        ),
     ] = False,
     nli: Nli = None,
 ) -> None:
     """Hold a draft against its sources before publication: each draft claim is supported,
     contradicted or unsupported.
-
-    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt
-    --fail-on contradicted,unsupported
 
     Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written);
     2 bad input or options; 3 internal error.
@@ -306,6 +518,7 @@ def check(
     sources = [*paths[1:], *(against or [])]
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
+    plan = _plan(output, fmt, [paths[0], *sources])
     options = _options(model, no_cache, max_bytes, quiet, nli)
     result = run_check(
         paths[0],
@@ -314,7 +527,7 @@ def check(
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, output, fmt, quiet)
+    _emit(result, plan, quiet)
     counts = result.counts()
     if not quiet:
         typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
@@ -322,13 +535,14 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command(name="eval")
+@app.command(name="eval", cls=_Command, epilog=_EVAL_EXAMPLES)
 @_guard
 def evaluate_cmd(
     data: Annotated[
         Path,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="Folder of the public evaluation sets "
             "(mrpc/, rte3/, fever/, vitaminc/, claimdiff/, ecbplus/).",
         ),
@@ -337,18 +551,21 @@ def evaluate_cmd(
         list[str] | None,
         typer.Option(
             "--set",
+            metavar="SET",
             show_default=False,
             help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
         ),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", help="At most this many items per set (a fixed random sample).")
+        int | None,
+        typer.Option("--limit", metavar="N", help="At most this many items per set (a fixed random sample)."),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             show_default=False,
             help="Where to write the Markdown table. Default: reports/eval.md for a full run; a run with "
             "--set or --limit only prints, so it never replaces the full table.",
@@ -374,6 +591,40 @@ def evaluate_cmd(
         output = Path("reports/eval.md")
     if output:
         write_atomic(output, text)
+
+
+@app.command(name="prepare-model", cls=_Command, epilog=_PREPARE_EXAMPLES)
+@_guard
+def prepare_model_cmd(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No first-run lines on standard error (warnings stay).")
+    ] = False,
+) -> None:
+    """Prepare the bundled model for fast start now, once, so that no report pays for it: for a
+    setup script or a container image. Prints where the prepared model lives.
+
+    The first run of any command exports the bundled all-MiniLM-L6-v2 to ONNX (about ten seconds,
+    with torch) into the cache folder (COMPARE_CACHE_DIR, else ~/.cache/compare); later runs load
+    that file without importing torch. Running this again only checks the file.
+    COMPARE_BACKEND=onnx-int8 prepares the int8 variant; with COMPARE_BACKEND=torch there is
+    nothing to prepare.
+
+    Exit codes: 0 ready; 2 the model cannot be prepared; 3 internal error.
+    """
+    from .embed import prepare_model
+    from .options import Options
+
+    options = Options()
+    path = prepare_model(backend=options.backend, cache_dir=options.cache_dir)
+    if path is None:
+        if not quiet:
+            typer.echo(
+                "compare-articles: nothing to prepare: the model runs with sentence-transformers "
+                "(COMPARE_BACKEND=torch, or onnxruntime is not installed)",
+                err=True,
+            )
+        return
+    typer.echo(str(path))
 
 
 def main() -> None:

@@ -18,7 +18,6 @@ import importlib.util
 import logging
 import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -181,11 +180,7 @@ class OnnxEmbedder:
 
             model_dir = self.model_dir or bundled_model_path()
             verify_bundled(model_dir, self.root)
-            if (
-                self.progress
-                and not onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant).is_file()
-            ):
-                sys.stderr.write(f"compare: preparing {DEFAULT_MODEL} for fast start-up, once (10-20 s)\n")
+            # A first run exports the model, announced on the compare.setup logger (see onnx_encoder).
             try:
                 self.encoder = onnx_encoder.load(model_dir, self.root, DEFAULT_MODEL_SHA256, self.variant)
             except (onnx_encoder.ExportError, OSError, ImportError) as e:
@@ -196,10 +191,7 @@ class OnnxEmbedder:
                         "backend (COMPARE_BACKEND=torch) or a writable cache folder (COMPARE_CACHE_DIR)"
                     ) from None
                 log.warning(
-                    (
-                        "compare: running %s with sentence-transformers, slower: the ONNX export under "
-                        "%s failed (%s)"
-                    ),
+                    "running %s with sentence-transformers, slower: the ONNX export under %s failed (%s)",
                     DEFAULT_MODEL,
                     self.root / "onnx",
                     detail,
@@ -209,6 +201,16 @@ class OnnxEmbedder:
                 )
                 self.name = self._fallback.name
         return self.encoder
+
+    def prepare(self) -> Path | None:
+        """Export the model now unless a sound export is in the cache already; its path, or None
+        where the export failed and the embedder fell back to sentence-transformers (only
+        without ``strict``: strict raises ModelError)."""
+        from . import onnx_encoder
+
+        if self._load() is None:
+            return None
+        return onnx_encoder.export_path(self.root, DEFAULT_MODEL_SHA256, self.variant)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -256,6 +258,18 @@ def make_embedder(
             "sentence-transformers (backend auto or torch)"
         )
     return SentenceTransformerEmbedder(model, cache_dir=cache_dir, progress=progress)
+
+
+def prepare_model(*, backend: str = "auto", cache_dir: Path | None = None) -> Path | None:
+    """Pay the bundled model's one-off ONNX export now (a setup script, a container image) rather
+    than inside the first report. Returns the export's path, or None where ``backend`` runs the
+    model with sentence-transformers, which needs no export. ``cache_dir`` None: the default."""
+    if backend not in BACKENDS:
+        raise InputError(f"backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    if backend == "torch" or (backend == "auto" and not _onnx_installed()):
+        return None
+    variant = "int8" if backend == "onnx-int8" else "fp32"
+    return OnnxEmbedder(cache_dir=cache_dir, variant=variant, strict=True).prepare()
 
 
 class CachedEmbedder:

@@ -169,6 +169,13 @@ def load_sources(
     (default 20) and cached under ``cache_dir``/pages (``None``: neither read nor written)."""
     if isinstance(cache_dir, _Default):
         cache_dir = default_cache_dir()
+    # Standard input can be read once: a second "-" would be an empty article. Refused before
+    # anything is read or fetched.
+    if sum(1 for item in inputs if isinstance(item, (str, os.PathLike)) and os.fspath(item) == "-") > 1:
+        raise InputError(
+            "-: standard input is given twice, but it can be read only once; pass one article as -, "
+            "the others as files"
+        )
     names = dict(names or {})
     published = dict(published or {})
     sidecars: dict[Path, dict[str, dict]] = {}

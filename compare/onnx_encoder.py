@@ -12,6 +12,11 @@ a model; its metadata carries the key it was built from and reference embeddings
 sentences computed by torch at export time. On load, a file whose key does not match, which
 onnxruntime cannot parse, or whose probe embeddings drift from the reference is rebuilt.
 
+The export takes a while (about ``EXPORT_SECONDS``) and writes some 90 MB, so it is announced on
+the ``compare.setup`` logger at WARNING level, before and after: Python prints that on standard
+error even where logging is not configured, terminal or not; the command line prints it unless
+``--quiet``. ``compare-articles prepare-model`` pays the export ahead of time.
+
 The graph is exported as traced, not fused offline: onnxruntime's transformer optimizer (Attention,
 SkipLayerNorm, EmbedLayerNorm, BiasGelu) made it 3-7 % slower on the project's 2-core CPU, where
 85 % of the time is MatMul either way. Dynamic int8 stays below cosine 0.999 to torch whatever
@@ -24,6 +29,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +47,11 @@ PROBES = (
 #: Cosine to the torch reference that a loaded model must reach on every probe sentence.
 PROBE_MIN_COSINE = {"fp32": 0.9999, "int8": 0.95}
 _FAMILY = "all-MiniLM-L6-v2"
+#: What the one-off export takes, as announced: measured 5-6 s on the project's 2-core CPU with
+#: torch already in the page cache; importing torch from a cold disk adds a few seconds.
+EXPORT_SECONDS = 10
+#: First-run notices: the one-off export, before and after.
+notices = logging.getLogger("compare.setup")
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
@@ -247,6 +258,10 @@ def export(model_dir: Path, target: Path, model_sha256: str, variant: str = "fp3
         for k, v in meta.items():
             proto.metadata_props.add(key=k, value=v)
         onnx.save(proto, tmp)
+        # Not mkstemp's private 0600: a model prepared ahead (prepare-model, as root in a container
+        # image) must be readable by the user who runs the reports; the cache folder, made under
+        # that user's umask, still decides who may reach it. The weights are public.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except ExportError:
         raise
@@ -274,13 +289,28 @@ def load(
 ) -> OnnxEncoder:
     """The encoder for the bundled model: the cached export if it is sound, else a fresh one."""
     path = export_path(root, model_sha256, variant)
-    if path.is_file():
+    existed = path.is_file()
+    if existed:
         try:
             encoder = OnnxEncoder(path, model_dir, threads=threads)
             if encoder.check(model_sha256, variant) is None:
                 return encoder
         except Exception:  # onnxruntime raises its own types for unreadable or truncated files
             pass
+    if existed:
+        notices.warning(
+            "the prepared model %s is out of date or damaged; preparing it again (one-off, about %d s)",
+            path,
+            EXPORT_SECONDS,
+        )
+    else:
+        notices.warning(
+            "first run: preparing the bundled model %s for fast start (one-off, about %d s; cached in %s)",
+            _FAMILY,
+            EXPORT_SECONDS,
+            path.parent,
+        )
+    started = time.monotonic()
     export(model_dir, path, model_sha256, variant)
     try:
         encoder = OnnxEncoder(path, model_dir, threads=threads)
@@ -289,4 +319,7 @@ def load(
         raise ExportError(f"onnxruntime cannot run the exported model ({type(e).__name__})") from None
     if problem is not None:
         raise ExportError(f"the exported ONNX model does not reproduce the reference embeddings ({problem})")
+    notices.warning(
+        "the bundled model is ready (%.0f s); later runs load it from %s", time.monotonic() - started, path
+    )
     return encoder

@@ -1,7 +1,8 @@
 """The Report: what every entry point returns, and its plain-dict form (the JSON contract).
 
 Rendering is two steps: Report -> dict (versioned schema ``compare.report/1``) -> Markdown,
-JSON or HTML. Notebooks display a Report through the same renderers the CLI uses.
+JSON, HTML, or flat rows as CSV and JSON Lines. Notebooks display a Report through the same
+renderers the CLI uses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from .records import Claim, Finding, Skipped, Source
 
 SCHEMA = "compare.report/1"
+#: The formats ``Report.render`` writes.
+FORMATS = ("md", "json", "html", "csv", "jsonl")
 
 
 def _num(x: float) -> float | None:
@@ -208,16 +211,34 @@ class Report:
 
         return render(self.to_dict())
 
+    def to_csv(self) -> str:
+        """One row per finding and claim, with a header (``compare.render.rows.COLUMNS``), for
+        spreadsheets; cells that a spreadsheet would run as a formula start with ``'``."""
+        from .render.rows import to_csv
+
+        return to_csv(self.to_dict())
+
+    def to_jsonl(self) -> str:
+        """The rows of ``to_csv`` as JSON Lines: one object per finding and claim."""
+        from .render.rows import to_jsonl
+
+        return to_jsonl(self.to_dict())
+
     def render(self, fmt: str) -> str:
+        """The report in one of ``FORMATS``."""
         if fmt == "json":
             return self.to_json()
         if fmt == "md":
             return self.to_markdown()
         if fmt == "html":
             return self.to_html()
+        if fmt == "csv":
+            return self.to_csv()
+        if fmt == "jsonl":
+            return self.to_jsonl()
         from .errors import InputError
 
-        raise InputError(f"unknown format {fmt!r}; use md, json or html")
+        raise InputError(f"unknown format {fmt!r}; use {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
 
     def to_html(self) -> str:
         from .render.html import render_report
