@@ -25,10 +25,19 @@ __all__ = [
     "Source",
     "check",
     "compare",
+    "compare_cluster",
+    "run_batch",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"compare": "pipeline", "check": "pipeline", "Report": "report", "Options": "options"}
+_LAZY = {
+    "compare": "pipeline",
+    "check": "pipeline",
+    "Report": "report",
+    "Options": "options",
+    "run_batch": "batch",
+    "compare_cluster": "batch",
+}
 
 
 def __getattr__(name: str):

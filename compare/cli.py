@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import Annotated
@@ -625,6 +626,128 @@ def prepare_model_cmd(
             )
         return
     typer.echo(str(path))
+
+
+_BATCH_EXAMPLES = """\b
+Examples:
+  compare-articles batch clusters.jsonl -o results/
+  compare-articles batch clusters.jsonl -o results/ --engine dask --workers 4 --resume
+  compare-articles batch clusters.jsonl -o results/ --engine dask --scheduler tcp://10.0.0.5:8786
+"""
+
+
+@app.command(cls=_Command, epilog=_BATCH_EXAMPLES)
+@_guard
+def batch(
+    clusters: Annotated[
+        Path,
+        typer.Argument(
+            show_default=False,
+            metavar="CLUSTERS.jsonl",
+            help='JSON Lines, one story cluster a line: {"cluster": ID, "articles": [{"id", "text" | '
+            '"path" | "url", "name", "published"}, ...]}. Relative paths are read from the file\'s folder.',
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FOLDER",
+            show_default=False,
+            help="Folder for the results: findings/ (Parquet, by day), reports/ (JSON Lines), status/ "
+            "(Parquet, one row per cluster). A new or empty folder, or with --resume this run's own.",
+        ),
+    ],
+    engine: Annotated[
+        str, typer.Option("--engine", metavar="ENGINE", help="local (this process) or dask.")
+    ] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", metavar="N", help="Dask worker processes of a local cluster (default 2)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786) instead."
+        ),
+    ] = None,
+    threads_per_worker: Annotated[
+        int,
+        typer.Option(
+            "--threads-per-worker",
+            metavar="N",
+            help="Threads the model may use in each worker (or in this process): cores / workers.",
+        ),
+    ] = 1,
+    shard_size: Annotated[
+        int, typer.Option("--shard-size", metavar="N", help="Clusters per task and per set of files.")
+    ] = 64,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Finish a run that stopped: skip the shards already written.")
+    ] = False,
+    model: Model = None,
+    no_cache: NoCache = False,
+    max_bytes: MaxBytes = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")
+    ] = False,
+) -> None:
+    """Compare every story cluster of a JSON Lines file, shard by shard, in this process or on
+    Dask; one bad cluster is a status row, not the end of the run.
+
+    Exit codes: 0 every cluster compared; 1 some clusters ended in an error (the status rows say
+    which and why); 2 bad input or options; 3 internal error; 4 the run stopped before the end (a
+    worker died): the shards written are kept, rerun with --resume.
+    """
+    from .batch import run_batch
+
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    if workers is not None and engine != "dask":
+        raise InputError("--workers needs --engine dask (the local engine is one process)")
+    options = _options(model, no_cache, max_bytes, True)
+    started = time.monotonic()
+    counts = {"done": 0, "failed": 0}
+    interactive = sys.stderr.isatty()
+
+    def progress(shard) -> None:
+        counts["done"] += shard.clusters
+        counts["failed"] += shard.failed
+        if quiet:
+            return
+        rate = counts["done"] / max(time.monotonic() - started, 1e-9)
+        line = f"compare-articles: {counts['done']} clusters done, {counts['failed']} failed, {rate:.2f}/s"
+        typer.echo(("\r" + line) if interactive else line, err=True, nl=not interactive)
+
+    summary = run_batch(
+        clusters,
+        output,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        threads_per_worker=threads_per_worker,
+        shard_size=shard_size,
+        resume=resume,
+        options=options,
+        progress=progress,
+    )
+    if not quiet:
+        if interactive and summary.done:
+            typer.echo("", err=True)
+        before = (
+            f", {summary.skipped} done before ({summary.failed_before} of them failed)"
+            if summary.skipped
+            else ""
+        )
+        typer.echo(
+            f"compare-articles: {summary.done - summary.failed} of {summary.clusters} clusters compared now, "
+            f"{summary.failed} failed{before}, {summary.seconds:.1f} s ({summary.per_second:.2f}/s); "
+            f"results in {summary.out}",
+            err=True,
+        )
+    if summary.failed or summary.failed_before:
+        raise typer.Exit(1)
 
 
 def main() -> None:

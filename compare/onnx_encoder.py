@@ -60,6 +60,11 @@ class ExportError(RuntimeError):
 
 
 def _threads() -> int:
+    """ONNX Runtime's intra-op threads: COMPARE_THREADS where set (N batch workers on one machine
+    each take a share of the cores, not all of them), else every core this process may use."""
+    env = os.environ.get("COMPARE_THREADS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS, Windows
