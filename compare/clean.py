@@ -6,8 +6,10 @@
   ``source.text`` of ``Block.text[i]`` (one extra entry for the end). Curly quotes become
   straight, exotic spaces a plain space, dashes and minus signs "-", "…" becomes "...",
   zero-width characters, soft hyphens and control characters vanish, CRLF/CR become LF, and runs
-  of spaces inside a line collapse to one. Use ``original_span(block, i, j)`` to map a span of
-  block text back to the original.
+  of spaces inside a line collapse to one. Mojibake ("womanâ€™s") is repaired first where ftfy
+  judges a garbled sequence bad; a repaired character maps to its whole garbled sequence
+  (``Block.ends``), and ``Cleaned.repaired`` counts them. Use ``original_span(block, i, j)`` to
+  map a span of block text back to the original.
 * Each non-empty line is a paragraph. Lines that are page furniture are not blocks; they are
   listed as ``Skipped`` with a reason, with their original offsets. Every rule looks at the shape
   of a line (length, final punctuation, a leading imperative, a widget word), never at the
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .decode import repair
 from .records import Block, Cleaned, Skipped, Source
 
 __all__ = ["clean", "normalize", "normalize_text", "original_span", "SHORT_WORDS", "HEADLINE_WORDS"]
@@ -72,8 +75,8 @@ _DROP.update(chr(o) for o in range(0x7F, 0xA0) if o != 0x85)
 _SPECIAL = re.compile("\r\n?|[" + "".join(re.escape(c) for c in sorted(set(_MAP) | _DROP)) + "]")
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text``; return it with ``offsets`` (len(result) + 1 entries) into ``text``."""
+def _map(text: str) -> tuple[str, list[int]]:
+    """Characters mapped (quotes, spaces, dashes, dropped controls), with offsets into ``text``."""
     out: list[str] = []
     offs: list[int] = []
     pos = 0
@@ -100,6 +103,23 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+def _normalize(text: str) -> tuple[str, list[int], list[int], int]:
+    """``(norm, starts, ends, repaired)``: mojibake repaired (``compare.decode.repair``), then
+    characters mapped; ``starts`` (one extra entry for the end) and ``ends`` give each character's
+    span in ``text``, a repaired character spanning its whole garbled sequence."""
+    fixed, spans, repaired = repair(text)
+    norm, offs = _map(fixed)
+    if spans is None:
+        return norm, offs, [o + 1 for o in offs[:-1]], 0
+    return norm, [spans[o][0] for o in offs[:-1]] + [len(text)], [spans[o][1] for o in offs[:-1]], repaired
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text``; return it with ``offsets`` (len(result) + 1 entries) into ``text``."""
+    norm, starts, _, _ = _normalize(text)
+    return norm, starts
+
+
 _WS = re.compile(r"\S+")
 
 
@@ -114,7 +134,7 @@ def original_span(block: Block, i: int, j: int) -> tuple[int, int]:
         raise ValueError(f"span {i}:{j} outside block of length {len(block.text)}")
     if i == j:
         return block.offsets[i], block.offsets[i]
-    return block.offsets[i], block.offsets[j - 1] + 1
+    return block.offsets[i], block.ends[j - 1] if block.ends else block.offsets[j - 1] + 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,16 +144,18 @@ def original_span(block: Block, i: int, j: int) -> tuple[int, int]:
 
 @dataclass
 class _Text:
-    """A run of normalised text with its original offsets (one extra entry for the end)."""
+    """A run of normalised text with its original offsets (one extra entry for the end) and the
+    original end of each character."""
 
     text: str
     offs: list[int]
+    ends: list[int]
 
     def sub(self, i: int, j: int) -> _Text:
         i, j = max(0, i), min(len(self.text), j)
         if i >= j:
-            return _Text("", [self.offs[i] if i < len(self.offs) else self.offs[-1]])
-        return _Text(self.text[i:j], self.offs[i:j] + [self.offs[j - 1] + 1])
+            return _Text("", [self.offs[i] if i < len(self.offs) else self.offs[-1]], [])
+        return _Text(self.text[i:j], self.offs[i:j] + [self.ends[j - 1]], self.ends[i:j])
 
     def strip(self) -> _Text:
         t = self.text
@@ -149,7 +171,7 @@ class _Text:
         return self.offs[-1]
 
 
-def _lines(norm: str, offs: list[int]) -> list[_Text]:
+def _lines(norm: str, offs: list[int], ends: list[int]) -> list[_Text]:
     """Non-empty lines, each stripped and with inner runs of spaces collapsed to one."""
     result = []
     for m in re.finditer(r"[^\n]+", norm):
@@ -158,16 +180,19 @@ def _lines(norm: str, offs: list[int]) -> list[_Text]:
             continue
         parts: list[str] = []
         loff: list[int] = []
+        lend: list[int] = []
         prev_end = None
         for t in toks:
             if prev_end is not None:
                 parts.append(" ")
                 loff.append(offs[prev_end])
+                lend.append(ends[prev_end])
             parts.append(t.group())
             loff.extend(offs[t.start() : t.end()])
+            lend.extend(ends[t.start() : t.end()])
             prev_end = t.end()
-        loff.append(offs[prev_end - 1] + 1)
-        result.append(_Text("".join(parts), loff))
+        loff.append(lend[-1])
+        result.append(_Text("".join(parts), loff, lend))
     return result
 
 
@@ -486,10 +511,15 @@ def _prefix_label(t: str) -> tuple[str, int] | None:
     return m.group("label").strip().rstrip("."), m.start("rest")
 
 
+def _lead_text(ln: _Line) -> str:
+    """What a line leading the article would give as the headline."""
+    return ln.full.text if ln.status == "answer" else ln.body.text
+
+
 def clean(source: Source) -> Cleaned:
     """Normalise ``source.text`` into blocks; list page furniture as ``Skipped``."""
-    norm, offs = normalize(source.text)
-    lines = [_Line(full=t, body=t) for t in _lines(norm, offs)]
+    norm, offs, ends, repaired = _normalize(source.text)
+    lines = [_Line(full=t, body=t) for t in _lines(norm, offs, ends)]
 
     # Bullets and news labels ("BREAKING: ...") come off first.
     for ln in lines:
@@ -545,19 +575,21 @@ def clean(source: Source) -> Cleaned:
     # lead the article (section label, then headline), the first of three or more words.
     content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
     lead: list[int] = []
-    for k in content:
-        ln = lines[k]
+    for k, ln in enumerate(lines):
+        if any(len(_lead_text(lines[j]).split()) >= 3 for j in lead):
+            break  # the headline is found
+        if ln.status == "skip":
+            continue
         if ln.status == "question" or (
             ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS
         ):
             break
-        if not _headline_shaped(ln.full.text if ln.status == "answer" else ln.body.text):
+        if not _headline_shaped(_lead_text(ln)):
             break
         lead.append(k)
     for k in lead:
         ln = lines[k]
-        text = ln.full.text if ln.status == "answer" else ln.body.text
-        if len(text.split()) >= 3:
+        if len(_lead_text(ln).split()) >= 3:
             if ln.status == "answer":  # "ASSAD: I will not step down" as a headline
                 ln.body, ln.speaker = ln.full.strip(), None
                 b = _BULLET.match(ln.body.text)
@@ -603,9 +635,10 @@ def clean(source: Source) -> Cleaned:
                 index=len(blocks),
                 text=body.text,
                 offsets=tuple(body.offs),
+                ends=tuple(body.ends) if body.ends != [o + 1 for o in body.offs[:-1]] else (),
                 kind=kind,
                 speaker=ln.speaker if kind == "answer" else None,
             )
         )
     skipped.sort(key=lambda s: (s.start, s.end))
-    return Cleaned(source=source.id, blocks=tuple(blocks), skipped=tuple(skipped))
+    return Cleaned(source=source.id, blocks=tuple(blocks), skipped=tuple(skipped), repaired=repaired)

@@ -72,6 +72,9 @@ class Block:
     offsets: tuple[int, ...]
     kind: str = "body"  # "headline" | "body" | "answer" (a transcript answer)
     speaker: str | None = None  # transcript speaker of an answer ("Fares")
+    # Where a character stands for more than one original character (a repaired mojibake sequence,
+    # "â€™" -> "'"), the original end of each character; empty when every one ends at offsets[i] + 1.
+    ends: tuple[int, ...] = ()
 
     @property
     def start(self) -> int:
@@ -98,6 +101,7 @@ class Cleaned:
     source: str
     blocks: tuple[Block, ...]
     skipped: tuple[Skipped, ...]
+    repaired: int = 0  # garbled characters (mojibake) repaired in the source's text
 
 
 @dataclass(frozen=True)
