@@ -15,16 +15,21 @@
   of a line (length, final punctuation, a leading imperative, a widget word), never at the
   strings of a particular site.
 * The first content line, when headline-shaped (<= 20 words, no final period), is the headline.
+* An embedded post's signature ("- Jane Doe (@janedoe) March 3, 2015") is furniture; the post's
+  words before it become a block of kind "post" with the account as speaker and the post's date
+  (``compare.posts``).
 * Transcript turns ("FARES: ...", "Q: ...") need two or more of them in the article; questions
   are skipped, answers become blocks of kind "answer" with the speaker's name.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
 from .decode import repair
+from .posts import POST_CHARS, signature, trailing_links
 from .records import Block, Cleaned, Skipped, Source
 
 __all__ = ["clean", "normalize", "normalize_text", "original_span", "SHORT_WORDS", "HEADLINE_WORDS"]
@@ -480,9 +485,10 @@ def _short(t: str) -> bool:
 class _Line:
     full: _Text  # the whole line
     body: _Text  # what would become the block (label, bullet or dateline cut off)
-    status: str = "body"  # "body" | "short" | "answer" | "question" | "skip"
+    status: str = "body"  # "body" | "short" | "answer" | "question" | "post" | "skip"
     reason: str = ""
     speaker: str | None = None
+    posted: _dt.date | None = None  # an embedded post's date
     label: str | None = None
     cuts: list[tuple[_Text, str]] = field(default_factory=list)  # pieces cut from the line, with reasons
 
@@ -514,6 +520,41 @@ def _prefix_label(t: str) -> tuple[str, int] | None:
 def _lead_text(ln: _Line) -> str:
     """What a line leading the article would give as the headline."""
     return ln.full.text if ln.status == "answer" else ln.body.text
+
+
+def _embedded_posts(lines: list[_Line]) -> None:
+    """A post's signature ("- Jane Doe (@janedoe) March 3, 2015", with the post's picture link
+    before it) is furniture; the words before it, on its line or the line above, are the post's:
+    kept whatever their length, as a quotation by the account, dated by the post."""
+    for k, ln in enumerate(lines):
+        if ln.status in ("question", "answer"):
+            continue
+        # before other furniture rules: a signature may read as a link or a time stamp too
+        sig = signature(ln.body.text)
+        if sig is None:
+            continue
+        if sig.start:  # the post's words and its signature on one line
+            ln.cuts.append((ln.body.sub(sig.start, len(ln.body.text)).strip(), "post signature"))
+            ln.body = ln.body.sub(0, sig.start).strip()
+            post = ln
+            if reason := _furniture(post.body.text):
+                post.status, post.reason = "skip", reason
+                continue
+            post.status = "short" if _short(post.body.text) else "body"
+        else:
+            ln.status, ln.reason = "skip", "post signature"
+            post = lines[k - 1] if k else None
+            if post is None or post.status not in ("body", "short"):
+                continue
+        words = post.body.text
+        at = trailing_links(words)
+        if len(words[:at].strip()) > POST_CHARS:  # an article paragraph, not a post's words
+            post.status = "short" if _short(words) else "body"
+            continue
+        if at is not None:
+            post.cuts.append((post.body.sub(at, len(words)).strip(), "link"))
+            post.body = post.body.sub(0, at).strip()
+        post.status, post.speaker, post.posted = "post", sig.account, sig.posted
 
 
 def clean(source: Source) -> Cleaned:
@@ -571,6 +612,8 @@ def clean(source: Source) -> Cleaned:
             continue
         ln.status = "short" if _short(ln.body.text) else "body"
 
+    _embedded_posts(lines)
+
     # The headline: the first content line when it is headline-shaped; if several short lines
     # lead the article (section label, then headline), the first of three or more words.
     content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
@@ -580,7 +623,7 @@ def clean(source: Source) -> Cleaned:
             break  # the headline is found
         if ln.status == "skip":
             continue
-        if ln.status == "question" or (
+        if ln.status in ("question", "post") or (
             ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS
         ):
             break
@@ -628,7 +671,7 @@ def clean(source: Source) -> Cleaned:
         body = ln.body.strip()
         if not body.text:
             continue
-        kind = {"headline": "headline", "answer": "answer"}.get(ln.status, "body")
+        kind = {"headline": "headline", "answer": "answer", "post": "post"}.get(ln.status, "body")
         blocks.append(
             Block(
                 source=source.id,
@@ -637,7 +680,8 @@ def clean(source: Source) -> Cleaned:
                 offsets=tuple(body.offs),
                 ends=tuple(body.ends) if body.ends != [o + 1 for o in body.offs[:-1]] else (),
                 kind=kind,
-                speaker=ln.speaker if kind == "answer" else None,
+                speaker=ln.speaker if kind in ("answer", "post") else None,
+                posted=ln.posted if kind == "post" else None,
             )
         )
     skipped.sort(key=lambda s: (s.start, s.end))
