@@ -413,6 +413,33 @@ _DATE_ONLY = re.compile(
 _STAMP_WORD = re.compile(r"\b(?:last\s)?(?:updated|published|posted)\b", re.I)
 _CLOCK = re.compile(rf"\d{{1,2}}:\d\d|\b{_MONTH}\s\d|\bago\b", re.I)
 _READ_TIME = re.compile(r"^\d+\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)$", re.I)
+# A line made only of dates, times, zones and separators ("Sunday, March 17, 2013 | 5:00 PM",
+# "9:53 AM, MON 22 JUL 2013", "8/2/13 at 1:30 PM"): a page's time stamp, token by token.
+_STAMP_TOKEN = re.compile(
+    rf"(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{{1,4}}(?:st|nd|rd|th)?[.:]?"
+    rf"|\d{{1,4}}(?:[/.-]\d{{1,4}}){{1,2}}|(?P<clock>\d{{1,2}}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{{1,2}}[ap]\.?m\.?)"
+    rf"|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|\(?(?:gmt|utc)(?:[+-]\d\d?(?::\d\d)?)?\)?|at|on|@|\||/|-|hrs)[,:]?",
+    re.I,
+)
+_STAMP_MONTH = re.compile(rf"^{_MONTH},?$", re.I)
+# Separate stamps and bylines sharing a line: "By Jane Smith PUBLISHED: 08:40 BST, 3 March 2015 |
+# UPDATED: 10:12 BST, 3 March 2015".
+_STAMP_SPLIT = re.compile(r"\s\|\s|\s(?=(?:last\s)?(?:updated|published|posted)\b)", re.I)
+# A video player's entry: the clip's length, then its title ("4:57 Firefighters battle blaze").
+_CLIP = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s(?![AaPp]\.?[Mm]\b)(?=[A-Z\"'])")
+# How agency captions open: "AP In this image made from video, ...", "FILE - In this March 3, 2015,
+# file photo, ...", "In this photo taken Tuesday, ...", "This image provided by the police shows".
+_CAPTION_INTRO = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,11}(?:\s?/\s?[A-Z][A-Za-z]+)?\s)?(?:FILE\s?-\s?)?"
+    r"(?:In\sthis\s(?:[\w.,'/-]+\s){0,8}?(?:file\s|handout\s|undated\s|combination\s|aerial\s)?"
+    r"(?:photo(?:graph)?|image|picture|frame\sgrab|screen\s?(?:grab|shot)|video\s(?:frame|image|grab)|still)s?"
+    r"(?:,|\s(?:taken|made|released|provided|shot|obtained|posted|distributed|issued|supplied|courtesy|from|by"
+    r"|shows?|showing|dated)\b)"
+    r"|This\s(?:(?:file|handout|undated|combination|aerial)\s)?(?:photo(?:graph)?|image|picture|frame\sgrab)"
+    r"\s(?:taken|made|released|provided|obtained|distributed|issued|supplied)\s(?:by|from|on|in|at|via)\b)"
+)
+# "Image copyright Reuters", "Image caption Firefighters at the scene"
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media)\s(?:copyright|caption|credit|source)\b", re.I)
 
 
 def _furniture(t: str) -> str | None:
@@ -439,7 +466,12 @@ def _furniture(t: str) -> str | None:
         n <= 40 and _COOKIE_NOTICE.search(t)
     ):
         return "embed placeholder"
-    if n <= 60 and (_CAPTION_START.match(t) or _CREDIT_PAREN.search(t)):
+    if n <= 60 and (
+        _CAPTION_START.match(t)
+        or _CREDIT_PAREN.search(t)
+        or _CAPTION_LABEL.match(t)
+        or _CAPTION_INTRO.match(t)
+    ):
         return "caption or credit"
     if n <= 40 and _CREDIT_NAME.search(t):
         return "caption or credit"
@@ -457,9 +489,26 @@ def _furniture(t: str) -> str | None:
         )  # "21 July 2013 Last updated at 11:11"
         or _DATE_ONLY.match(t)
         or _READ_TIME.match(t)
+        or _stamp_only(words)
     ):
         return "timestamp"
+    if n <= HEADLINE_WORDS + 2 and (clip := _CLIP.match(t)) and _headline_shaped(t[clip.end() :]):
+        return "video"
+    if n <= 40 and ("|" in t or _STAMP_SPLIT.search(t)):
+        parts = [p.strip() for p in _STAMP_SPLIT.split(t)]
+        if len(parts) >= 2 and all(p and _furniture(p) in ("timestamp", "byline") for p in parts):
+            return "timestamp"
     return None
+
+
+def _stamp_only(words: list[str]) -> bool:
+    """Whether the words are only dates, times, zones and separators, with a month or a clock."""
+    found = [_STAMP_TOKEN.fullmatch(w) for w in words]
+    return (
+        all(found)
+        and any(c.isdigit() for w in words for c in w)
+        and any(m.group("clock") or _STAMP_MONTH.match(m.group()) for m in found if m)
+    )
 
 
 def _title(label: str) -> str:
@@ -491,6 +540,7 @@ class _Line:
     posted: _dt.date | None = None  # an embedded post's date
     label: str | None = None
     cuts: list[tuple[_Text, str]] = field(default_factory=list)  # pieces cut from the line, with reasons
+    bullet: bool = False  # the line started with a bullet
 
 
 def _turn(t: str) -> tuple[str, int] | None:
@@ -567,6 +617,7 @@ def clean(source: Source) -> Cleaned:
         b = _BULLET.match(ln.body.text)
         if b:
             ln.body = ln.body.sub(b.end(), len(ln.body.text))
+            ln.bullet = True
         p = _prefix_label(ln.body.text)
         if p and p[0] in _NEWS_LABELS:
             ln.cuts.append((ln.body.sub(0, p[1]).strip(), "label"))
@@ -613,6 +664,18 @@ def clean(source: Source) -> Cleaned:
         ln.status = "short" if _short(ln.body.text) else "body"
 
     _embedded_posts(lines)
+
+    # Bullets under "READ MORE:" or "Related:" are links to other stories, however long.
+    under = False
+    for ln in lines:
+        if ln.status == "skip" and (
+            ln.reason == "read more" or (ln.reason == "call to action" and ln.body.text.endswith(":"))
+        ):
+            under = True
+        elif under and ln.bullet:
+            ln.status, ln.reason = "skip", "related links"
+        else:
+            under = False
 
     # The headline: the first content line when it is headline-shaped; if several short lines
     # lead the article (section label, then headline), the first of three or more words.
