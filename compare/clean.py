@@ -14,7 +14,8 @@
   listed as ``Skipped`` with a reason, with their original offsets. Every rule looks at the shape
   of a line (length, final punctuation, a leading imperative, a widget word), never at the
   strings of a particular site.
-* The first content line, when headline-shaped (<= 20 words, no final period), is the headline.
+* The first content line, when headline-shaped (<= 20 words, no final period), is the headline;
+  so is a media-labelled line in its place ("WATCH: ...", the label cut off).
 * An embedded post's signature ("- Jane Doe (@janedoe) March 3, 2015") is furniture; the post's
   words before it become a block of kind "post" with the account as speaker and the post's date
   (``compare.posts``).
@@ -214,6 +215,10 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25b8\u25ba\u25e6\u2023\u2043*>]+\s+
 _TURN = re.compile(r"^(?P<label>(?:[A-Z][A-Z'.\-]*\s){0,3}[A-Z][A-Z'.\-]*)\s?:\s+(?P<rest>\S.*)$")
 _QUESTION_LABELS = {"Q", "QUESTION", "INTERVIEWER", "QUESTIONER"}
 _ANON_ANSWER_LABELS = {"A", "ANSWER"}
+# Labels a video or picture story's headline may carry ("WATCH: ...", "VIDEO: ...").
+_MEDIA_LABEL = re.compile(
+    r"^(?:watch|video|videos|live|photos?|pictures|gallery|audio|listen)\s?[:|]\s", re.I
+)
 # All-caps labels that are not speakers.
 _NEWS_LABELS = {
     "BREAKING",
@@ -679,12 +684,20 @@ def clean(source: Source) -> Cleaned:
 
     # The headline: the first content line when it is headline-shaped; if several short lines
     # lead the article (section label, then headline), the first of three or more words.
-    content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
     lead: list[int] = []
     for k, ln in enumerate(lines):
         if any(len(_lead_text(lines[j]).split()) >= 3 for j in lead):
             break  # the headline is found
         if ln.status == "skip":
+            # "WATCH: Firefighters battle blaze" in the headline's place is the headline of a video
+            # story; elsewhere it is a link to a clip.
+            if (m := _MEDIA_LABEL.match(ln.body.text)) and not ln.cuts:
+                rest = ln.body.sub(m.end(), len(ln.body.text)).strip()
+                if len(rest.text.split()) >= 3 and _headline_shaped(rest.text) and not _furniture(rest.text):
+                    ln.cuts.append((ln.body.sub(0, m.end()).strip(), "label"))
+                    ln.body, ln.status, ln.reason = rest, "headline", ""
+                    lead = []
+                    break
             continue
         if ln.status in ("question", "post") or (
             ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS
@@ -705,6 +718,7 @@ def clean(source: Source) -> Cleaned:
             break
 
     # Runs of short lines are link lists; a lone one is a heading or a cut-off fragment.
+    content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
     run: list[int] = []
 
     def flush() -> None:

@@ -390,6 +390,25 @@ def test_headline_detected(headline):
     assert reasons(c) == {"Watch Live": "call to action"}
 
 
+@pytest.mark.parametrize("label", ["WATCH:", "VIDEO:", "LIVE:", "PHOTOS:", "Watch:"])
+def test_media_label_comes_off_the_headline(label):
+    headline = "Firefighters battle warehouse blaze"
+    text = "World\n\n" + label + " " + headline + "\n\n" + PARA_A + "\n\n" + PARA_B
+    source = src(text)
+    c = clean(source)
+    assert c.blocks[0].kind == "headline" and c.blocks[0].text == headline
+    assert text[c.blocks[0].start : c.blocks[0].end] == headline  # offsets after the label
+    assert reasons(c) == {"World": "heading or fragment", label: "label"}
+    check_offsets(source, c)
+
+
+def test_media_label_line_after_the_headline_is_a_link_to_a_clip():
+    text = "Warehouse fire spreads to docks\n\n" + PARA_A + "\n\nWATCH: Crews at the scene\n\n" + PARA_B
+    c = clean(src(text))
+    assert texts(c) == ["Warehouse fire spreads to docks", PARA_A, PARA_B]
+    assert reasons(c) == {"WATCH: Crews at the scene": "call to action"}
+
+
 def test_no_headline_when_article_starts_with_a_sentence():
     c = clean(src("The talks ended without a deal.\n\n" + PARA_A))
     assert [b.kind for b in c.blocks] == ["body", "body"]
