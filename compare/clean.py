@@ -497,7 +497,8 @@ def _furniture(t: str) -> str | None:
         or _stamp_only(words)
     ):
         return "timestamp"
-    if n <= HEADLINE_WORDS + 2 and (clip := _CLIP.match(t)) and _headline_shaped(t[clip.end() :]):
+    # Up to 12 words of title: a longer line after a time is more likely a live blog's entry.
+    if n <= SHORT_WORDS + 1 and (clip := _CLIP.match(t)) and _headline_shaped(t[clip.end() :]):
         return "video"
     if n <= 40 and ("|" in t or _STAMP_SPLIT.search(t)):
         parts = [p.strip() for p in _STAMP_SPLIT.split(t)]

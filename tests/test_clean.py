@@ -203,7 +203,7 @@ FURNITURE = [
     ("Image caption Firefighters at the scene on Tuesday", "caption or credit"),
     ("Crews at the scene on Tuesday. (Photo: Jane Smith, The Daily News)", "caption or credit"),
     ("4:57 Firefighters battle warehouse blaze", "video"),
-    ("1:02:33 Full news conference: the fire chief on the warehouse blaze and what comes next", "video"),
+    ("1:02:33 Full news conference: the fire chief on the warehouse blaze", "video"),
     ("PUBLISHED: 08:40 BST, 3 March 2015 | UPDATED: 10:12 BST, 3 March 2015", "timestamp"),
     ("By Jane Smith PUBLISHED: 08:40 BST, 3 March 2015 | UPDATED: 10:12 BST, 3 March 2015", "timestamp"),
     ("Sunday, March 17, 2013 | 5:00 PM", "timestamp"),
@@ -313,6 +313,7 @@ REAL = [
     "This photo of the minister has gone viral since Monday, officials said.",
     "Police released this image of the suspect taken by a security camera on Monday.",
     "10:30 Police say the fire is now under control.",
+    "14:05 The prime minister says the government will hold a full inquiry into the fire at the docks",
     "May 2013 was the wettest month on record, forecasters said.",
 ]
 
