@@ -6,22 +6,31 @@
   ``source.text`` of ``Block.text[i]`` (one extra entry for the end). Curly quotes become
   straight, exotic spaces a plain space, dashes and minus signs "-", "…" becomes "...",
   zero-width characters, soft hyphens and control characters vanish, CRLF/CR become LF, and runs
-  of spaces inside a line collapse to one. Use ``original_span(block, i, j)`` to map a span of
-  block text back to the original.
+  of spaces inside a line collapse to one. Mojibake ("womanâ€™s") is repaired first where ftfy
+  judges a garbled sequence bad; a repaired character maps to its whole garbled sequence
+  (``Block.ends``), and ``Cleaned.repaired`` counts them. Use ``original_span(block, i, j)`` to
+  map a span of block text back to the original.
 * Each non-empty line is a paragraph. Lines that are page furniture are not blocks; they are
   listed as ``Skipped`` with a reason, with their original offsets. Every rule looks at the shape
   of a line (length, final punctuation, a leading imperative, a widget word), never at the
   strings of a particular site.
-* The first content line, when headline-shaped (<= 20 words, no final period), is the headline.
+* The first content line, when headline-shaped (<= 20 words, no final period), is the headline;
+  so is a media-labelled line in its place ("WATCH: ...", the label cut off).
+* An embedded post's signature ("- Jane Doe (@janedoe) March 3, 2015") is furniture; the post's
+  words before it become a block of kind "post" with the account as speaker and the post's date
+  (``compare.posts``).
 * Transcript turns ("FARES: ...", "Q: ...") need two or more of them in the article; questions
   are skipped, answers become blocks of kind "answer" with the speaker's name.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from .decode import repair
+from .posts import POST_CHARS, signature, trailing_links
 from .records import Block, Cleaned, Skipped, Source
 
 __all__ = ["clean", "normalize", "normalize_text", "original_span", "SHORT_WORDS", "HEADLINE_WORDS"]
@@ -72,8 +81,8 @@ _DROP.update(chr(o) for o in range(0x7F, 0xA0) if o != 0x85)
 _SPECIAL = re.compile("\r\n?|[" + "".join(re.escape(c) for c in sorted(set(_MAP) | _DROP)) + "]")
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text``; return it with ``offsets`` (len(result) + 1 entries) into ``text``."""
+def _map(text: str) -> tuple[str, list[int]]:
+    """Characters mapped (quotes, spaces, dashes, dropped controls), with offsets into ``text``."""
     out: list[str] = []
     offs: list[int] = []
     pos = 0
@@ -100,6 +109,23 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+def _normalize(text: str) -> tuple[str, list[int], list[int], int]:
+    """``(norm, starts, ends, repaired)``: mojibake repaired (``compare.decode.repair``), then
+    characters mapped; ``starts`` (one extra entry for the end) and ``ends`` give each character's
+    span in ``text``, a repaired character spanning its whole garbled sequence."""
+    fixed, spans, repaired = repair(text)
+    norm, offs = _map(fixed)
+    if spans is None:
+        return norm, offs, [o + 1 for o in offs[:-1]], 0
+    return norm, [spans[o][0] for o in offs[:-1]] + [len(text)], [spans[o][1] for o in offs[:-1]], repaired
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text``; return it with ``offsets`` (len(result) + 1 entries) into ``text``."""
+    norm, starts, _, _ = _normalize(text)
+    return norm, starts
+
+
 _WS = re.compile(r"\S+")
 
 
@@ -114,7 +140,7 @@ def original_span(block: Block, i: int, j: int) -> tuple[int, int]:
         raise ValueError(f"span {i}:{j} outside block of length {len(block.text)}")
     if i == j:
         return block.offsets[i], block.offsets[i]
-    return block.offsets[i], block.offsets[j - 1] + 1
+    return block.offsets[i], block.ends[j - 1] if block.ends else block.offsets[j - 1] + 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,16 +150,18 @@ def original_span(block: Block, i: int, j: int) -> tuple[int, int]:
 
 @dataclass
 class _Text:
-    """A run of normalised text with its original offsets (one extra entry for the end)."""
+    """A run of normalised text with its original offsets (one extra entry for the end) and the
+    original end of each character."""
 
     text: str
     offs: list[int]
+    ends: list[int]
 
     def sub(self, i: int, j: int) -> _Text:
         i, j = max(0, i), min(len(self.text), j)
         if i >= j:
-            return _Text("", [self.offs[i] if i < len(self.offs) else self.offs[-1]])
-        return _Text(self.text[i:j], self.offs[i:j] + [self.offs[j - 1] + 1])
+            return _Text("", [self.offs[i] if i < len(self.offs) else self.offs[-1]], [])
+        return _Text(self.text[i:j], self.offs[i:j] + [self.ends[j - 1]], self.ends[i:j])
 
     def strip(self) -> _Text:
         t = self.text
@@ -149,7 +177,7 @@ class _Text:
         return self.offs[-1]
 
 
-def _lines(norm: str, offs: list[int]) -> list[_Text]:
+def _lines(norm: str, offs: list[int], ends: list[int]) -> list[_Text]:
     """Non-empty lines, each stripped and with inner runs of spaces collapsed to one."""
     result = []
     for m in re.finditer(r"[^\n]+", norm):
@@ -158,16 +186,19 @@ def _lines(norm: str, offs: list[int]) -> list[_Text]:
             continue
         parts: list[str] = []
         loff: list[int] = []
+        lend: list[int] = []
         prev_end = None
         for t in toks:
             if prev_end is not None:
                 parts.append(" ")
                 loff.append(offs[prev_end])
+                lend.append(ends[prev_end])
             parts.append(t.group())
             loff.extend(offs[t.start() : t.end()])
+            lend.extend(ends[t.start() : t.end()])
             prev_end = t.end()
-        loff.append(offs[prev_end - 1] + 1)
-        result.append(_Text("".join(parts), loff))
+        loff.append(lend[-1])
+        result.append(_Text("".join(parts), loff, lend))
     return result
 
 
@@ -184,6 +215,10 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25b8\u25ba\u25e6\u2023\u2043*>]+\s+
 _TURN = re.compile(r"^(?P<label>(?:[A-Z][A-Z'.\-]*\s){0,3}[A-Z][A-Z'.\-]*)\s?:\s+(?P<rest>\S.*)$")
 _QUESTION_LABELS = {"Q", "QUESTION", "INTERVIEWER", "QUESTIONER"}
 _ANON_ANSWER_LABELS = {"A", "ANSWER"}
+# Labels a video or picture story's headline may carry ("WATCH: ...", "VIDEO: ...").
+_MEDIA_LABEL = re.compile(
+    r"^(?:watch|video|videos|live|photos?|pictures|gallery|audio|listen)\s?[:|]\s", re.I
+)
 # All-caps labels that are not speakers.
 _NEWS_LABELS = {
     "BREAKING",
@@ -383,6 +418,33 @@ _DATE_ONLY = re.compile(
 _STAMP_WORD = re.compile(r"\b(?:last\s)?(?:updated|published|posted)\b", re.I)
 _CLOCK = re.compile(rf"\d{{1,2}}:\d\d|\b{_MONTH}\s\d|\bago\b", re.I)
 _READ_TIME = re.compile(r"^\d+\s?(?:-\s?)?(?:min|mins|minute|minutes)\s(?:read|watch|listen)$", re.I)
+# A line made only of dates, times, zones and separators ("Sunday, March 17, 2013 | 5:00 PM",
+# "9:53 AM, MON 22 JUL 2013", "8/2/13 at 1:30 PM"): a page's time stamp, token by token.
+_STAMP_TOKEN = re.compile(
+    rf"(?:{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{{1,4}}(?:st|nd|rd|th)?[.:]?"
+    rf"|\d{{1,4}}(?:[/.-]\d{{1,4}}){{1,2}}|(?P<clock>\d{{1,2}}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{{1,2}}[ap]\.?m\.?)"
+    rf"|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|\(?(?:gmt|utc)(?:[+-]\d\d?(?::\d\d)?)?\)?|at|on|@|\||/|-|hrs)[,:]?",
+    re.I,
+)
+_STAMP_MONTH = re.compile(rf"^{_MONTH},?$", re.I)
+# Separate stamps and bylines sharing a line: "By Jane Smith PUBLISHED: 08:40 BST, 3 March 2015 |
+# UPDATED: 10:12 BST, 3 March 2015".
+_STAMP_SPLIT = re.compile(r"\s\|\s|\s(?=(?:last\s)?(?:updated|published|posted)\b)", re.I)
+# A video player's entry: the clip's length, then its title ("4:57 Firefighters battle blaze").
+_CLIP = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s(?![AaPp]\.?[Mm]\b)(?=[A-Z\"'])")
+# How agency captions open: "AP In this image made from video, ...", "FILE - In this March 3, 2015,
+# file photo, ...", "In this photo taken Tuesday, ...", "This image provided by the police shows".
+_CAPTION_INTRO = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,11}(?:\s?/\s?[A-Z][A-Za-z]+)?\s)?(?:FILE\s?-\s?)?"
+    r"(?:In\sthis\s(?:[\w.,'/-]+\s){0,8}?(?:file\s|handout\s|undated\s|combination\s|aerial\s)?"
+    r"(?:photo(?:graph)?|image|picture|frame\sgrab|screen\s?(?:grab|shot)|video\s(?:frame|image|grab)|still)s?"
+    r"(?:,|\s(?:taken|made|released|provided|shot|obtained|posted|distributed|issued|supplied|courtesy|from|by"
+    r"|shows?|showing|dated)\b)"
+    r"|This\s(?:(?:file|handout|undated|combination|aerial)\s)?(?:photo(?:graph)?|image|picture|frame\sgrab)"
+    r"\s(?:taken|made|released|provided|obtained|distributed|issued|supplied)\s(?:by|from|on|in|at|via)\b)"
+)
+# "Image copyright Reuters", "Image caption Firefighters at the scene"
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|media)\s(?:copyright|caption|credit|source)\b", re.I)
 
 
 def _furniture(t: str) -> str | None:
@@ -409,7 +471,12 @@ def _furniture(t: str) -> str | None:
         n <= 40 and _COOKIE_NOTICE.search(t)
     ):
         return "embed placeholder"
-    if n <= 60 and (_CAPTION_START.match(t) or _CREDIT_PAREN.search(t)):
+    if n <= 60 and (
+        _CAPTION_START.match(t)
+        or _CREDIT_PAREN.search(t)
+        or _CAPTION_LABEL.match(t)
+        or _CAPTION_INTRO.match(t)
+    ):
         return "caption or credit"
     if n <= 40 and _CREDIT_NAME.search(t):
         return "caption or credit"
@@ -427,9 +494,27 @@ def _furniture(t: str) -> str | None:
         )  # "21 July 2013 Last updated at 11:11"
         or _DATE_ONLY.match(t)
         or _READ_TIME.match(t)
+        or _stamp_only(words)
     ):
         return "timestamp"
+    # Up to 12 words of title: a longer line after a time is more likely a live blog's entry.
+    if n <= SHORT_WORDS + 1 and (clip := _CLIP.match(t)) and _headline_shaped(t[clip.end() :]):
+        return "video"
+    if n <= 40 and ("|" in t or _STAMP_SPLIT.search(t)):
+        parts = [p.strip() for p in _STAMP_SPLIT.split(t)]
+        if len(parts) >= 2 and all(p and _furniture(p) in ("timestamp", "byline") for p in parts):
+            return "timestamp"
     return None
+
+
+def _stamp_only(words: list[str]) -> bool:
+    """Whether the words are only dates, times, zones and separators, with a month or a clock."""
+    found = [_STAMP_TOKEN.fullmatch(w) for w in words]
+    return (
+        all(found)
+        and any(c.isdigit() for w in words for c in w)
+        and any(m.group("clock") or _STAMP_MONTH.match(m.group()) for m in found if m)
+    )
 
 
 def _title(label: str) -> str:
@@ -455,11 +540,13 @@ def _short(t: str) -> bool:
 class _Line:
     full: _Text  # the whole line
     body: _Text  # what would become the block (label, bullet or dateline cut off)
-    status: str = "body"  # "body" | "short" | "answer" | "question" | "skip"
+    status: str = "body"  # "body" | "short" | "answer" | "question" | "post" | "skip"
     reason: str = ""
     speaker: str | None = None
+    posted: _dt.date | None = None  # an embedded post's date
     label: str | None = None
     cuts: list[tuple[_Text, str]] = field(default_factory=list)  # pieces cut from the line, with reasons
+    bullet: bool = False  # the line started with a bullet
 
 
 def _turn(t: str) -> tuple[str, int] | None:
@@ -486,16 +573,57 @@ def _prefix_label(t: str) -> tuple[str, int] | None:
     return m.group("label").strip().rstrip("."), m.start("rest")
 
 
+def _lead_text(ln: _Line) -> str:
+    """What a line leading the article would give as the headline."""
+    return ln.full.text if ln.status == "answer" else ln.body.text
+
+
+def _embedded_posts(lines: list[_Line]) -> None:
+    """A post's signature ("- Jane Doe (@janedoe) March 3, 2015", with the post's picture link
+    before it) is furniture; the words before it, on its line or the line above, are the post's:
+    kept whatever their length, as a quotation by the account, dated by the post."""
+    for k, ln in enumerate(lines):
+        if ln.status in ("question", "answer"):
+            continue
+        # before other furniture rules: a signature may read as a link or a time stamp too
+        sig = signature(ln.body.text)
+        if sig is None:
+            continue
+        if sig.start:  # the post's words and its signature on one line
+            ln.cuts.append((ln.body.sub(sig.start, len(ln.body.text)).strip(), "post signature"))
+            ln.body = ln.body.sub(0, sig.start).strip()
+            post = ln
+            if reason := _furniture(post.body.text):
+                post.status, post.reason = "skip", reason
+                continue
+            post.status = "short" if _short(post.body.text) else "body"
+        else:
+            ln.status, ln.reason = "skip", "post signature"
+            post = lines[k - 1] if k else None
+            if post is None or post.status not in ("body", "short"):
+                continue
+        words = post.body.text
+        at = trailing_links(words)
+        if len(words[:at].strip()) > POST_CHARS:  # an article paragraph, not a post's words
+            post.status = "short" if _short(words) else "body"
+            continue
+        if at is not None:
+            post.cuts.append((post.body.sub(at, len(words)).strip(), "link"))
+            post.body = post.body.sub(0, at).strip()
+        post.status, post.speaker, post.posted = "post", sig.account, sig.posted
+
+
 def clean(source: Source) -> Cleaned:
     """Normalise ``source.text`` into blocks; list page furniture as ``Skipped``."""
-    norm, offs = normalize(source.text)
-    lines = [_Line(full=t, body=t) for t in _lines(norm, offs)]
+    norm, offs, ends, repaired = _normalize(source.text)
+    lines = [_Line(full=t, body=t) for t in _lines(norm, offs, ends)]
 
     # Bullets and news labels ("BREAKING: ...") come off first.
     for ln in lines:
         b = _BULLET.match(ln.body.text)
         if b:
             ln.body = ln.body.sub(b.end(), len(ln.body.text))
+            ln.bullet = True
         p = _prefix_label(ln.body.text)
         if p and p[0] in _NEWS_LABELS:
             ln.cuts.append((ln.body.sub(0, p[1]).strip(), "label"))
@@ -541,23 +669,47 @@ def clean(source: Source) -> Cleaned:
             continue
         ln.status = "short" if _short(ln.body.text) else "body"
 
+    _embedded_posts(lines)
+
+    # Bullets under "READ MORE:" or "Related:" are links to other stories, however long.
+    under = False
+    for ln in lines:
+        if ln.status == "skip" and (
+            ln.reason == "read more" or (ln.reason == "call to action" and ln.body.text.endswith(":"))
+        ):
+            under = True
+        elif under and ln.bullet:
+            ln.status, ln.reason = "skip", "related links"
+        else:
+            under = False
+
     # The headline: the first content line when it is headline-shaped; if several short lines
     # lead the article (section label, then headline), the first of three or more words.
-    content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
     lead: list[int] = []
-    for k in content:
-        ln = lines[k]
-        if ln.status == "question" or (
+    for k, ln in enumerate(lines):
+        if any(len(_lead_text(lines[j]).split()) >= 3 for j in lead):
+            break  # the headline is found
+        if ln.status == "skip":
+            # "WATCH: Firefighters battle blaze" in the headline's place is the headline of a video
+            # story; elsewhere it is a link to a clip.
+            if (m := _MEDIA_LABEL.match(ln.body.text)) and not ln.cuts:
+                rest = ln.body.sub(m.end(), len(ln.body.text)).strip()
+                if len(rest.text.split()) >= 3 and _headline_shaped(rest.text) and not _furniture(rest.text):
+                    ln.cuts.append((ln.body.sub(0, m.end()).strip(), "label"))
+                    ln.body, ln.status, ln.reason = rest, "headline", ""
+                    lead = []
+                    break
+            continue
+        if ln.status in ("question", "post") or (
             ln.status == "answer" and ln.label in _QUESTION_LABELS | _ANON_ANSWER_LABELS
         ):
             break
-        if not _headline_shaped(ln.full.text if ln.status == "answer" else ln.body.text):
+        if not _headline_shaped(_lead_text(ln)):
             break
         lead.append(k)
     for k in lead:
         ln = lines[k]
-        text = ln.full.text if ln.status == "answer" else ln.body.text
-        if len(text.split()) >= 3:
+        if len(_lead_text(ln).split()) >= 3:
             if ln.status == "answer":  # "ASSAD: I will not step down" as a headline
                 ln.body, ln.speaker = ln.full.strip(), None
                 b = _BULLET.match(ln.body.text)
@@ -567,6 +719,7 @@ def clean(source: Source) -> Cleaned:
             break
 
     # Runs of short lines are link lists; a lone one is a heading or a cut-off fragment.
+    content = [k for k, ln in enumerate(lines) if ln.status != "skip"]
     run: list[int] = []
 
     def flush() -> None:
@@ -596,16 +749,18 @@ def clean(source: Source) -> Cleaned:
         body = ln.body.strip()
         if not body.text:
             continue
-        kind = {"headline": "headline", "answer": "answer"}.get(ln.status, "body")
+        kind = {"headline": "headline", "answer": "answer", "post": "post"}.get(ln.status, "body")
         blocks.append(
             Block(
                 source=source.id,
                 index=len(blocks),
                 text=body.text,
                 offsets=tuple(body.offs),
+                ends=tuple(body.ends) if body.ends != [o + 1 for o in body.offs[:-1]] else (),
                 kind=kind,
-                speaker=ln.speaker if kind == "answer" else None,
+                speaker=ln.speaker if kind in ("answer", "post") else None,
+                posted=ln.posted if kind == "post" else None,
             )
         )
     skipped.sort(key=lambda s: (s.start, s.end))
-    return Cleaned(source=source.id, blocks=tuple(blocks), skipped=tuple(skipped))
+    return Cleaned(source=source.id, blocks=tuple(blocks), skipped=tuple(skipped), repaired=repaired)

@@ -81,3 +81,73 @@ def decode_page(data: bytes, label: str, charset: str | None = None) -> str:
             except (LookupError, UnicodeDecodeError):
                 continue  # a wrong or unknown declaration: fall back to what the bytes say
     return text
+
+
+# --- text decoded wrongly before it reached us ----------------------------------------------
+
+# Mojibake of UTF-8 read as Windows-1252 or Latin-1 ("womanâ€™s", "cafÃ©"): each character stands
+# for one byte, and the bytes make whole UTF-8 sequences, a lead byte (0xC2-0xF4: "Â" to "ô") then
+# one to three continuation bytes (0x80-0xBF: "€", "™", "©", a no-break space...).
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+
+
+def repair(text: str) -> tuple[str, list[tuple[int, int]] | None, int]:
+    """Mojibake repaired, one garbled sequence at a time: where ftfy judges a sequence bad
+    ("â€™", "Ã©", "Â£"; never "café") it is read back through ftfy's Windows-1252 codec as the
+    UTF-8 it was. A sequence is judged and repaired by itself, so a claim's text repairs the same
+    way alone as inside its article. Text garbled twice ("ÃƒÂ©") takes a second pass.
+
+    Returns ``(fixed, spans, n)``: ``spans[k]`` is the ``(start, end)`` in ``text`` of
+    ``fixed[k]`` (a repaired character spans its whole garbled sequence), or None when nothing
+    was repaired; ``n`` counts the repaired characters of the result.
+    """
+    fixed, spans = text, None
+    for _ in range(3):  # garbled once, twice, three times
+        step = _repair_once(fixed)
+        if step is None:
+            break
+        out, step_spans = step
+        spans = step_spans if spans is None else [(spans[s][0], spans[e - 1][1]) for s, e in step_spans]
+        fixed = out
+    if spans is None:
+        return text, None, 0
+    return (
+        fixed,
+        spans,
+        sum(1 for ch, (s, e) in zip(fixed, spans, strict=True) if e - s != 1 or text[s] != ch),
+    )
+
+
+def _repair_once(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    if not _MOJIBAKE_LEAD.search(text):
+        return None
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252"); small, needed rarely
+    from ftfy.badness import is_bad
+
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _MOJIBAKE_LEAD.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        lead = ord(text[i])
+        width = 2 if lead <= 0xDF else 3 if lead <= 0xEF else 4
+        seq = text[i : i + width]
+        try:
+            raw = seq.encode("sloppy-windows-1252")
+            ch = raw.decode("utf-8") if len(raw) == width and all(0x80 <= b <= 0xBF for b in raw[1:]) else ""
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(ch) != 1 or not is_bad(seq):
+            continue
+        out.append(text[pos:i])
+        spans.extend((k, k + 1) for k in range(pos, i))
+        out.append(ch)
+        spans.append((i, i + width))
+        pos = i + width
+    if not out:
+        return None
+    out.append(text[pos:])
+    spans.extend((k, k + 1) for k in range(pos, len(text)))
+    return "".join(out), spans

@@ -60,6 +60,11 @@ def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list
     for source in sources:
         cleaned = clean(source)
         skipped.extend(cleaned.skipped)
+        if cleaned.repaired:
+            notes.append(
+                f"repaired {cleaned.repaired} garbled character{'s' if cleaned.repaired > 1 else ''} "
+                f"(mojibake) in {source.name}"
+            )
         own = segment(cleaned)
         if not own:
             raise InputError(

@@ -70,8 +70,12 @@ class Block:
     index: int
     text: str
     offsets: tuple[int, ...]
-    kind: str = "body"  # "headline" | "body" | "answer" (a transcript answer)
-    speaker: str | None = None  # transcript speaker of an answer ("Fares")
+    kind: str = "body"  # "headline" | "body" | "answer" (a transcript answer) | "post" (an embedded post)
+    speaker: str | None = None  # transcript speaker of an answer ("Fares"), the account of a post
+    # Where a character stands for more than one original character (a repaired mojibake sequence,
+    # "â€™" -> "'"), the original end of each character; empty when every one ends at offsets[i] + 1.
+    ends: tuple[int, ...] = ()
+    posted: _dt.date | None = None  # an embedded post's own date (its text's "this morning")
 
     @property
     def start(self) -> int:
@@ -98,6 +102,7 @@ class Cleaned:
     source: str
     blocks: tuple[Block, ...]
     skipped: tuple[Skipped, ...]
+    repaired: int = 0  # garbled characters (mojibake) repaired in the source's text
 
 
 @dataclass(frozen=True)
@@ -173,9 +178,12 @@ class Claim:
     text: str  # the normalised claim text
     start: int  # span in the original source text
     end: int
-    kind: str = "sentence"  # "headline" | "sentence" | "answer"
+    kind: str = "sentence"  # "headline" | "sentence" | "answer" | "post"
     block: int = 0
-    speaker: str | None = None  # transcript speaker, from segmentation
+    speaker: str | None = None  # transcript speaker or a post's account, from segmentation
+    # The date its relative times ("this morning") resolve against where that is not its source's
+    # publication date: the date of the embedded post it quotes.
+    reference_date: _dt.date | None = None
     facts: Facts = field(default_factory=Facts)
 
 

@@ -8,7 +8,8 @@
   outside double quotes); pieces with no inner sentence punctuation skip pysbd, and pieces longer
   than CHUNK_CHARS are cut at ";"/"."/space, so pysbd never sees a huge paragraph.
 * A headline block is one claim (kind "headline"); answer blocks give claims of kind "answer"
-  with the block's speaker; everything else is kind "sentence".
+  with the block's speaker; an embedded post's words give claims of kind "post" with its account
+  as speaker and its date as ``reference_date``; everything else is kind "sentence".
 * A tiny fragment (fewer than 3 words, or no letters) is merged into the previous sentence of
   the same block, or into the next one when it comes first; a block made only of fragments gives
   a claim only when they add up to 3+ words ("Yes. No. Maybe."), else nothing (the text stays in
@@ -187,7 +188,7 @@ def segment(cleaned: Cleaned) -> tuple[Claim, ...]:
     """The claims of a cleaned source, in reading order."""
     claims: list[Claim] = []
     for block in cleaned.blocks:
-        kind = block.kind if block.kind in ("headline", "answer") else "sentence"
+        kind = block.kind if block.kind in ("headline", "answer", "post") else "sentence"
         for i, j in _block_spans(block):
             start, end = original_span(block, i, j)
             claims.append(
@@ -199,7 +200,8 @@ def segment(cleaned: Cleaned) -> tuple[Claim, ...]:
                     end=end,
                     kind=kind,
                     block=block.index,
-                    speaker=block.speaker if kind == "answer" else None,
+                    speaker=block.speaker if kind in ("answer", "post") else None,
+                    reference_date=block.posted,
                 )
             )
     return tuple(claims)

@@ -194,6 +194,23 @@ FURNITURE = [
     ("Published March 3, 2021", "timestamp"),
     ("July 12, 2012", "timestamp"),
     ("3 min read", "timestamp"),
+    # newsroom pages (issue 15)
+    ("AP In this image made from video, firefighters battle the blaze on Tuesday.", "caption or credit"),
+    ("In this photo taken Tuesday, March 3, 2015, firefighters battle the blaze.", "caption or credit"),
+    ("FILE - In this March 3, 2015, file photo, crews work at the docks.", "caption or credit"),
+    ("This image provided by the city fire department shows the warehouse.", "caption or credit"),
+    ("Image copyright Getty Images", "caption or credit"),
+    ("Image caption Firefighters at the scene on Tuesday", "caption or credit"),
+    ("Crews at the scene on Tuesday. (Photo: Jane Smith, The Daily News)", "caption or credit"),
+    ("4:57 Firefighters battle warehouse blaze", "video"),
+    ("1:02:33 Full news conference: the fire chief on the warehouse blaze", "video"),
+    ("PUBLISHED: 08:40 BST, 3 March 2015 | UPDATED: 10:12 BST, 3 March 2015", "timestamp"),
+    ("By Jane Smith PUBLISHED: 08:40 BST, 3 March 2015 | UPDATED: 10:12 BST, 3 March 2015", "timestamp"),
+    ("Sunday, March 17, 2013 | 5:00 PM", "timestamp"),
+    ("9:53 AM, MON 22 JUL 2013", "timestamp"),
+    ("8/2/13 at 1:30 PM", "timestamp"),
+    ("2 October 2013, 15:39 (GMT+05:00)", "timestamp"),
+    ("http : / / www . example . com / news / 2015 / 03 / warehouse - fire . html", "link"),
 ]
 
 
@@ -231,6 +248,31 @@ def test_related_links_run_across_blank_lines_and_bullets():
     assert sorted(s.reason for s in c.skipped) == ["related links", "related links"]
 
 
+def test_bullets_under_read_more_are_related_links():
+    """Under "READ MORE:" even sentence-long bullets are other stories' headlines."""
+    text = (
+        PARA_A + "\n\nREAD MORE:\n\u2022 Warehouse fire: what we know about the blaze and who was hurt.\n"
+        "\u2022 A second fire in a month hits the docks, officials say.\n\n" + PARA_B
+    )
+    source = src(text)
+    c = clean(source)
+    assert texts(c) == [PARA_A, PARA_B]
+    assert [s.reason for s in c.skipped] == ["read more", "related links", "related links"]
+    check_offsets(source, c)
+
+
+def test_bullets_under_a_plain_heading_stay():
+    lines = ["Twelve people died in the fire, the report found.", "The alarm did not sound, inspectors said."]
+    text = PARA_A + "\n\nKey findings:\n" + "\n".join("\u2022 " + x for x in lines) + "\n\n" + PARA_B
+    assert texts(clean(src(text))) == [PARA_A, *lines, PARA_B]
+
+
+def test_time_stamp_before_the_headline_is_not_the_headline():
+    c = clean(src("9:53 AM, MON 22 JUL 2013\n\nQuake survivors pulled from rubble\n\n" + PARA_A))
+    assert c.blocks[0].kind == "headline" and c.blocks[0].text == "Quake survivors pulled from rubble"
+    assert reasons(c) == {"9:53 AM, MON 22 JUL 2013": "timestamp"}
+
+
 def test_lone_subheading_and_truncated_last_line_are_heading_or_fragment():
     text = PARA_A + "\n\nThe road to recovery\n\n" + PARA_B + "\n\nOfficials in the capital said the"
     c = clean(src(text))
@@ -266,6 +308,13 @@ REAL = [
         "Copyright lawyers for the studio filed a new suit against the streaming service on Friday, "
         "seeking damages."
     ),
+    # look like captions, clips or time stamps
+    "In this case, the defendant is accused of driving while drunk, prosecutors said.",
+    "This photo of the minister has gone viral since Monday, officials said.",
+    "Police released this image of the suspect taken by a security camera on Monday.",
+    "10:30 Police say the fire is now under control.",
+    "14:05 The prime minister says the government will hold a full inquiry into the fire at the docks",
+    "May 2013 was the wettest month on record, forecasters said.",
 ]
 
 
@@ -340,6 +389,25 @@ def test_headline_detected(headline):
     assert c.blocks[0].kind == "headline" and c.blocks[0].text == headline
     assert [b.kind for b in c.blocks[1:]] == ["body", "body"]
     assert reasons(c) == {"Watch Live": "call to action"}
+
+
+@pytest.mark.parametrize("label", ["WATCH:", "VIDEO:", "LIVE:", "PHOTOS:", "Watch:"])
+def test_media_label_comes_off_the_headline(label):
+    headline = "Firefighters battle warehouse blaze"
+    text = "World\n\n" + label + " " + headline + "\n\n" + PARA_A + "\n\n" + PARA_B
+    source = src(text)
+    c = clean(source)
+    assert c.blocks[0].kind == "headline" and c.blocks[0].text == headline
+    assert text[c.blocks[0].start : c.blocks[0].end] == headline  # offsets after the label
+    assert reasons(c) == {"World": "heading or fragment", label: "label"}
+    check_offsets(source, c)
+
+
+def test_media_label_line_after_the_headline_is_a_link_to_a_clip():
+    text = "Warehouse fire spreads to docks\n\n" + PARA_A + "\n\nWATCH: Crews at the scene\n\n" + PARA_B
+    c = clean(src(text))
+    assert texts(c) == ["Warehouse fire spreads to docks", PARA_A, PARA_B]
+    assert reasons(c) == {"WATCH: Crews at the scene": "call to action"}
 
 
 def test_no_headline_when_article_starts_with_a_sentence():

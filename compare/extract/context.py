@@ -39,8 +39,9 @@ PURE_QUOTE_SHARE = 0.6
 
 
 def annotate(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim, ...]:
-    """Claims with ``facts`` filled in; claims of one source must come in reading order."""
-    facts: list[Facts] = [extract(c.text, published, c.speaker) for c in claims]
+    """Claims with ``facts`` filled in; claims of one source must come in reading order. Relative
+    times resolve against ``published``, or a claim's own ``reference_date`` (an embedded post's)."""
+    facts: list[Facts] = [extract(c.text, c.reference_date or published, c.speaker) for c in claims]
     pure: list[bool] = []
     open_quote: dict[tuple[str, int], bool] = {}
     # per source, the last person, group and institution the story spoke of
