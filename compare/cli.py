@@ -750,6 +750,88 @@ def batch(
         raise typer.Exit(1)
 
 
+_CLUSTER_EXAMPLES = """\b
+Examples:
+  compare-articles cluster articles.jsonl -o clusters.jsonl
+  compare-articles cluster articles.jsonl -o clusters.jsonl --window-days 2 --threshold 0.45
+"""
+
+
+@app.command(cls=_Command, epilog=_CLUSTER_EXAMPLES)
+@_guard
+def cluster(
+    articles: Annotated[
+        Path,
+        typer.Argument(
+            show_default=False,
+            metavar="ARTICLES.jsonl",
+            help='JSON Lines, one article a line: {"id", "text" | "path" | "url", "name", "published"}.',
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="Where to write the stories, one a line, in the input format of batch; - for standard "
+            "output.",
+        ),
+    ],
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            metavar="T",
+            help="Cosine distance under which two leads are one story (default fitted on ECB+ dev; lower "
+            "splits more).",
+        ),
+    ] = None,
+    window_days: Annotated[
+        int | None,
+        typer.Option(
+            "--window-days", metavar="D", help="Only articles within D days of each other are grouped."
+        ),
+    ] = None,
+    model: Model = None,
+    no_cache: NoCache = False,
+    max_bytes: MaxBytes = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on standard error.")] = False,
+) -> None:
+    """Group a stream of articles into stories by their headline and first sentences, for batch.
+    An article that shares its story with no other is counted, not written.
+
+    Exit codes: 0 written; 2 bad input or options; 3 internal error.
+    """
+    from . import stories
+
+    if str(output) != "-" and output.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise InputError(f"{output}: write the stories to a .jsonl file (or - for standard output)")
+    options = _options(model, no_cache, max_bytes, quiet)
+    grouped = stories.group_file(
+        articles,
+        threshold=stories.DEFAULT_THRESHOLD if threshold is None else threshold,
+        window_days=stories.DEFAULT_WINDOW_DAYS if window_days is None else window_days,
+        options=options,
+    )
+    text = stories.clusters_jsonl(grouped.stories)
+    if str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+    if not quiet:
+        for line in grouped.skipped:
+            typer.echo(f"compare-articles: skipped {line}", err=True)
+        written = sum(len(s) for s in grouped.stories)
+        typer.echo(
+            f"compare-articles: {len(grouped.stories)} stories of {written} articles"
+            f"{'' if str(output) == '-' else f' written to {output}'}; {grouped.singles} articles alone in "
+            f"their story, {len(grouped.skipped)} skipped",
+            err=True,
+        )
+
+
 def main() -> None:
     app(prog_name="compare-articles")
 

@@ -55,7 +55,7 @@ def compare_cluster(
         return failed(job.error)
     options = options or Options()
     try:
-        articles = [_article(a, n, base, options) for n, a in enumerate(job.articles, 1)]
+        articles = [read_article(a, n, base, options) for n, a in enumerate(job.articles, 1)]
         from ..pipeline import compare
 
         report = compare(articles, options=options, embedder=embedder)
@@ -85,7 +85,7 @@ def compare_cluster(
     )
 
 
-def _article(a: dict, n: int, base: Path | None, options: Options) -> Article:
+def read_article(a: dict, n: int, base: Path | None, options: Options) -> Article:
     """An input article as an Article: text as given; a path (relative to ``base``) or a URL read
     the way the command line reads them (decoding, saved pages, size limit, page cache)."""
     if a.get("text"):
