@@ -42,3 +42,4 @@ test: setup browser
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/batch.py
