@@ -710,13 +710,17 @@ def batch(
     started = time.monotonic()
     counts = {"done": 0, "failed": 0}
     interactive = sys.stderr.isatty()
+    # A terminal's line is redrawn at most ten times a second; a log gets a line every 10 s.
+    every, last = (0.1 if interactive else 10.0), [0.0]
 
-    def progress(shard) -> None:
-        counts["done"] += shard.clusters
-        counts["failed"] += shard.failed
-        if quiet:
+    def progress(clusters: int, failed: int) -> None:
+        counts["done"] += clusters
+        counts["failed"] += failed
+        now = time.monotonic()
+        if quiet or now - last[0] < every:
             return
-        rate = counts["done"] / max(time.monotonic() - started, 1e-9)
+        last[0] = now
+        rate = counts["done"] / max(now - started, 1e-9)
         line = f"compare-articles: {counts['done']} clusters done, {counts['failed']} failed, {rate:.2f}/s"
         typer.echo(("\r" + line) if interactive else line, err=True, nl=not interactive)
 

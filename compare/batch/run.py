@@ -75,10 +75,12 @@ def run_batch(
     shard_size: int = 64,
     resume: bool = False,
     options: Options | None = None,
-    progress: Callable[[ShardDone], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchSummary:
     """Compare every cluster of a JSON Lines file and write the results under ``out``
-    (``compare.batch.store``). Same input, same rows and reports, whatever the engine."""
+    (``compare.batch.store``). Same input, same rows and reports, whatever the engine.
+    ``progress(clusters, failed)`` is called as clusters finish: one by one on the local engine,
+    a shard at a time on Dask."""
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: use local or dask")
     if shard_size < 1:
@@ -120,13 +122,14 @@ def run_batch(
 
     def record(d: ShardDone) -> None:
         outcomes.append(d)
-        if progress:
-            progress(d)
+        if progress and engine != "local":
+            progress(d.clusters, d.failed)
 
     if todo:
         if engine == "local":
+            each = (lambda r: progress(1, int(not r.ok))) if progress else None
             for shard in todo:
-                record(run_shard(shard))
+                record(run_shard(shard, each))
         else:
             _run_dask(todo, workers, scheduler, record)
     return BatchSummary(
@@ -169,13 +172,16 @@ def _worker_name() -> str:
         return "local"
 
 
-def run_shard(shard: Shard) -> ShardDone:
-    """Compare a shard's clusters and write its files. Runs in the driver (local) or a worker."""
+def run_shard(shard: Shard, each: Callable[[ClusterResult], None] | None = None) -> ShardDone:
+    """Compare a shard's clusters and write its files. Runs in the driver (local) or a worker;
+    ``each`` is told of every cluster as it finishes."""
     start = time.perf_counter()
     embedder = _embedder(shard.options, shard.threads)
-    results: list[ClusterResult] = [
-        compare_cluster(job, options=shard.options, embedder=embedder, base=shard.base) for job in shard.jobs
-    ]
+    results: list[ClusterResult] = []
+    for job in shard.jobs:
+        results.append(compare_cluster(job, options=shard.options, embedder=embedder, base=shard.base))
+        if each:
+            each(results[-1])
     store.write_shard(shard.out, shard.id, results)
     return ShardDone(shard.id, len(results), sum(not r.ok for r in results), time.perf_counter() - start)
 
