@@ -116,7 +116,7 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         return "age"  # "Raj Chohan, 59, was killed"
     if not unit and _PARENT_OF_RE.search(text, 0, q.start):
         return "child"  # "a mother of two"
-    if (m := _ATTRIBUTIVE_RE.match(text, q.end)) and "-" in q.text and unit not in _PROPERTIES:
+    if (m := _ATTRIBUTIVE_RE.match(text, q.end)) and "-" in q.text.split()[0] and unit not in _PROPERTIES:
         # "a 10-metre dhow", "a 15-year veteran", "a five-boat formation": a measure of the noun
         # that follows, not a span or a count of its own
         base = UNIT_DIMENSIONS[unit][0] if unit in UNIT_DIMENSIONS else unit
@@ -161,10 +161,9 @@ def _unit_event(unit: str) -> str:
 
 def _adjective_event(q: Quantity) -> str:
     """The event a compound adjective inside the figure names: "the 12 worst-hit villages"."""
-    adjectives = q.text.rsplit(maxsplit=1)[0] if q.unit and " " in q.text else ""
-    return next(
-        (cls for cls, pattern in PREDICATE_RE.items() if "-" in adjectives and pattern.search(adjectives)), ""
-    )
+    words = q.text.split()[1:-1] if q.unit else []
+    compounds = " ".join(w for w in words if "-" in w and not any(c.isdigit() for c in w))  # not "AK-47"
+    return next((cls for cls, pattern in PREDICATE_RE.items() if compounds and pattern.search(compounds)), "")
 
 
 def _holder(claim: Claim, q: Quantity) -> Entity | None:

@@ -157,6 +157,9 @@ COMPOUND_UNITS = {
     "square meters": "square metre",
     "square metre": "square metre",
     "square meter": "square metre",
+    # a kind of a counted thing, counted as the thing: "nine assault rifles" are rifles
+    "assault rifles": "rifle",
+    "assault rifle": "rifle",
 }
 
 #: Letters glued to a figure that scale it: "$5m", "3bn", "10k".

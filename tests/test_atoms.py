@@ -111,6 +111,12 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "Seven villages were most strongly affected by the quake.",
             ("12 worst-hit villages", "Seven villages"),
         ),
+        # a kind of a thing counts as the thing: assault rifles are rifles
+        (
+            "The navy seized seven AK-47 assault rifles from the pirates.",
+            "The sailors seized nine rifles from the pirates.",
+            ("seven AK-47 assault rifles", "nine rifles"),
+        ),
         # what was destroyed was damaged too: fewer damaged than destroyed cannot be
         (
             "Officials said homes in five villages had been damaged.",
@@ -370,3 +376,10 @@ def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
         a.value.text: a.predicate for a in atoms(_claim("The navy nabbed 26 pirates with six rifles.", "a"))
     }
     assert found["six rifles"] == "seizure"
+
+
+def test_a_compound_adjective_inside_a_count_is_no_measure_of_what_follows():
+    (x,) = atoms(_claim("Ziranag is one of the 12 worst-hit villages in the quake.", "a"))
+    assert (x.thing, x.predicate) == ("village", "damage")
+    (y,) = atoms(_claim("The pirates used a 10-metre dhow in the attack.", "a"))
+    assert y.thing == "length of dhow"

@@ -425,6 +425,8 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     if compound := _COMPOUND_UNIT_RE.match(text, end):  # "nautical miles", "miles per hour"
         return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
     if model := _MODEL_RE.match(text, end):  # "14 AK-47 rifles", "Seven AK-47s"
+        if compound := _COMPOUND_UNIT_RE.match(text, model.end()):  # "seven AK-47 assault rifles"
+            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
         noun = _WORD_RE.match(text, model.end())
         word = noun.group(1) if noun else ""
         # "14 AK-47 rifles", "14 AK-47 Rifles" (a product's noun may be capitalised too)
