@@ -257,7 +257,10 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            show_default=False, metavar="DRAFT [SOURCES]...", help="The draft, then (optionally) its sources."
+            show_default=False,
+            metavar="DRAFT",
+            help="The drafts to check, each on its own against every --against source (a pre-commit hook "
+            "passes every changed draft). Without --against: one draft, then its sources.",
         ),
     ],
     against: Annotated[
@@ -266,7 +269,8 @@ def check(
             "--against",
             "-a",
             show_default=False,
-            help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
+            help="A source to hold the drafts against (repeat for each source). A draft given that is also "
+            "a source is skipped.",
         ),
     ] = None,
     fail_on: Annotated[
@@ -287,39 +291,92 @@ def check(
     ] = False,
     nli: Nli = None,
 ) -> None:
-    """Hold a draft against its sources before publication: each draft claim is supported,
+    """Hold drafts against their sources before publication: each draft claim is supported,
     contradicted or unsupported.
 
-    Example: compare-articles check draft.md --against cbs.txt thinkprogress.txt
+    Example: compare-articles check draft.md --against cbs.txt --against thinkprogress.txt
     --fail-on contradicted,unsupported
 
-    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written);
-    2 bad input or options; 3 internal error.
+    Standard output gets one line per draft claim with a verdict named in --fail-on, as
+    PATH:LINE:COLUMN: VERDICT: REASON (source NAME: "its words"); standard error gets a count of
+    each verdict. The full report is written with -o (the format from the suffix;
+    several drafts give one file each, the draft's id before the suffix), or to standard output
+    with --format.
+
+    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did, in any draft (the report is
+    still written); 2 bad input or options; 3 internal error.
     """
+    from .gate import lines as gate_lines
     from .ingest import parse_assignments
     from .kinds import VERDICTS
-    from .pipeline import check as run_check
+    from .pipeline import check_each
 
     wanted = {v.strip() for v in fail_on.split(",") if v.strip()}
     if not wanted <= {"contradicted", "unsupported"}:
         raise InputError(f"--fail-on {fail_on!r}: use contradicted, unsupported or both, comma-separated")
-    sources = [*paths[1:], *(against or [])]
+    if against:
+        sources = list(against)
+        drafts = _drafts_only(paths, sources, quiet)
+    else:
+        drafts, sources = paths[:1], paths[1:]
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
+    if not drafts:
+        return
+    if len(drafts) > 1 and not output and fmt in ("json", "html"):
+        raise InputError(
+            f"--format {fmt} with {len(drafts)} drafts: one {fmt} document per draft cannot share standard "
+            "output; write them with -o"
+        )
     options = _options(model, no_cache, max_bytes, quiet, nli)
-    result = run_check(
-        paths[0],
+    results = check_each(
+        drafts,
         sources,
         names=parse_assignments(name, "--name"),
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, output, fmt, quiet)
-    counts = result.counts()
-    if not quiet:
-        typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
-    if any(counts.get(v, 0) for v in wanted):
+    for result in results:
+        if output:
+            _emit(result, output if len(results) == 1 else _per_draft(output, result), fmt, quiet)
+        elif fmt:
+            _emit(result, None, fmt, quiet)
+        for line in gate_lines(result, wanted) if output or not fmt else ():
+            typer.echo(line)
+    sys.stdout.flush()  # the gate lines before the summary, where a hook runner merges the two streams
+    failed = False
+    for result in results:
+        counts = result.counts()
+        if not quiet:
+            where = f"{result.sources[0].path or result.sources[0].id}: " if len(results) > 1 else ""
+            typer.echo(where + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
+        failed = failed or any(counts.get(v, 0) for v in wanted)
+    if failed:
         raise typer.Exit(1)
+
+
+def _drafts_only(paths: list[str], sources: list[str], quiet: bool) -> list[str]:
+    """The positional arguments that are not also sources: pre-commit passes every changed file the
+    hook's pattern matches, and a source is never checked as a draft (nor against itself)."""
+
+    def same(p: str) -> str:
+        return p if p == "-" or "://" in p else os.path.realpath(p)
+
+    given = {same(s) for s in sources}
+    drafts = []
+    for p in dict.fromkeys(paths):
+        if same(p) in given:
+            if not quiet:
+                typer.echo(f"compare-articles: skipping {p}: it is one of the --against sources", err=True)
+            continue
+        drafts.append(p)
+    return drafts
+
+
+def _per_draft(outputs: list[Path], report) -> list[Path]:
+    """``-o check.md`` for several drafts: ``check.<draft id>.md`` for each."""
+    draft = report.sources[0].id
+    return [p.with_name(f"{p.stem}.{draft}{p.suffix}") for p in outputs]
 
 
 @app.command(name="eval")

@@ -86,12 +86,10 @@ def _read(
     published,
     options: Options,
     embedder: Embedder | None,
-    minimum: int = 1,
-    draft: bool = False,
+    minimum: int = 2,
 ):
-    """The stages every entry point shares: load, clean, segment, annotate, corefer, embed.
-    With ``draft``, the first source is a draft: it may borrow a source's name for someone it
-    leaves unnamed, but never lends one."""
+    """The stages of a comparison: load, clean, segment, annotate, corefer, embed (a check reads
+    its drafts and sources apart, in ``check_each``)."""
     sources = load_sources(
         inputs, names=names, published=published, max_bytes=options.max_bytes, cache_dir=options.cache_dir
     )
@@ -101,7 +99,7 @@ def _read(
             "compare needs at least two articles about the same story"
         )
     claims, skipped, notes = prepare(sources)
-    claims = list(corefer.resolve(claims, [s.id for s in sources[1:]] if draft else None))
+    claims = list(corefer.resolve(claims))
     embedder = embedder or get_embedder(options)
     return sources, claims, skipped, notes, embed_claims(claims, embedder), embedder
 
@@ -127,7 +125,7 @@ def compare(
         )
     options = dataclasses.replace(options or Options(), **overrides)
     sources, claims, skipped, notes, vectors, embedder = _read(
-        list(inputs), names, published, options, embedder, minimum=2
+        list(inputs), names, published, options, embedder
     )
     matches = _align.align(claims, vectors, options)
     findings, told = _diff.diff(claims, matches, vectors, sources, options)
@@ -160,19 +158,69 @@ def check(
     unsupported. The draft is the Report's first source; findings are in draft order."""
     if isinstance(against, (str, os.PathLike, Article)):
         against = [against]
+    return check_each(
+        [draft], against, names=names, published=published, options=options, embedder=embedder, **overrides
+    )[0]
+
+
+def check_each(
+    drafts: Sequence[str | os.PathLike | Article],
+    against: Sequence[str | os.PathLike | Article],
+    *,
+    names: Mapping[str, str] | None = None,
+    published: Mapping[str, str | _dt.date] | None = None,
+    options: Options | None = None,
+    embedder: Embedder | None = None,
+    **overrides,
+) -> list[Report]:
+    """Hold each draft against the same sources, one Report per draft, in draft order.
+
+    The sources are read, cleaned and embedded once and the model loaded once, however many
+    drafts there are (a pre-commit hook passes every changed draft at once). Each draft is held
+    against the sources alone: no draft is ever a source of another. ``names`` and ``published``
+    are keyed by source id, drafts' ids included (a file's name without its extension)."""
+    if isinstance(drafts, (str, os.PathLike, Article)):
+        drafts = [drafts]
+    if isinstance(against, (str, os.PathLike, Article)):
+        against = [against]
     if not against:
         raise InputError("check needs at least one source to hold the draft against; pass --against FILE")
+    if not drafts:
+        return []
     options = dataclasses.replace(options or Options(), **overrides)
-    sources, claims, skipped, notes, vectors, embedder = _read(
-        [draft, *against], names, published, options, embedder, draft=True
+    loaded = load_sources(
+        [*drafts, *against],
+        names=names,
+        published=published,
+        max_bytes=options.max_bytes,
+        cache_dir=options.cache_dir,
     )
-    findings = _verdict.verdicts(claims, vectors, sources[0].id, sources, options)
-    return Report(
-        sources=tuple(sources),
-        claims=tuple(claims),
-        findings=findings,
-        skipped=tuple(skipped),
-        mode="check",
-        model=embedder.name,
-        notes=tuple(notes),
-    )
+    written, sources = loaded[: len(drafts)], list(loaded[len(drafts) :])
+    source_claims, source_skipped, source_notes = prepare(sources)
+    lenders = [s.id for s in sources]
+    embedder = embedder or get_embedder(options)
+    source_vectors: np.ndarray | None = None
+    reports = []
+    for draft in written:
+        own, skipped, notes = prepare([draft])
+        # A draft may borrow a source's name for someone it leaves unnamed, but never lends one:
+        # the sources' own claims resolve alike whichever draft they are held against.
+        claims = list(corefer.resolve([*own, *source_claims], lenders))
+        if source_vectors is None:
+            source_vectors = embed_claims(claims[len(own) :], embedder)
+        vectors = np.vstack([embed_claims(claims[: len(own)], embedder), source_vectors])
+        everyone = [draft, *sources]
+        findings = _verdict.verdicts(claims, vectors, draft.id, everyone, options)
+        notes = [*notes, *source_notes]
+        reports.append(
+            Report(
+                sources=tuple(everyone),
+                claims=tuple(claims),
+                findings=findings,
+                skipped=(*skipped, *source_skipped),
+                mode="check",
+                model=embedder.name,
+                notes=tuple(dict.fromkeys(notes)),
+            )
+        )
+    return reports
