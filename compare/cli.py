@@ -301,7 +301,7 @@ def check(
     PATH:LINE:COLUMN: VERDICT: REASON (source NAME: "its words"); standard error gets a count of
     each verdict. The full report is written with -o (the format from the suffix;
     several drafts give one file each, the draft's id before the suffix), or to standard output
-    with --format.
+    with --format. A Markdown draft (.md, .markdown) is read without its markup.
 
     Exit codes: 0 no verdict named in --fail-on occurred; 1 one did, in any draft (the report is
     still written); 2 bad input or options; 3 internal error.

@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
 from . import align as _align
-from . import corefer
+from . import corefer, markdown_draft
 from . import diff as _diff
 from . import verdict as _verdict
 from .clean import clean
@@ -24,7 +24,7 @@ from .extract import annotate
 from .ingest import load_sources
 from .lexicon import ENGLISH_MARKERS
 from .options import Options
-from .records import Article, Claim, Skipped, Source
+from .records import Article, Claim, Cleaned, Skipped, Source
 from .report import Report
 from .segment import segment
 
@@ -52,13 +52,25 @@ def english_share(text: str) -> float:
     return sum(w in ENGLISH_MARKERS for w in words) / max(1, len(words))
 
 
-def prepare(sources: Sequence[Source]) -> tuple[list[Claim], list[Skipped], list[str]]:
-    """Clean, segment and annotate every source; claims in source order."""
+def _clean(source: Source, markdown: bool) -> Cleaned:
+    """The cleaner's reading of a source; of a Markdown draft, of its prose without markup, with
+    every offset moved back into the draft as written (``compare.markdown_draft``)."""
+    if not markdown:
+        return clean(source)
+    plain = markdown_draft.read(source)
+    return markdown_draft.remap(clean(dataclasses.replace(source, text=plain.text)), plain)
+
+
+def prepare(
+    sources: Sequence[Source], markdown: Collection[str] = ()
+) -> tuple[list[Claim], list[Skipped], list[str]]:
+    """Clean, segment and annotate every source; claims in source order. The sources whose ids
+    are in ``markdown`` are read as Markdown."""
     claims: list[Claim] = []
     skipped: list[Skipped] = []
     notes: list[str] = []
     for source in sources:
-        cleaned = clean(source)
+        cleaned = _clean(source, source.id in markdown)
         skipped.extend(cleaned.skipped)
         own = segment(cleaned)
         if not own:
@@ -155,7 +167,8 @@ def check(
     **overrides,
 ) -> Report:
     """Hold a draft against its sources: every draft claim is supported, contradicted or
-    unsupported. The draft is the Report's first source; findings are in draft order."""
+    unsupported. The draft is the Report's first source; findings are in draft order. A draft
+    file named ``.md`` or ``.markdown`` is read as Markdown (``compare.markdown_draft``)."""
     if isinstance(against, (str, os.PathLike, Article)):
         against = [against]
     return check_each(
@@ -202,7 +215,9 @@ def check_each(
     source_vectors: np.ndarray | None = None
     reports = []
     for draft in written:
-        own, skipped, notes = prepare([draft])
+        own, skipped, notes = prepare(
+            [draft], markdown={draft.id} if markdown_draft.is_markdown(draft) else ()
+        )
         # A draft may borrow a source's name for someone it leaves unnamed, but never lends one:
         # the sources' own claims resolve alike whichever draft they are held against.
         claims = list(corefer.resolve([*own, *source_claims], lenders))

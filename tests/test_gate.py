@@ -1,5 +1,5 @@
 """The pre-commit / CI gate: the hook manifest, several drafts against one set of sources,
-PATH:LINE:COLUMN lines on standard output."""
+PATH:LINE:COLUMN lines on standard output, and Markdown drafts read without their markup."""
 
 import json
 import re
@@ -181,3 +181,84 @@ def test_several_drafts_write_one_report_each(story, embedded, tmp_path):
     assert not out.exists()
     refused = _invoke(a, b, "--against", source, "--format", "json")
     assert refused.exit_code == 2 and "write them with -o" in refused.stderr
+
+
+# --- Markdown drafts --------------------------------------------------------------------------
+
+MARKDOWN = """---
+title: Riverton floods
+---
+# Floods close *Riverton* bridge
+
+- **Rescuers** saved at least 40 people from their homes in the flooded streets.
+- The school became a shelter for 200 families, according to [the city](https://riverton.gov/news).
+
+The mayor said the bridge
+will reopen next week.
+
+```
+not a claim: 999 people
+```
+"""
+
+
+def test_a_markdown_draft_is_read_without_its_markup(story, embedded, tmp_path):
+    root, source = story
+    draft = root / "drafts" / "floods.md"
+    draft.write_text(MARKDOWN, encoding="utf-8")
+    out = tmp_path / "check.json"
+    result = _invoke(draft, "--against", source, "-o", out, "--fail-on", "contradicted,unsupported")
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text())
+    claims = [c for c in data["claims"] if c["source"] == "floods"]
+    texts = [c["text"] for c in claims]
+    assert texts == [
+        "Floods close Riverton bridge",
+        "Rescuers saved at least 40 people from their homes in the flooded streets.",
+        "The school became a shelter for 200 families, according to the city.",
+        "The mayor said the bridge will reopen next week.",
+    ]
+    for c in claims:  # offsets point into the file as written
+        span = MARKDOWN[c["start"] : c["end"]]
+        assert all(w.strip(".") in span for w in c["text"].split()), (c["text"], span)
+        assert not span.startswith(("#", "-", "*", "[")), span
+    reasons = {s["reason"] for s in data["skipped"] if s["source"] == "floods"}
+    assert {"front matter of the Markdown draft", "code block in the Markdown draft"} <= reasons
+    # and the gate line's line and column are the file's
+    line = next(x for x in result.stdout.splitlines() if ": contradicted: " in x)
+    assert line.startswith(f"{draft}:6:5: contradicted: "), line
+
+
+def test_a_markdown_draft_written_like_plain_text_keeps_its_title_and_joins_wrapped_lines(
+    story, embedded, tmp_path
+):
+    # No blank lines: to Markdown one paragraph. The short first line is a title, a line ending a
+    # sentence ends its line, and a line broken mid-sentence was wrapped.
+    root, source = story
+    draft = root / "drafts" / "floods.md"
+    draft.write_text(
+        "Floods close Riverton bridge\n"
+        "Rescuers saved at least 12 people from their homes in the flooded streets.\n"
+        "The school became a shelter for 200 families, and the mayor said\n"
+        "the bridge will reopen next week.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "check.json"
+    result = _invoke(draft, "--against", source, "-o", out)
+    assert result.exit_code == 0, result.output
+    claims = [c for c in json.loads(out.read_text())["claims"] if c["source"] == "floods"]
+    assert [(c["kind"], c["text"]) for c in claims] == [
+        ("headline", "Floods close Riverton bridge"),
+        ("sentence", "Rescuers saved at least 12 people from their homes in the flooded streets."),
+        (
+            "sentence",
+            "The school became a shelter for 200 families, and the mayor said the bridge will reopen next "
+            "week.",
+        ),
+    ]
+    # the same words in a .txt file are not Markdown: read line by line, markup and all
+    text = root / "drafts" / "floods.txt"
+    text.write_text("- **Rescuers** saved at least 12 people from their homes in the flooded streets.\n")
+    _invoke(text, "--against", source, "-o", out)
+    (claim,) = [c for c in json.loads(out.read_text())["claims"] if c["source"] == "floods"]
+    assert "**Rescuers**" in claim["text"]
