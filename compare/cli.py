@@ -230,7 +230,7 @@ def report(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or 'wrote' lines on standard error.")
+        bool, typer.Option("--quiet", "-q", help="No progress, notes or 'wrote' lines on standard error.")
     ] = False,
 ) -> None:
     """Compare two or more articles and write a report: contradictions first, then agreements,
@@ -249,6 +249,17 @@ def report(
         options=options,
     )
     _emit(result, output, fmt, quiet)
+    _print_notes([result], quiet)
+
+
+def _print_notes(reports, quiet: bool) -> None:
+    """Every note of the reports on standard error, once each: what makes findings less sure
+    (not English, no publication date, sources that share almost nothing) must reach a reader
+    who only sees the terminal."""
+    if quiet:
+        return
+    for note in dict.fromkeys(n for r in reports for n in r.notes):
+        typer.echo(f"compare-articles: note: {note}", err=True)
 
 
 @app.command()
@@ -287,7 +298,7 @@ def check(
     no_cache: NoCache = False,
     max_bytes: MaxBytes = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress or summary lines on standard error.")
+        bool, typer.Option("--quiet", "-q", help="No progress, notes or summary lines on standard error.")
     ] = False,
     nli: Nli = None,
 ) -> None:
@@ -298,8 +309,8 @@ def check(
     --fail-on contradicted,unsupported
 
     Standard output gets one line per draft claim with a verdict named in --fail-on, as
-    PATH:LINE:COLUMN: VERDICT: REASON (source NAME: "its words"); standard error gets a count of
-    each verdict. The full report is written with -o (the format from the suffix;
+    PATH:LINE:COLUMN: VERDICT: REASON (source NAME: "its words"); standard error gets the notes
+    and a count of each verdict. The full report is written with -o (the format from the suffix;
     several drafts give one file each, the draft's id before the suffix), or to standard output
     with --format. A Markdown draft (.md, .markdown) is read without its markup.
 
@@ -343,7 +354,8 @@ def check(
             _emit(result, None, fmt, quiet)
         for line in gate_lines(result, wanted) if output or not fmt else ():
             typer.echo(line)
-    sys.stdout.flush()  # the gate lines before the summary, where a hook runner merges the two streams
+    sys.stdout.flush()  # the gate lines before the notes, where a hook runner merges the two streams
+    _print_notes(results, quiet)
     failed = False
     for result in results:
         counts = result.counts()

@@ -16,6 +16,7 @@ import numpy as np
 from . import align as _align
 from . import corefer, markdown_draft
 from . import diff as _diff
+from . import notes as _notes
 from . import verdict as _verdict
 from .clean import clean
 from .embed import CachedEmbedder, Embedder, make_embedder
@@ -144,6 +145,8 @@ def compare(
     notes.extend(told)
     if len({s.text.strip() for s in sources}) < len(sources):
         notes.append("two sources have identical text; every claim in them agrees")
+    notes.extend(_notes.little_shared(sources, claims, matches, told))
+    notes.extend(_notes.undated(sources, claims, findings))
     return Report(
         sources=tuple(sources),
         claims=tuple(claims),
@@ -226,7 +229,13 @@ def check_each(
         vectors = np.vstack([embed_claims(claims[: len(own)], embedder), source_vectors])
         everyone = [draft, *sources]
         findings = _verdict.verdicts(claims, vectors, draft.id, everyone, options)
-        notes = [*notes, *source_notes]
+        matches = _align.align(claims, vectors, options)
+        notes = [
+            *notes,
+            *source_notes,
+            *_notes.draft_apart(draft, sources, claims, matches, findings),
+            *_notes.undated(everyone, claims, findings),
+        ]
         reports.append(
             Report(
                 sources=tuple(everyone),
