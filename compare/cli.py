@@ -398,7 +398,7 @@ Examples:
 """
 _CHECK_EXAMPLES = """\b
 Examples:
-  compare-articles check draft.md --against cbs.txt thinkprogress.txt --fail-on contradicted,unsupported
+  compare-articles check draft.md --against cbs.txt --against tp.txt --fail-on contradicted,unsupported
   compare-articles check draft.md cbs.txt -o check.html -o verdicts.csv
 """
 _EVAL_EXAMPLES = """\b
@@ -436,7 +436,7 @@ def report(
     quiet: Annotated[
         bool,
         typer.Option(
-            "--quiet", "-q", help="No progress, first-run or 'wrote' lines on standard error (warnings stay)."
+            "--quiet", "-q", help="No progress, first-run, notes or 'wrote' lines on standard error."
         ),
     ] = False,
 ) -> None:
@@ -457,6 +457,17 @@ def report(
         options=options,
     )
     _emit(result, plan, quiet)
+    _print_notes([result], quiet)
+
+
+def _print_notes(reports, quiet: bool) -> None:
+    """Every note of the reports on standard error, once each: what makes findings less sure
+    (not English, no publication date, sources that share almost nothing) must reach a reader
+    who only sees the terminal."""
+    if quiet:
+        return
+    for note in dict.fromkeys(n for r in reports for n in r.notes):
+        typer.echo(f"compare-articles: note: {note}", err=True)
 
 
 @app.command(cls=_Command, epilog=_CHECK_EXAMPLES)
@@ -466,8 +477,9 @@ def check(
         list[str],
         typer.Argument(
             show_default=False,
-            metavar="DRAFT [SOURCES]...",
-            help="The draft, then (optionally) its sources: files, http(s) URLs, or - for standard input.",
+            metavar="DRAFT",
+            help="The drafts to check, each on its own against every --against source (a pre-commit hook "
+            "passes every changed draft). Without --against: one draft, then its sources.",
         ),
     ],
     against: Annotated[
@@ -477,7 +489,8 @@ def check(
             "-a",
             metavar="SOURCE",
             show_default=False,
-            help="A source to hold the draft against (repeatable; more sources may follow as arguments).",
+            help="A source to hold the drafts against (repeat for each source). A draft given that is also "
+            "a source is skipped.",
         ),
     ] = None,
     fail_on: Annotated[
@@ -498,42 +511,101 @@ def check(
     quiet: Annotated[
         bool,
         typer.Option(
-            "--quiet", "-q", help="No progress, first-run or summary lines on standard error (warnings stay)."
+            "--quiet", "-q", help="No progress, first-run, notes or summary lines on standard error."
         ),
     ] = False,
     nli: Nli = None,
 ) -> None:
-    """Hold a draft against its sources before publication: each draft claim is supported,
+    """Hold drafts against their sources before publication: each draft claim is supported,
     contradicted or unsupported.
 
-    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did (the report is still written);
-    2 bad input or options; 3 internal error.
+    Standard output gets one line per draft claim with a verdict named in --fail-on, as
+    PATH:LINE:COLUMN: VERDICT: REASON (source NAME: "its words"); standard error gets the notes
+    and a count of each verdict. The full report is written with -o (the format from the suffix;
+    several drafts give one file each, the draft's id before the suffix), or to standard output
+    with --format. A Markdown draft (.md, .markdown) is read without its markup.
+
+    Exit codes: 0 no verdict named in --fail-on occurred; 1 one did, in any draft (the report is
+    still written); 2 bad input or options; 3 internal error.
     """
+    from .gate import lines as gate_lines
     from .ingest import parse_assignments
     from .kinds import VERDICTS
-    from .pipeline import check as run_check
+    from .pipeline import check_each
 
     wanted = {v.strip() for v in fail_on.split(",") if v.strip()}
     if not wanted <= {"contradicted", "unsupported"}:
         raise InputError(f"--fail-on {fail_on!r}: use contradicted, unsupported or both, comma-separated")
-    sources = [*paths[1:], *(against or [])]
+    if against:
+        sources = list(against)
+        drafts = _drafts_only(paths, sources, quiet)
+    else:
+        drafts, sources = paths[:1], paths[1:]
     if not sources:
         raise InputError("no sources to check the draft against; add --against FILE")
-    plan = _plan(output, fmt, [paths[0], *sources])
+    if not drafts:
+        return
+    if len(drafts) > 1 and not output and fmt in ("json", "html"):
+        raise InputError(
+            f"--format {fmt} with {len(drafts)} drafts: one {fmt} document per draft cannot share standard "
+            "output; write them with -o"
+        )
+    # Every output checked before any work: one plan per draft (several drafts, one file each).
+    plans = [
+        _plan(output if len(drafts) == 1 or not output else _per_draft(output, d), fmt, [d, *sources])
+        if output or fmt
+        else []
+        for d in drafts
+    ]
     options = _options(model, no_cache, max_bytes, quiet, nli)
-    result = run_check(
-        paths[0],
+    results = check_each(
+        drafts,
         sources,
         names=parse_assignments(name, "--name"),
         published=parse_assignments(published, "--published"),
         options=options,
     )
-    _emit(result, plan, quiet)
-    counts = result.counts()
-    if not quiet:
-        typer.echo(", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
-    if any(counts.get(v, 0) for v in wanted):
+    for result, plan in zip(results, plans, strict=True):
+        _emit(result, plan, quiet)
+        if all(p is not None for p, _ in plan):  # no report on standard output: the gate lines are
+            for line in gate_lines(result, wanted):
+                typer.echo(line)
+    sys.stdout.flush()  # the gate lines before the notes, where a hook runner merges the two streams
+    _print_notes(results, quiet)
+    failed = False
+    for result in results:
+        counts = result.counts()
+        if not quiet:
+            where = f"{result.sources[0].path or result.sources[0].id}: " if len(results) > 1 else ""
+            typer.echo(where + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS), err=True)
+        failed = failed or any(counts.get(v, 0) for v in wanted)
+    if failed:
         raise typer.Exit(1)
+
+
+def _drafts_only(paths: list[str], sources: list[str], quiet: bool) -> list[str]:
+    """The positional arguments that are not also sources: pre-commit passes every changed file the
+    hook's pattern matches, and a source is never checked as a draft (nor against itself)."""
+
+    def same(p: str) -> str:
+        return p if p == "-" or "://" in p else os.path.realpath(p)
+
+    given = {same(s) for s in sources}
+    drafts = []
+    for p in dict.fromkeys(paths):
+        if same(p) in given:
+            if not quiet:
+                typer.echo(f"compare-articles: skipping {p}: it is one of the --against sources", err=True)
+            continue
+        drafts.append(p)
+    return drafts
+
+
+def _per_draft(outputs: list[Path], draft: str) -> list[Path]:
+    """``-o check.md`` for several drafts: ``check.<draft>.md`` for each, the draft's file name
+    without its suffix (standard output stays standard output)."""
+    name = "stdin" if draft == "-" else Path(draft.rstrip("/").rsplit("/", 1)[-1]).stem
+    return [p if str(p) == "-" else p.with_name(f"{p.stem}.{name}{p.suffix}") for p in outputs]
 
 
 @app.command(name="eval", cls=_Command, epilog=_EVAL_EXAMPLES)

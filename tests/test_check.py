@@ -105,6 +105,7 @@ def test_cli_exit_codes_gate_publishing(draft_report, tmp_path):
             str(path),
             "--against",
             str(CBS),
+            "--against",
             str(TP),
             "--fail-on",
             "contradicted,unsupported",

@@ -334,7 +334,10 @@ def test_two_identical_texts_agree_completely(tmp_path):
     assert kinds == {"agreement"}
     agreed = {c for f in data["findings"] for c in f["claims"]}
     assert agreed == {c["id"] for c in data["claims"]}
-    assert data["notes"] == ["two sources have identical text; every claim in them agrees"]
+    assert data["notes"][0] == "two sources have identical text; every claim in them agrees"
+    # the rest: neither is dated, and both say "Monday" (the same word names another day in a
+    # copy published a week later)
+    assert all(n.split(" has no publication date, yet ")[0] in ("herald", "copy") for n in data["notes"][1:])
     md = run("report", a, b)
     assert "> **Note:** two sources have identical text; every claim in them agrees" in md.stdout
 
@@ -371,7 +374,8 @@ Fares told Al-Jazeera, CNN, BBC Arabic, Al-Arabiya and Reuters he backed Free Sy
 def test_another_language_gets_a_clear_note(tmp_path, good, name, text):
     f = write(tmp_path / f"{name}.txt", text)
     data = report_json(f, good)
-    assert data["notes"] == [
+    # (the gazette's flood story shares nothing with it, and neither is dated: notes of their own)
+    assert [n for n in data["notes"] if "English" in n] == [
         f"{name} does not look like English text; compare reads English only, so its findings are unreliable"
     ]
     assert not [x for x in data["findings"] if x["kind"] == "contradiction"]
@@ -381,7 +385,7 @@ def test_another_language_gets_a_clear_note(tmp_path, good, name, text):
 
 def test_english_thick_with_names_is_english(tmp_path, good):
     f = write(tmp_path / "names.txt", NAMES)
-    assert report_json(f, good)["notes"] == []
+    assert not [n for n in report_json(f, good)["notes"] if "English" in n]
     assert english_share(NAMES) > 0.15
     assert english_share(NAMES.upper()) > 0.06  # an all-caps wire story is English too
     for text in (SPANISH, GERMAN, FRENCH):
