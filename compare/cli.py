@@ -593,7 +593,7 @@ def _drafts_only(paths: list[str], sources: list[str], quiet: bool) -> list[str]
     given = {same(s) for s in sources}
     drafts = []
     for p in dict.fromkeys(paths):
-        if same(p) in given:
+        if same(p) in given and p != "-":  # standard input twice is refused where it is read
             if not quiet:
                 typer.echo(f"compare-articles: skipping {p}: it is one of the --against sources", err=True)
             continue
@@ -704,7 +704,6 @@ _BATCH_EXAMPLES = """\b
 Examples:
   compare-articles batch clusters.jsonl -o results/
   compare-articles batch clusters.jsonl -o results/ --engine dask --workers 4 --resume
-  compare-articles batch clusters.jsonl -o results/ --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 
@@ -716,8 +715,9 @@ def batch(
         typer.Argument(
             show_default=False,
             metavar="CLUSTERS.jsonl",
-            help='JSON Lines, one story cluster a line: {"cluster": ID, "articles": [{"id", "text" | '
-            '"path" | "url", "name", "published"}, ...]}. Relative paths are read from the file\'s folder.',
+            help='JSON Lines, one story cluster a line: its "cluster" id and its "articles", each with an '
+            '"id", one of "text", "path" or "url", and a "name" and "published" date if known. Relative '
+            "paths are read from the file's folder.",
         ),
     ],
     output: Annotated[
@@ -841,7 +841,8 @@ def cluster(
         typer.Argument(
             show_default=False,
             metavar="ARTICLES.jsonl",
-            help='JSON Lines, one article a line: {"id", "text" | "path" | "url", "name", "published"}.',
+            help='JSON Lines, one article a line: an "id", one of "text", "path" or "url", and a "name" and '
+            '"published" date if known.',
         ),
     ],
     output: Annotated[
