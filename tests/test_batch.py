@@ -208,6 +208,12 @@ def clusters_file(tmp_path_factory):
     bad_date = {"id": "d", "text": lines[0]["articles"][0]["text"], "published": "2012-02-30"}
     lines.append({"cluster": "bad-date", "articles": [bad_date, lines[0]["articles"][1]]})
     lines.append({"cluster": "binary", "articles": [lines[0]["articles"][0], {"path": "blob.bin"}]})
+    import socket
+
+    with socket.socket() as s:  # a port on this machine that nothing listens on: a dead URL
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/story.html"
+    lines.append({"cluster": "dead-url", "articles": [lines[0]["articles"][0], {"url": dead}]})
     (folder / "blob.bin").write_bytes(bytes(range(256)) * 40)
     return _write(folder / "clusters.jsonl", lines)
 
@@ -219,11 +225,12 @@ BAD = {
     "missing-file": "no such file",
     "bad-date": "'2012-02-30' is not a date",
     "binary": "binary",
+    "dead-url": "http://127.0.0.1:",
 }
 
 
 def _run(args: list[str], cache: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COMPARE_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "COMPARE_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1", "no_proxy": "127.0.0.1"}
     return subprocess.run(
         [sys.executable, "-m", "compare.cli", "batch", *args],
         env=env,
@@ -250,7 +257,7 @@ def test_local_and_dask_give_the_same_rows_and_bad_clusters_are_status_rows(
     local, dask = tmp_path / "local", tmp_path / "dask"
     first = _run([str(clusters_file), "-o", str(local), "--shard-size", "4"], model_cache)
     assert first.returncode == 1, first.stderr  # some clusters failed: documented exit code 1
-    assert "6 of 12 clusters compared now, 6 failed" in first.stderr
+    assert "6 of 13 clusters compared now, 7 failed" in first.stderr
     pytest.importorskip("distributed")
     second = _run(
         [str(clusters_file), "-o", str(dask), "--shard-size", "3", "--engine", "dask", "--workers", "2"],
@@ -258,7 +265,7 @@ def test_local_and_dask_give_the_same_rows_and_bad_clusters_are_status_rows(
     )
     assert second.returncode == 1, second.stderr
     a, b = _status(local), _status(dask)
-    assert len(a) == 12 and [r["cluster"] for r in a] == [r["cluster"] for r in b]
+    assert len(a) == 13 and [r["cluster"] for r in a] == [r["cluster"] for r in b]
     for row in a:
         if row["cluster"] in BAD:
             assert row["status"] == "error" and BAD[row["cluster"]] in row["error"], row
@@ -283,10 +290,10 @@ def test_resume_skips_finished_shards_and_redoes_the_rest(clusters_file, model_c
     before = {p.name: p.stat().st_mtime_ns for p in (out / "status").glob("*.parquet")}
     (out / "_done" / "shard-00001.json").unlink()  # as if the run had been killed inside shard 1
     again = _run([str(clusters_file), "-o", str(out), "--shard-size", "4", "--resume"], model_cache)
-    assert "clusters compared now" in again.stderr and "8 done before" in again.stderr, again.stderr
+    assert "clusters compared now" in again.stderr and "9 done before" in again.stderr, again.stderr
     after = {p.name: p.stat().st_mtime_ns for p in (out / "status").glob("*.parquet")}
     assert [n for n in sorted(after) if after[n] != before[n]] == ["shard-00001.parquet"]
-    assert len(_status(out)) == 12
+    assert len(_status(out)) == 13
     refused = _run([str(clusters_file), "-o", str(out), "--shard-size", "4"], model_cache)
     assert refused.returncode == 2 and "pass --resume" in refused.stderr
 
@@ -320,7 +327,12 @@ def test_a_worker_killed_mid_run_ends_the_run_with_a_clear_error_and_resume_fini
     if not Path("/proc").is_dir():
         pytest.skip("needs /proc to find the worker processes")
     out = tmp_path / "out"
-    env = {**os.environ, "COMPARE_CACHE_DIR": str(model_cache), "HF_HUB_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "COMPARE_CACHE_DIR": str(model_cache),
+        "HF_HUB_OFFLINE": "1",
+        "no_proxy": "127.0.0.1",
+    }
     args = [
         str(clusters_file),
         "-o",
@@ -354,7 +366,7 @@ def test_a_worker_killed_mid_run_ends_the_run_with_a_clear_error_and_resume_fini
     finally:
         if proc.poll() is None:
             proc.kill()
-    if len(done(out)) == 12:
+    if len(done(out)) == 13:
         pytest.skip("every shard finished before the workers were killed")
     assert proc.returncode == 4, stderr
     assert "a Dask worker died while comparing shard-" in stderr and "--resume" in stderr
@@ -363,4 +375,4 @@ def test_a_worker_killed_mid_run_ends_the_run_with_a_clear_error_and_resume_fini
     resumed = _run([*args[:-1], "--resume"], model_cache)
     assert resumed.returncode == 1, resumed.stderr
     assert f"{kept} done before" in resumed.stderr
-    assert len(_status(out)) == 12
+    assert len(_status(out)) == 13
