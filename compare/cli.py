@@ -626,7 +626,7 @@ def evaluate_cmd(
             "--set",
             metavar="SET",
             show_default=False,
-            help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus.",
+            help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus, stories.",
         ),
     ] = None,
     limit: Annotated[
