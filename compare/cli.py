@@ -626,7 +626,8 @@ def evaluate_cmd(
             "--set",
             metavar="SET",
             show_default=False,
-            help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus, stories.",
+            help="Run only this set (repeatable): gold, mrpc, rte3, fever, vitaminc, claimdiff, ecbplus, "
+            "stories.",
         ),
     ] = None,
     limit: Annotated[
