@@ -400,6 +400,19 @@ def test_prepare_model_really_exports(tmp_path, monkeypatch):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(A, encoding="utf-8")
     b.write_text(B, encoding="utf-8")
-    report = runner.invoke(app, ["report", str(a), str(b), "-f", "json"])
+    report = runner.invoke(
+        app,
+        [
+            "report",
+            str(a),
+            str(b),
+            "-f",
+            "json",
+            "--published",
+            "a=2024-03-04",
+            "--published",
+            "b=2024-03-04",
+        ],
+    )
     assert report.exit_code == 0, report.output
-    assert report.stderr == "" and "onnx" in json.loads(report.stdout)["model"]
+    assert report.stderr == "" and "onnx" in json.loads(report.stdout)["model"]  # no export, no note
