@@ -263,7 +263,7 @@ def _distance_from(claim: Claim, x: Atom) -> Atom:
     return dataclasses.replace(x, predicate="distance", holder=anchor, located=located, of=x.predicate)
 
 
-#: What a search seizes: arms, ammunition, drugs, money, vehicles ("ak-47" counts as a rifle).
+#: What a search seizes: arms, ammunition, drugs, money, vehicles (a weapon's model, "ak47", too).
 _SEIZABLE = frozenset(
     """
     rifle gun pistol handgun shotgun weapon arm firearm magazine round ammunition bullet cartridge grenade
@@ -278,7 +278,7 @@ def _objects_are_seized(text: str, x: Atom) -> Atom:
     "arrested two men with three children in the car" seized no children."""
     if (
         x.predicate == "arrest"
-        and (x.thing in _SEIZABLE or x.thing.startswith(("ak-", "ar-")))
+        and (x.thing in _SEIZABLE or re.fullmatch(r"(?:ak|ar|m)\d+\w*", x.thing))
         and re.search(r"\bwith\s+$", text[max(0, x.value.start - 8) : x.value.start])
     ):
         return dataclasses.replace(x, predicate="seizure")
@@ -452,6 +452,8 @@ def fact_name(x: Atom, y: Atom) -> str:
     if {_event(x), _event(y)} == _DEGREES:
         event = "damaged, fewer than destroyed"  # "villages damaged, fewer than destroyed"
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
+    if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
+        thing = f"{model[1].upper()}-{model[2].upper()}"
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
         return f"{_HOLDER_FACTS.get(x.thing, x.thing + 's')} of {x.holder.text}"  # "age of Anthony LaSalle"
     if x.predicate == "distance" and x.holder is not None:

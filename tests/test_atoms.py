@@ -111,11 +111,16 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "Seven villages were most strongly affected by the quake.",
             ("12 worst-hit villages", "Seven villages"),
         ),
-        # a kind of a thing counts as the thing: assault rifles are rifles
+        # a model is what is counted, whatever noun follows it; assault rifles are rifles
         (
             "The navy seized seven AK-47 assault rifles from the pirates.",
+            "The sailors seized nine AK 47 rifles from the pirates.",
+            ("seven AK-47 assault rifles", "nine AK 47 rifles"),
+        ),
+        (
+            "The navy seized seven assault rifles from the pirates.",
             "The sailors seized nine rifles from the pirates.",
-            ("seven AK-47 assault rifles", "nine rifles"),
+            ("seven assault rifles", "nine rifles"),
         ),
         # what was destroyed was damaged too: fewer damaged than destroyed cannot be
         (
@@ -144,6 +149,8 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
             "Police said 12 people were injured in the riots.",
             "Police said 12 were arrested for carrying weapons.",
         ),
+        # a model's count is a part of all the rifles
+        ("The navy seized seven AK-47 assault rifles from the pirates.", "The sailors seized nine rifles."),
         # more damaged than destroyed can both be true
         (
             "Officials said homes in 15 villages had been damaged.",

@@ -277,9 +277,12 @@ def test_approximate_negative_value_keeps_low_below_high():
         ("around 150 nautical miles east of Aden", 150, "nautical mile"),
         ("at speeds up to 120 miles per hour", 120, "mph"),
         ("a 1,500-square-kilometer island", 1500, "square kilometre"),
-        ("The Navy confiscated 14 AK - 47 rifles", 14, "rifle"),
-        ("with six AK 47 rifles", 6, "rifle"),
-        ("Seven AK-47s were found", 7, "ak-47"),
+        # a model is what is counted, however it is written and whatever noun follows it
+        ("The Navy confiscated 14 AK - 47 rifles", 14, "ak47"),
+        ("with six AK 47 rifles", 6, "ak47"),
+        ("Seven AK-47s were found", 7, "ak47"),
+        ("seven AK-47 assault rifles", 7, "ak47"),
+        ("nine assault rifles", 9, "rifle"),
     ],
 )
 def test_compound_units_model_names_and_hyphenated_magnitudes(text, value, unit):

@@ -425,14 +425,17 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     if compound := _COMPOUND_UNIT_RE.match(text, end):  # "nautical miles", "miles per hour"
         return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
     if model := _MODEL_RE.match(text, end):  # "14 AK-47 rifles", "Seven AK-47s"
+        # The model is what is counted, whatever noun follows it: "seven AK-47s", "seven AK 47 rifles"
+        # and "seven AK-47 assault rifles" count one thing, and a part of "nine rifles".
+        kind = re.sub(r"(?<=\d)s$", "", re.sub(r"[\s-]", "", model.group(1).lower()))
         if compound := _COMPOUND_UNIT_RE.match(text, model.end()):  # "seven AK-47 assault rifles"
-            return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
+            return kind, compound.end()
         noun = _WORD_RE.match(text, model.end())
         word = noun.group(1) if noun else ""
         # "14 AK-47 rifles", "14 AK-47 Rifles" (a product's noun may be capitalised too)
         if word and (word.islower() or word[1:].islower()) and word.lower() not in NOT_UNITS:
-            return singular(word), noun.end(1)
-        return re.sub(r"(?<=\d)s$", "", model.group(1).lower().replace(" ", "")), model.end()
+            return kind, noun.end(1)
+        return kind, model.end()
     words = []
     pos = end
     for _ in range(3):
