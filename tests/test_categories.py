@@ -101,7 +101,7 @@ def test_two_people_in_near_identical_sentences_stay_apart(a, b):
 def test_claims_that_tell_different_facts_need_a_name_to_share_a_holder():
     a = "The driver is facing manslaughter charges."
     b = "A neighbour said the man charged in her murder had moved away."
-    assert _conflicts(a, b, similarity=0.5) == []
+    assert _conflicts(a, b, similarity=0.36) == []  # the bundled model's cosine of the two: 0.362
 
 
 def test_a_sentence_opening_on_a_pronoun_is_about_the_person_named_before_it():
@@ -136,3 +136,25 @@ def test_whose_condition_a_pronoun_tells_holds_in_the_whole_report(fake_embedder
         cache_dir=None,
     )
     assert not [c for f in report.findings for c in f.conflicts if c.type == "category"]
+
+
+def test_two_claims_about_one_kind_fact_conflict_even_in_other_words():
+    # the two sentences share little beyond the fact (cosine about 0.45): one story, one charge
+    assert _conflicts(
+        "He has been charged with vehicular manslaughter and fleeing the scene.",
+        "A driver who tried to flee after striking a woman has been charged in her murder, police said.",
+        similarity=0.45,
+    ) == [("charge", "charged with vehicular manslaughter", "charged in her murder")]
+    assert _conflicts(
+        "He brought a rifle into the building.", "He walked into the office with a shotgun.", 0.45
+    )
+    assert not _conflicts("He brought a rifle into the building.", "He walked in with a shotgun.", 0.3)
+
+
+def test_one_persons_kind_fact_never_meets_another_named_persons():
+    # "Deputy Ortiz" holds the first; the second names someone else, unnamed as its holder
+    assert not _conflicts(
+        "Deputy Ortiz was shot to death outside an apartment.",
+        "Before, Deputy Ortiz's brother-in-law, Corrections Officer Manuel Gonzalez, was stabbed to death.",
+        similarity=0.7,
+    )
