@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .lexicon import ORG_HEADS, ROLE_NOUNS, TITLE_MODIFIERS, TITLES
+from .lexicon import ORG_HEADS, PERSON_UNITS, ROLE_NOUNS, TITLE_MODIFIERS, TITLES
 from .names import ROLE_WORDS, gendered, persons
 from .records import Claim
 
@@ -189,10 +189,11 @@ def categories(claim: Claim) -> tuple[Category, ...]:
             values = frozenset(v for v, _, _ in found)
             begin = _clause_start(claim.text, start)
             subject = claim.text[begin:start]
-            # the figure of the subject: "the 3 bank employees were burnt", "Three people suffocated"
-            count = next(
-                (q.value for q in claim.facts.quantities if begin <= q.start and q.end <= start), None
-            )
+            # the figure of the subject: "the 3 bank employees were burnt", "Three people suffocated";
+            # a group told in parts is their sum: "two women and one man ... choked on smoke"
+            figures = [q for q in claim.facts.quantities if begin <= q.start and q.end <= start]
+            people = [q.value for q in figures if q.unit.rsplit(" ", 1)[-1] in PERSON_UNITS]
+            count = sum(people) if people else (figures[0].value if figures else None)
             out.append(
                 Category(
                     claim.id,

@@ -306,7 +306,7 @@ PERSON_UNITS = frozenset(
     person civilian soldier child man woman protester demonstrator victim fighter rebel resident
     militant gunman insurgent officer policeman policewoman member worker student refugee prisoner
     detainee casualty death dead body passenger migrant troop conscript defector activist voter
-    patient survivor journalist
+    patient survivor journalist employee
     """.split()
 )
 

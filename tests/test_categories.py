@@ -158,3 +158,16 @@ def test_one_persons_kind_fact_never_meets_another_named_persons():
         "Before, Deputy Ortiz's brother-in-law, Corrections Officer Manuel Gonzalez, was stabbed to death.",
         similarity=0.7,
     )
+
+
+def test_a_group_told_in_parts_is_counted_whole_for_how_they_died():
+    assert _conflicts(
+        "The 3 bank employees were burnt to death, SKY TV reported.",
+        "Police said two women and one man working for the bank choked on smoke.",
+        similarity=0.2,
+    ) == [("cause of death", "burnt to death", "choked on smoke")]
+    assert not _conflicts(
+        "The 3 bank employees were burnt to death, SKY TV reported.",
+        "Police said two women working for the bank choked on smoke.",
+        similarity=0.2,
+    )

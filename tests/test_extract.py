@@ -283,6 +283,11 @@ def test_approximate_negative_value_keeps_low_below_high():
         ("Seven AK-47s were found", 7, "ak47"),
         ("seven AK-47 assault rifles", 7, "ak47"),
         ("nine assault rifles", 9, "rifle"),
+        # a noun before a plural noun says which: the last is counted
+        ("the 3 bank employees were burnt", 3, "bank employee"),
+        ("escorting the five merchant vessels", 5, "merchant vessel"),
+        ("two boats sank", 2, "boat"),
+        ("12 hour shifts", 12, "hour"),
     ],
 )
 def test_compound_units_model_names_and_hyphenated_magnitudes(text, value, unit):

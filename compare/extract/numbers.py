@@ -33,6 +33,7 @@ from ..lexicon import (
     SCALE_SUFFIXES,
     SCALES,
     SENTENCE_STOP,
+    UNIT_DIMENSIONS,
     UNITS_BEFORE,
     VULGAR_FRACTIONS,
     WEEKDAYS,
@@ -89,6 +90,8 @@ _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
 _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
+#: Units of measure: "12 hour shifts" counts hours, not shifts.
+UNIT_NAMES = frozenset(UNIT_DIMENSIONS) | frozenset(("mile", "foot", "meter", "metre", "minute", "hour"))
 #: Second halves of compound adjectives that end in a participle ("worst-hit", "quake-stricken").
 _PARTICIPLES = frozenset(("hit", "struck", "stricken", "affected", "damaged", "built", "run", "owned"))
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
@@ -468,5 +471,25 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
             return "", 0  # "seven died in Treemseh", "6.1 struck": a verb, the count stands alone
         if lw.endswith("ing") and lw not in NOUNS_LIKE_ADJECTIVES:
             return "", 0  # "two fleeing", "20 including"
+        if _compound_head(lw, nxt) and i + 1 < len(words):
+            # "3 bank employees", "five merchant vessels": the noun counted is the last, and the one
+            # before it says which (merchant vessels are not the pirates' boats)
+            return f"{lw} {singular(nxt)}", words[i + 1][1]
         return singular(w), w_end
     return "", 0
+
+
+def _compound_head(word: str, nxt: str | None) -> bool:
+    """Whether ``word`` modifies a plural noun after it ("3 bank employees", "10 police officers"),
+    told by shape alone: a singular noun that is no unit of measure, then a lower-case plural that
+    is no verb ("two boats sank" and "12 hour shifts" keep their first noun)."""
+    if not nxt or not nxt.islower() or word.endswith("s") or word in UNIT_NAMES:
+        return False
+    n = nxt.lower()
+    return (
+        n.endswith("s")
+        and not n.endswith(("ss", "us", "is"))
+        and n not in NOT_UNITS
+        and n not in PLAIN_VERBS
+        and singular(n) != n
+    )
