@@ -21,6 +21,7 @@ from rapidfuzz.utils import default_process
 from . import calibration
 from .categories import in_context as categories_in_context
 from .diff import conflicts, describe, speakers_match
+from .diff.clauses import named
 from .features import verdict_features
 from .names import Misspelt, misspelt, persons
 from .options import Options
@@ -32,7 +33,7 @@ _CANDIDATES = 6
 #: condition other than the sources', a person from another town, a place on the other side of a
 #: city, is wrong whatever the rest of the sentence gets right (the verdict model was fitted
 #: before such conflicts existed).
-_DECISIVE = frozenset({"phone", "category", "place"})
+_DECISIVE = frozenset({"phone", "category", "place", "number"})
 _QUOTE = re.compile(r'"([^"]{12,})"')
 
 
@@ -108,8 +109,16 @@ def verdicts(
         for rank, k in enumerate(top):
             c, sim = claims[int(other_idx[k])], float(sims[k])
             found, speakers_differ = conflicts(d, c, sim, (), story, (kinds[d.id], kinds[c.id]))
-            if speakers_differ and found and all(x.type == "number" for x in found):
-                found = []  # different speakers' figures: a discrepancy, not the draft's error
+            if (
+                speakers_differ
+                and found
+                and all(x.type == "number" for x in found)
+                and named((d.facts.speaker or "").strip(" \"'`.,:;"))
+            ):
+                # different named speakers' figures ("the Committees said seven" / "the Observatory
+                # said six"): a discrepancy, not the draft's error; a figure the draft gives
+                # "activists" or "officials" answers to every source's
+                found = []
             # only the source claim closest to the draft's decides alone: a nearby sentence about
             # another block, another line or another victim is no verdict on this one
             if rank == 0 and any(x.type in _DECISIVE for x in found):
@@ -118,6 +127,10 @@ def verdicts(
                 p = calibration.class_probabilities(
                     "verdict", verdict_features(c, d, sim, {x.type for x in found})
                 )
+                if any(x.type in _DECISIVE for x in found):
+                    # a source claim giving another figure, place or kind for the draft's fact is
+                    # never the evidence that supports it
+                    p = {**p, "supported": 0.0}
             scored.append((p, sim, c, found))
         nli_note = ""
         if options.nli:

@@ -178,3 +178,22 @@ def test_a_draft_told_word_for_word_is_not_contradicted_by_a_nearby_sentence():
         cache_dir=None,
     )
     assert r.findings[0].kind != "contradicted", r.findings[0]
+
+
+def test_a_figure_credited_to_no_one_in_particular_answers_to_every_source(fake_embedder):
+    from compare import check
+
+    source = (
+        "Shelling hits village\n"
+        "The Syrian Observatory for Human Rights said government shelling killed six people in Treemseh. "
+        "The Local Coordination Committees said shelling killed seven people in Treemseh."
+    )
+    for draft, verdict in [
+        ("Government shelling killed nine people in Treemseh, activists said.", "contradicted"),
+        # a named speaker's own figure, where another named source gives another: a discrepancy
+        ("The Local Coordination Committees said shelling killed seven people in Treemseh.", "supported"),
+    ]:
+        r = check(draft, [source], embedder=fake_embedder, cache_dir=None)
+        assert r.findings[0].kind == verdict, (draft, r.findings[0])
+        if verdict == "contradicted":
+            assert [c.type for c in r.findings[0].conflicts] == ["number"]
