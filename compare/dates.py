@@ -57,7 +57,7 @@ def _attributive(text: str, e: Entity) -> bool:
     """A one-word name used as an adjective ("an Indian warship", "26 Somali pirates") or a body
     ("the Indian Navy"): who took part, not where; two outlets name such parties differently."""
     words = e.key.split()
-    if any(w in ORG_HEADS or w in ("navy", "survey") for w in words):
+    if any(w in ORG_HEADS for w in words):
         return True
     after = _LOWER_AFTER_RE.match(text, e.end)
     return len(words) == 1 and bool(after) and after.group(1) not in GRAMMAR_STOP

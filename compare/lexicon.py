@@ -645,7 +645,7 @@ ORG_HEADS = frozenset(
     association institute university bank company corporation inc ltd commission government
     rights nations forces assembly parliament congress senate house service foundation fund
     center centre press coalition movement brigade brigades alliance league federation board
-    authority club team channel radio television tv
+    authority club team channel radio television tv navy survey
     """.split()
 )
 

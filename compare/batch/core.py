@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,7 +115,3 @@ def _rows(cluster: str, report: dict) -> list[dict]:
         values = [{k: c.get(k) or "" for k in ("type", "a", "b", "fact")} for c in finding["conflicts"]]
         out.append({"cluster": cluster, **row, "values": values})
     return out
-
-
-def sorted_results(results: Sequence[ClusterResult]) -> list[ClusterResult]:
-    return sorted(results, key=lambda r: r.line)

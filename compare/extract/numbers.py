@@ -90,8 +90,6 @@ _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
 _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
-#: Units of measure: "12 hour shifts" counts hours, not shifts.
-UNIT_NAMES = frozenset(UNIT_DIMENSIONS) | frozenset(("mile", "foot", "meter", "metre", "minute", "hour"))
 #: Second halves of compound adjectives that end in a participle ("worst-hit", "quake-stricken").
 _PARTICIPLES = frozenset(("hit", "struck", "stricken", "affected", "damaged", "built", "run", "owned"))
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
@@ -483,7 +481,7 @@ def _compound_head(word: str, nxt: str | None) -> bool:
     """Whether ``word`` modifies a plural noun after it ("3 bank employees", "10 police officers"),
     told by shape alone: a singular noun that is no unit of measure, then a lower-case plural that
     is no verb ("two boats sank" and "12 hour shifts" keep their first noun)."""
-    if not nxt or not nxt.islower() or word.endswith("s") or word in UNIT_NAMES:
+    if not nxt or not nxt.islower() or word.endswith("s") or word in UNIT_DIMENSIONS:
         return False
     n = nxt.lower()
     return (
