@@ -91,7 +91,7 @@ def run_batch(
         raise InputError(f"--workers {workers}: give a positive number")
     if engine == "dask":
         _dask_modules()  # the install hint before any work
-    store.findings_schema()  # pyarrow present, or the install hint before any work
+    store.require_pyarrow()  # or the install hint, before any work
     clusters, out = Path(clusters), Path(out)
     options = options or Options()
     jobs = read_clusters(clusters)

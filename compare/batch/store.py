@@ -28,7 +28,7 @@ from .core import COUNTED, ClusterResult
 MANIFEST = "_batch.json"
 
 
-def _require_pyarrow():
+def require_pyarrow():
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -40,7 +40,7 @@ def _require_pyarrow():
 
 
 def findings_schema():
-    pa, _ = _require_pyarrow()
+    pa, _ = require_pyarrow()
     value = pa.struct([("type", pa.string()), ("a", pa.string()), ("b", pa.string()), ("fact", pa.string())])
     return pa.schema(
         [
@@ -63,7 +63,7 @@ def findings_schema():
 
 
 def status_schema():
-    pa, _ = _require_pyarrow()
+    pa, _ = require_pyarrow()
     return pa.schema(
         [
             ("cluster", pa.string()),
@@ -96,7 +96,7 @@ def _atomic(path: Path, write) -> None:
 
 def write_shard(out: Path, shard: str, results: Sequence[ClusterResult]) -> None:
     """Write one finished shard's files, its done marker last."""
-    pa, pq = _require_pyarrow()
+    pa, pq = require_pyarrow()
     try:
         by_day: dict[str, list[dict]] = {}
         for r in results:
