@@ -22,6 +22,7 @@ from ..atoms import Atom, atoms, comparable, conflicting, shared_place
 from ..categories import SLOTS, Category, categories_conflict
 from ..dates import dated, same_dated_event, times_apart
 from ..extract.phones import find_phones
+from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
 from ..records import Claim, Conflict, Entity
@@ -48,7 +49,11 @@ def number_conflicts(
     }
     for x in x_atoms:
         for y in y_atoms:
-            if (within and not (x.places and y.places)) or x.thing in shared:
+            if x.thing in shared:
+                continue
+            if within and _one_quake(x, y):
+                x, y = _unmeasured(x), _unmeasured(y)
+            elif within and not (x.places and y.places):
                 continue
             fact = comparable(x, y, setting)
             if fact is not None and conflicting(x, y):
@@ -56,6 +61,19 @@ def number_conflicts(
                 detail = shared_place(x, y) or fact
                 out.append(Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact))
     return out
+
+
+def _one_quake(x: Atom, y: Atom) -> bool:
+    """Two magnitudes of one article's quake, wherever its clauses place it: agencies measure one
+    quake differently ("Tehran's seismological center said 5.9" / "the USGS said 6.1"); an
+    aftershock's is its own."""
+    return x.thing == y.thing == "magnitude" and not ({"aftershock"} & (x.context | y.context))
+
+
+def _unmeasured(x: Atom) -> Atom:
+    """The magnitude less the bodies its clause names: "the U.S. Geological Survey put the quake's
+    strength at 5.4" names who measured it, not where it struck."""
+    return dataclasses.replace(x, places=tuple(e for e in x.places if not ORG_HEADS.intersection(e.key.split())))
 
 
 #: A sentence whose subject is a pronoun continues the sentence before it: "In February a quake
