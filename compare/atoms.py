@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -238,7 +239,9 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 _holder(claim, q),
             )
         )
-    return _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
+    return _listed_sums(
+        text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
+    )
 
 
 _FROM_PLACE_RE = re.compile(
@@ -307,6 +310,37 @@ def _share_list_events(text: str, found: list[Atom]) -> tuple[Atom, ...]:
                 out[n + 1] = dataclasses.replace(y, predicate=x.predicate)
             elif ey and not ex:
                 out[n] = dataclasses.replace(x, predicate=y.predicate)
+    return tuple(out)
+
+
+_OTHER_RE = re.compile(r"\bother\b", re.I)
+
+
+def _listed_sums(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
+    """A list item counting "other" things makes the item before it one of them: "seven AK-47s,
+    three other assault rifles" is ten rifles, and meets "nine assault rifles were seized" as
+    such (ten, not three, is the figure to compare)."""
+    out = list(found)
+    for x, y in itertools.pairwise(found):
+        if (
+            y.thing
+            and x.thing
+            and x.thing != y.thing
+            and not x.dimension
+            and _OTHER_RE.search(y.value.text)
+            and _LIST_GAP_RE.fullmatch(text, x.value.end, y.value.start)
+        ):
+            a, b = x.value, y.value
+            total = dataclasses.replace(
+                b,
+                text=text[a.start : b.end],
+                start=a.start,
+                value=a.value + b.value,
+                low=a.low + b.low,
+                high=a.high + b.high,
+                qualifier=b.qualifier or a.qualifier,
+            )
+            out.append(dataclasses.replace(y, value=total, scope=""))
     return tuple(out)
 
 

@@ -939,7 +939,7 @@ PREDICATES = {
     "charge": (r"charg(?:e|ed|es|ing)\b", "indict"),
     "attack": (
         "attack",
-        "assault",
+        r"assault(?!\s+(?:rifle|weapon|gun)s?\b)",  # not "assault rifles"
         r"raid\b",
         "raids",
         "ambush",

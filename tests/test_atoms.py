@@ -122,6 +122,12 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "The sailors seized nine rifles from the pirates.",
             ("seven assault rifles", "nine rifles"),
         ),
+        # a list item of "other" things makes the item before it one of them: ten rifles
+        (
+            "The arms seized included seven AK-47s, three other assault rifles and 13 magazines.",
+            "Nine assault rifles and 13 magazines were seized from the pirates.",
+            ("seven AK-47s, three other assault rifles", "Nine assault rifles"),
+        ),
         # what was destroyed was damaged too: fewer damaged than destroyed cannot be
         (
             "Officials said homes in five villages had been damaged.",
@@ -151,6 +157,11 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ),
         # a model's count is a part of all the rifles
         ("The navy seized seven AK-47 assault rifles from the pirates.", "The sailors seized nine rifles."),
+        # seven and three other rifles are the ten rifles seized
+        (
+            "The arms seized included seven AK-47s, three other assault rifles and 13 magazines.",
+            "Ten rifles and 13 magazines were seized from the pirates.",
+        ),
         # more damaged than destroyed can both be true
         (
             "Officials said homes in 15 villages had been damaged.",
@@ -390,3 +401,34 @@ def test_a_compound_adjective_inside_a_count_is_no_measure_of_what_follows():
     assert (x.thing, x.predicate) == ("village", "damage")
     (y,) = atoms(_claim("The pirates used a 10-metre dhow in the attack.", "a"))
     assert y.thing == "length of dhow"
+
+
+def test_other_and_more_things_are_counted_as_those_things_and_an_assault_rifle_is_no_attack():
+    found = {a.value.text: a for a in atoms(_claim("Police seized three other assault rifles.", "a"))}
+    x = found["three other assault rifles"]
+    assert (x.thing, x.predicate) == ("rifle", "seizure")
+    (y,) = atoms(_claim("The arms included two more boats.", "a"))
+    assert y.thing == "boat"
+
+
+def test_two_magnitudes_of_one_article_are_a_discrepancy_whoever_measured_them():
+    tv = _claim("Iran's state television says a magnitude-5.2 quake has injured three people on Qeshm.", "a")
+    usgs = Claim(
+        "a:2",
+        "a",
+        t := "The U.S. Geological Survey put the quake's strength at magnitude-5.4.",
+        0,
+        len(t),
+        facts=extract(t),
+    )
+    found = number_conflicts(atoms(tv), atoms(usgs), within=True)
+    assert [(c.a, c.b) for c in found] == [("5.2", "5.4")]
+    after = Claim(
+        "a:3",
+        "a",
+        t := "A magnitude-4.6 aftershock shook the island an hour later.",
+        0,
+        len(t),
+        facts=extract(t),
+    )
+    assert number_conflicts(atoms(tv), atoms(after), within=True) == []

@@ -3,6 +3,8 @@ report lives here, apart from the decisions, so wording changes never touch a ju
 
 from __future__ import annotations
 
+import re
+
 from ..records import Claim, Conflict, Quantity, Source
 from .clauses import speakers_match
 
@@ -25,9 +27,18 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
     if conflict.type == "spelling":
         return f"name spelt two ways: {na} writes {conflict.a!r}, {nb} {conflict.b!r}"
     if conflict.fact:  # a fact of two figures or times: it names itself
-        return f"{conflict.fact}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}"
+        a, b = _said(conflict.a, conflict.value_a), _said(conflict.b, conflict.value_b)
+        return f"{conflict.fact}: {na} says {a}, {nb} says {b}"
     about = f" ({conflict.detail})" if conflict.detail and conflict.type != "time" else ""
     return f"{conflict.type}: {na} says {conflict.a!r}, {nb} says {conflict.b!r}{about}"
+
+
+def _said(text: str, value: object) -> str:
+    """The words quoted, and their sum where a list was added up ("'seven AK-47s, three other
+    rifles' (10 in all)")."""
+    if isinstance(value, Quantity) and re.search(r",\s|\sand\s", value.text):
+        return f"{text!r} ({value.value:g} in all)"
+    return repr(text)
 
 
 def via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:

@@ -73,7 +73,9 @@ def _one_quake(x: Atom, y: Atom) -> bool:
 def _unmeasured(x: Atom) -> Atom:
     """The magnitude less the bodies its clause names: "the U.S. Geological Survey put the quake's
     strength at 5.4" names who measured it, not where it struck."""
-    return dataclasses.replace(x, places=tuple(e for e in x.places if not ORG_HEADS.intersection(e.key.split())))
+    return dataclasses.replace(
+        x, places=tuple(e for e in x.places if not ORG_HEADS.intersection(e.key.split()))
+    )
 
 
 #: A sentence whose subject is a pronoun continues the sentence before it: "In February a quake

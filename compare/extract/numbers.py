@@ -89,6 +89,7 @@ _SCORE_AROUND_RE = re.compile(r"\d+[-–]\d")
 _SCORE_BEFORE_RE = re.compile(r"\d[-–]$")
 _LABEL_BEFORE_RE = re.compile(r"[A-Za-z]-$|#$|\b(?:No|Nos|no|nos|Number|number)\.?\s+$")
 _CAPITAL_BEFORE_RE = re.compile(r"([A-Z][\w'’.]*)\s+$")
+_MORE_RE = re.compile(r"[ \t]+(?:other|more|further|additional|extra)(?=[ \t]+[a-z])")
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
 #: Second halves of compound adjectives that end in a participle ("worst-hit", "quake-stricken").
 _PARTICIPLES = frozenset(("hit", "struck", "stricken", "affected", "damaged", "built", "run", "owned"))
@@ -423,6 +424,8 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
         if m and m.group(1).lower() not in NOT_UNITS:
             return singular(m.group(1)), m.end()
         return "", 0
+    if more := _MORE_RE.match(text, end):
+        end = more.end()  # "three other rifles", "two more boats": what they count is rifles, boats
     if compound := _COMPOUND_UNIT_RE.match(text, end):  # "nautical miles", "miles per hour"
         return COMPOUND_UNITS[" ".join(compound.group(1).lower().split())], compound.end()
     if model := _MODEL_RE.match(text, end):  # "14 AK-47 rifles", "Seven AK-47s"
