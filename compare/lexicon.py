@@ -585,6 +585,15 @@ COMMON_WORD_STOP = frozenset(
 SENTENCE_STOP = GRAMMAR_STOP | COMMON_WORD_STOP
 
 
+#: Ship-name prefixes ("INS Tabar", "USS Cole", "MV Gibe") and the vessel nouns a sentence may open
+#: on before one ("Warship INS Sukanya foiled ..."): the noun is no part of the ship's name.
+SHIP_PREFIXES = frozenset("ins uss hms mv ms ss hmas hmcs hmnzs rfa usns mt fv".split())
+VESSEL_NOUNS = frozenset(
+    "warship frigate destroyer vessel ship tanker freighter trawler ferry carrier submarine cruiser "
+    "corvette boat dhow yacht tug".split()
+)
+
+
 #: Capitalised function words that split a title-case run ("Calls For Military Intervention").
 #: "May" and "Will" are left out: they are names at least as often.
 TITLE_CASE_SPLITTERS = frozenset(
@@ -699,6 +708,21 @@ IRREGULAR_DEMONYMS = {
     "congo": {"congolese"},
     "yemen": {"yemeni", "yemenis"},
     "saudi arabia": {"saudi", "saudis"},
+    "somalia": {"somali", "somalis"},
+    "iraq": {"iraqi", "iraqis"},
+    "israel": {"israeli", "israelis"},
+    "pakistan": {"pakistani", "pakistanis"},
+    "bangladesh": {"bangladeshi", "bangladeshis"},
+    "kuwait": {"kuwaiti", "kuwaitis"},
+    "oman": {"omani", "omanis"},
+    "qatar": {"qatari", "qataris"},
+    "new zealand": {"new zealander", "new zealanders", "kiwi", "kiwis"},
+    "iceland": {"icelandic", "icelander", "icelanders"},
+    "norway": {"norwegian", "norwegians"},
+    "argentina": {"argentine", "argentinian", "argentines"},
+    "cyprus": {"cypriot", "cypriots"},
+    "madagascar": {"malagasy"},
+    "haiti": {"haitian", "haitians"},
     "united states": {"american", "americans", "us"},
     "us": {"american", "americans"},
     "uk": {"british", "briton", "britons"},

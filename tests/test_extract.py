@@ -526,6 +526,9 @@ def test_keys_drop_particles_possessives_and_dots():
         ("Security forces fired on the crowd.", []),
         ("Local Coordination Committees said 20 died.", ["Local Coordination Committees"]),
         ("State Department officials declined to comment.", ["State Department"]),
+        # a vessel noun before a ship's name is no part of it; a road named after one keeps it
+        ("Warship INS Sukanya foiled the attack.", ["INS Sukanya"]),
+        ("Ferry Road was closed.", ["Ferry Road"]),
     ],
 )
 def test_sentence_initial_common_words_and_times_are_not_names(text, expected):
@@ -604,6 +607,8 @@ def test_other_story_names():
         ("Iraq", "Iraqi"),
         ("Italy", "Italian"),
         ("Britain", "British"),
+        ("Somalia", "Somali"),
+        ("Norway", "Norwegians"),
         ("U.N.", "UN"),
         ("UN", "United Nations"),
         ("U.N.", "United Nations"),

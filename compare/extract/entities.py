@@ -36,9 +36,11 @@ from ..lexicon import (
     PARTICLES,
     QUOTES,
     SENTENCE_STOP,
+    SHIP_PREFIXES,
     TITLE_CASE_SPLITTERS,
     TITLE_MODIFIERS,
     TITLES,
+    VESSEL_NOUNS,
     WEEKDAYS,
 )
 
@@ -305,6 +307,11 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
                 pieces.append(cur)
             cur = []
             continue
+        if low in VESSEL_NOUNS and i + 1 < len(run) and run[i + 1].low.rstrip(".") in SHIP_PREFIXES:
+            if cur:
+                pieces.append(cur)
+            cur = []
+            continue  # "Warship INS Sukanya": the ship is "INS Sukanya"
         if not cur and t.cap and t.initial and low in SENTENCE_STOP:
             alone = i + 1 == len(run) or not run[i + 1].cap
             if low not in COMMON_WORD_STOP or alone:
