@@ -9,13 +9,24 @@ entry in ``CASCADE``. ``gates()`` lists every gate with its value and meaning, s
 from __future__ import annotations
 
 from ..records import Claim, Conflict
-from . import attribution, categories, entity, negation, numbers, phones, places, times  # noqa: F401  (they register themselves)
+from . import attribution, categories, entity, negation, numbers, phones, places, tense, times  # noqa: F401  (they register themselves)
 from .clauses import speaker_differs
 from .registry import DETECTORS, Pair
 
 #: The order the detectors run in. Figures and dates first: they are the most checkable; a
 #: different speaker or a swapped name only where nothing else differs (``only_alone``).
-CASCADE = ("number", "time", "place", "phone", "category", "negation", "reversal", "attribution", "entity")
+CASCADE = (
+    "number",
+    "time",
+    "place",
+    "phone",
+    "category",
+    "tense",
+    "negation",
+    "reversal",
+    "attribution",
+    "entity",
+)
 
 
 def gates() -> list[tuple[str, str, float, str]]:

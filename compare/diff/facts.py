@@ -26,8 +26,10 @@ from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
 from ..records import Claim, Conflict, Entity
+from ..tense import told
 from .phones import phone_conflicts
 from .places import place_conflicts
+from .tense import act_conflicts
 from .times import time_conflicts
 
 
@@ -133,16 +135,16 @@ def conflicting_pairs(
     setting: Collection[Entity],
     kinds: dict[str, tuple[Category, ...]],
 ) -> Aligned:
-    """Every pair of claims (in claim order) with a figure, date, place, phone number or category
-    of one fact that disagrees: across sources, and within one source; and, per pair of sources,
+    """Every pair of claims (in claim order) with a figure, date, place, phone number, category or
+    tense of one fact that disagrees: across sources, and within one source; and, per pair of sources,
     how many facts they tell alike. Only claims holding such facts take part, each paired with its
     nearest such claims (``FACT_CANDIDATES``). ``kinds``: each claim's categories read in context
     (``categories.in_context``)."""
     out = Aligned()
     # Each claim's facts read once: the pairs below are many, and a Claim is costly to hash.
-    facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id]) for c in claims]
-    told = [n for n, f in enumerate(facts) if any(f)]
-    rows = np.asarray(told, dtype=np.int64)
+    facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id], told(c)) for c in claims]
+    holding = [n for n, f in enumerate(facts) if any(f)]
+    rows = np.asarray(holding, dtype=np.int64)
     if len(rows) < 2:
         return out
     order = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
@@ -157,7 +159,7 @@ def conflicting_pairs(
     for i, j in sorted(candidates):
         n, m = int(rows[i]), int(rows[j])
         a, b = claims[n], claims[m]
-        (xa, xd, xp, xf, xk), (ya, yd, yp, yf, yk) = facts[n], facts[m]
+        (xa, xd, xp, xf, xk, xt), (ya, yd, yp, yf, yk, yt) = facts[n], facts[m]
         within = a.source == b.source
         found = number_conflicts(xa, ya, within, setting) if xa and ya else []
         if xd and yd:
@@ -168,6 +170,8 @@ def conflicting_pairs(
             found += phone_conflicts(xf, yf)
         if xk and yk:
             found += category_conflicts(xk, yk, float(sub[i] @ sub[j]))
+        if xt and yt and not within:
+            found += act_conflicts(xt, yt)
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within and ((xa and ya) or (xd and yd)):

@@ -219,6 +219,7 @@ def diff(
             disputed[key][0].append(conflict)
         else:
             disputed[key] = ([conflict], False, _FACT_SCORE)
+    disputed = {k: v for k, v in ((k, _in_time(k, v, by_id, src)) for k, v in disputed.items()) if v[0]}
     apart = _different_events(disputed, agreeing, by_id)
     for (i, j), (found, speakers_differ, score) in disputed.items():
         a, b = by_id[i], by_id[j]
@@ -234,6 +235,22 @@ def diff(
     )
     notes = tuple(explain.different_events(src[x], src[y], n) for (x, y), n in sorted(apart.items()))
     return tuple(ordered), notes
+
+
+def _in_time(key: tuple[str, str], value: tuple, by_id: dict[str, Claim], src: dict[str, Source]) -> tuple:
+    """The pair's conflicts less an act told as to come by a source published before the one
+    that tells it done: the plan came about, nothing conflicts."""
+    found, *rest = value
+    a, b = by_id[key[0]], by_id[key[1]]
+    pa, pb = src[a.source].published, src[b.source].published
+    if not pa or not pb or pa == pb:
+        return value
+
+    def planned_first(c: Conflict) -> bool:
+        planned_in_a = c.detail == "to come"  # a tells it as to come, b as done
+        return pa < pb if planned_in_a else pb < pa
+
+    return ([c for c in found if not (c.type == "tense" and planned_first(c))], *rest)
 
 
 def _misspelt(claims: Sequence[Claim], vectors: np.ndarray, index: dict[str, int]) -> dict[tuple, Conflict]:
