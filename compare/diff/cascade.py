@@ -9,7 +9,7 @@ entry in ``CASCADE``. ``gates()`` lists every gate with its value and meaning, s
 from __future__ import annotations
 
 from ..records import Claim, Conflict
-from . import attribution, categories, entity, negation, numbers, phones, places, tense, times  # noqa: F401  (they register themselves)
+from . import attribution, categories, entity, fate, negation, numbers, phones, places, tense, times  # noqa: F401  (they register themselves)
 from .clauses import speaker_differs
 from .registry import DETECTORS, Pair
 

@@ -27,6 +27,7 @@ from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
 from ..records import Claim, Conflict, Entity
 from ..tense import told
+from .fate import fate_conflicts
 from .phones import phone_conflicts
 from .places import place_conflicts
 from .tense import act_conflicts
@@ -172,6 +173,8 @@ def conflicting_pairs(
             found += category_conflicts(xk, yk, float(sub[i] @ sub[j]))
         if xt and yt and not within:
             found += act_conflicts(xt, yt)
+        if xa and ya and not within:
+            found += fate_conflicts(xa, ya)
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within and ((xa and ya) or (xd and yd)):
