@@ -21,6 +21,7 @@ CASCADE = (
     "place",
     "phone",
     "category",
+    "fate",
     "tense",
     "negation",
     "reversal",
