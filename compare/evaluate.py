@@ -384,7 +384,8 @@ def _quote_span(texts: dict[str, str], side: dict) -> tuple[str, int, int]:
 
 def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
     """Which annotated conflicts, traps and agreements a report's findings hit. A finding hits an
-    annotated pair when one of its claims overlaps each quoted span (in either order)."""
+    annotated pair when one of its claims overlaps each quoted span (in either order); a finding
+    of one sentence, when that sentence holds both."""
     claims = {c.id: c for c in report.claims}
 
     def covers(claim_id: str, span: tuple[str, int, int]) -> bool:
@@ -399,16 +400,15 @@ def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
     def hits(finding, item: dict) -> bool:
         """Its claims cover both quotes; and where its conflicts carry figures or times, one of
         them is the pair of values quoted (a pair of claims may hold a true conflict and a trap)."""
-        if len(finding.claims) != 2:
+        if len(finding.claims) not in (1, 2):
             return False
         a, b = _quote_span(texts, item["a"]), _quote_span(texts, item["b"])
-        x, y = finding.claims
-        if covers(x, b) and covers(y, a):
-            a, b = b, a
-        elif not (covers(x, a) and covers(y, b)):
+        x, y = finding.claims * (3 - len(finding.claims))  # one sentence may hold both quotes
+        orders = [(p, q) for p, q in ((a, b), (b, a)) if covers(x, p) and covers(y, q)]
+        if not orders:
             return False
         valued = [c for c in finding.conflicts if c.type in ("number", "time", "place", "phone")]
-        return not valued or any(quoted(c.a, a) and quoted(c.b, b) for c in valued)
+        return not valued or any(quoted(c.a, p) and quoted(c.b, q) for c in valued for p, q in orders)
 
     out = GoldScore()
     conflicts = [f for f in report.findings if f.kind in CONFLICT_KINDS]

@@ -432,3 +432,33 @@ def test_two_magnitudes_of_one_article_are_a_discrepancy_whoever_measured_them()
         facts=extract(t),
     )
     assert number_conflicts(atoms(tv), atoms(after), within=True) == []
+
+
+def _sayings(text: str):
+    from compare.diff.facts import two_sayings
+
+    c = _claim(text, "a")
+    said = two_sayings(c, atoms(c))
+    return said and (said.conflict.a, said.conflict.b, said.speakers)
+
+
+def test_one_sentence_handing_over_between_two_named_speakers_gives_two_figures():
+    assert _sayings(
+        "Tehran's seismological center said the quake measured magnitude-5.9, but the U.S. Geological "
+        "Survey in Golden, Colo., said it was a magnitude-6.1 temblor."
+    ) == ("5.9", "6.1", ("Tehran's seismological center", "the U.S. Geological Survey in Golden"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two facts: soldiers and civilians
+        "The army said 20 soldiers died in the clashes, while the Syrian Observatory said 50 civilians died.",
+        # one speaker, then no one
+        "The U.S. Geological Survey said the quake measured 5.9, but it was later revised to 6.1.",
+        # no hand-over: one figure each for two places
+        "The U.S. Geological Survey said the quake measured 5.9 and an aftershock 4.8.",
+    ],
+)
+def test_one_speaker_or_two_facts_in_a_sentence_stay_quiet(text):
+    assert _sayings(text) is None

@@ -121,6 +121,15 @@ def within_speakers(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, S
     )
 
 
+def within_sentence(
+    c: Claim, conflict: Conflict, speakers: tuple[str, str], sources: dict[str, Source]
+) -> str:
+    return (
+        f"{name(sources, c)} reports different {_values(conflict)} from different speakers in one sentence: "
+        f"{speakers[0]} says {conflict.a!r}, {speakers[1]} says {conflict.b!r} ({conflict.detail})"
+    )
+
+
 def within_article(a: Claim, b: Claim, conflict: Conflict, sources: dict[str, Source]) -> str:
     return (
         f"{name(sources, a)} gives two {_values(conflict)} for one fact: {conflict.a!r} and {conflict.b!r} "

@@ -11,6 +11,7 @@ their similarity), and compares figures across sub-facts when it pairs loosely r
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -27,6 +28,7 @@ from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
 from ..records import Claim, Conflict, Entity
 from ..tense import told
+from .clauses import named
 from .fate import fate_conflicts
 from .phones import phone_conflicts
 from .places import place_conflicts
@@ -79,6 +81,47 @@ def _unmeasured(x: Atom) -> Atom:
     return dataclasses.replace(
         x, places=tuple(e for e in x.places if not ORG_HEADS.intersection(e.key.split()))
     )
+
+
+#: Where one sentence hands over from one speaker to another: "Tehran's seismological center
+#: said it measured 5.9, but the U.S. Geological Survey said 6.1"; "police put the crowd at
+#: 20,000; organisers said 50,000".
+_HANDOVER_RE = re.compile(r",\s+(?:but|while|whereas)\s+|;\s+(?:but\s+)?")
+
+
+@dataclass(frozen=True)
+class Saying:
+    """Two figures of one fact in one sentence, each from its own named speaker."""
+
+    claim: str
+    conflict: Conflict
+    speakers: tuple[str, str]
+
+
+def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity] = ()) -> Saying | None:
+    """The first fact a sentence gives two figures for, from two named speakers it hands over
+    between: each part must say who says it, and name someone other than the other part does."""
+    from ..extract import extract, same_entity  # the speaker of each part, read as a sentence
+
+    text = claim.text
+    cuts = [0, *(m.end() for m in _HANDOVER_RE.finditer(text)), len(text) + 1]
+    if len(cuts) < 3:
+        return None
+    parts = [(cuts[n], cuts[n + 1]) for n in range(len(cuts) - 1)]
+    speakers = [extract(text[a:b]).speaker for a, b in parts]
+    for i, j in itertools.combinations(range(len(parts)), 2):
+        si, sj = speakers[i], speakers[j]
+        if not (si and sj and named(si) and named(sj)) or same_entity(si, sj):
+            continue
+        xs = [x for x in found if parts[i][0] <= x.value.start < parts[i][1]]
+        ys = [y for y in found if parts[j][0] <= y.value.start < parts[j][1]]
+        for x, y in itertools.product(xs, ys):
+            fact = comparable(x, y, setting)
+            if fact is not None and conflicting(x, y):
+                detail = shared_place(x, y) or fact
+                conflict = Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
+                return Saying(claim.id, conflict, (si, sj))
+    return None
 
 
 #: A sentence whose subject is a pronoun continues the sentence before it: "In February a quake

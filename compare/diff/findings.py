@@ -24,7 +24,7 @@ from ..records import Claim, Conflict, Finding, Match, Source
 from . import explain
 from .cascade import conflicts
 from .clauses import clause, core, point_times, same_thing, speaker_differs, speakers_match
-from .facts import claim_atoms, conflicting_pairs
+from .facts import claim_atoms, conflicting_pairs, two_sayings
 
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
 _CUMULATIVE = re.compile(
@@ -228,6 +228,12 @@ def diff(
         elif _pair(a, b) not in apart:
             matched.update((a.id, b.id))
             findings.append(_conflict_finding(a, b, found, speakers_differ, score, src))
+    for c in claims:  # one sentence giving two figures, each from its own speaker
+        if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
+            text = explain.within_sentence(c, said.conflict, said.speakers, src)
+            findings.append(
+                Finding("discrepancy", (c.id,), _FACT_SCORE, text, (said.conflict,), scope="within")
+            )
     findings += _unique(claims, vectors, matched, related, by_id, src)
     order = {k: n for n, k in enumerate(REPORT_KINDS)}
     ordered = sorted(

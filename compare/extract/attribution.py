@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
-    ABBREVIATIONS,
     ADVERBS_BEFORE_VERB,
     APPOSITION_STARTERS,
     AUXILIARIES,
@@ -24,6 +23,7 @@ from ..lexicon import (
     NP_LINKS,
     PREPOSITIONS,
     QUOTES,
+    SENTENCE_ABBREVIATIONS,
     SENTENCE_STOP,
     SPEECH_VERBS,
     WEEKDAYS,
@@ -114,7 +114,8 @@ def _boundary(toks, i: int) -> bool:
     tok = toks[i][0]
     if tok == ".":
         prev = toks[i - 1][0] if i else ""
-        return not (prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()))
+        # "Dr.", and a state after a town: "the U.S. Geological Survey in Golden, Colo., said"
+        return not (prev.lower() in SENTENCE_ABBREVIATIONS or (len(prev) == 1 and prev.isupper()))
     return tok in _BOUNDARY_PUNCT or tok == "-"
 
 
