@@ -1,7 +1,8 @@
 """Facts that are a kind, not a count: a person's condition, the charge brought, the weapon used,
-how the victims died. Outlets disagree on these as often as on figures ("listed in stable
-condition" / "hospitalized in critical condition"; "charged in her murder" / "facing manslaughter
-charges"; "brought a rifle" / "walked in with a shotgun"; "burnt to death" / "suffocated").
+how the victims died, how much of a building is left. Outlets disagree on these as often as on
+figures ("listed in stable condition" / "hospitalized in critical condition"; "charged in her
+murder" / "facing manslaughter charges"; "brought a rifle" / "walked in with a shotgun"; "burnt to
+death" / "suffocated"; "destroyed a large section of the store" / "left largely intact").
 
 Each slot holds classes that cannot both be the answer. Words that sit between classes ("serious"
 between stable and critical, "died in the fire" beside burnt or suffocated) belong to none, so
@@ -77,8 +78,32 @@ _DEATH_RE = re.compile(
     re.I,
 )
 
+#: How much of a building is left: "destroyed a large section of the store" / "the main building is
+#: intact with only smoke damage". A collapsed roof or a damaged wing is neither.
+_DAMAGE_RE = re.compile(
+    r"\b(?P<destroyed>destroy(?:ed|s)|gutted|razed|flattened|levell?ed|burn(?:ed|t)\s+(?:down|to\s+the\s+ground)"
+    r"|reduced\s+to\s+(?:rubble|ashes))\b"
+    r"|\b(?P<intact>intact|undamaged|only\s+(?:smoke|minor|superficial|cosmetic)\s+damage)\b",
+    re.I,
+)
+#: Buildings, by kind: a store is a supermarket, a church a chapel; "the building" is any of them.
+_BUILDINGS = (
+    ("retail", r"stores?|shops?|supermarkets?|malls?|shopping\s+cent(?:re|er)s?|warehouses?"),
+    ("worship", r"church(?:es)?|chapels?|cathedrals?|mosques?|temples?|synagogues?"),
+    ("home", r"homes?|houses?|apartments?|flats?|residences?|cottages?"),
+    ("school", r"schools?|colleges?|universit(?:y|ies)|campus"),
+    ("building", r"buildings?|structures?|premises|propert(?:y|ies)|complex"),
+)
+_BUILDING_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _BUILDINGS) + r")\b", re.I)
+
 #: Slots and how a reader names them.
-SLOTS = {"condition": "condition", "charge": "charge", "weapon": "weapon", "death": "cause of death"}
+SLOTS = {
+    "condition": "condition",
+    "charge": "charge",
+    "weapon": "weapon",
+    "death": "cause of death",
+    "damage": "damage to the building",
+}
 
 
 @dataclass(frozen=True)
@@ -174,7 +199,21 @@ def _death(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-_READERS = {"condition": _condition, "charge": _charge, "weapon": _weapon, "death": _death}
+def _damage(text: str) -> list[tuple[str, str, int]]:
+    if not _BUILDING_RE.search(text):
+        return []  # "destroyed the evidence", "his reputation is intact"
+    return [
+        ("destroyed" if m["destroyed"] else "intact", m.group(), m.start()) for m in _DAMAGE_RE.finditer(text)
+    ]
+
+
+def _building(text: str) -> str | None:
+    """The kind of building a claim tells of: the first it names."""
+    m = _BUILDING_RE.search(text)
+    return next(k for k, v in m.groupdict().items() if v) if m else None
+
+
+_READERS = {"condition": _condition, "charge": _charge, "weapon": _weapon, "death": _death, "damage": _damage}
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -201,7 +240,7 @@ def categories(claim: Claim) -> tuple[Category, ...]:
                     slot,
                     values,
                     text,
-                    _holder(claim, start),
+                    _building(claim.text) if slot == "damage" else _holder(claim, start),
                     bool(_ONE_OF_RE.search(subject)),
                     count,
                     named,
@@ -314,6 +353,9 @@ def categories_conflict(x: Category, y: Category, similarity: float) -> bool:
     neither of one of several ("one victim ..." / "the other victim ...")."""
     if x.slot != y.slot or x.values & y.values:
         return False
+    if x.slot == "damage":  # one kind of building ("the building" is any), in claims of one fact
+        kinds = {x.holder, y.holder}
+        return (len(kinds) == 1 or "building" in kinds) and similarity >= SAME_HOLDER_SIMILARITY
     if x.holder and y.holder:
         return _same_holder(x.holder, y.holder)
     held, other = (x, y) if x.holder else (y, x)

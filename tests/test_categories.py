@@ -1,5 +1,5 @@
 """Facts that are a kind, not a count (``compare.categories``): a condition, a charge, a weapon,
-how someone died; each conflict beside the look-alike that must stay quiet."""
+how someone died, how much of a building is left; each conflict beside the look-alike that must stay quiet."""
 
 import pytest
 
@@ -41,6 +41,11 @@ def _conflicts(a: str, b: str, similarity: float = 0.7) -> list[tuple[str, str, 
             "Three people suffocated to death in the bank.",
             "cause of death",
         ),
+        (
+            "The fire has destroyed a large section of the store.",
+            "The main area of the one-storey supermarket was left largely intact with only smoke damage.",
+            "damage to the building",
+        ),
     ],
 )
 def test_two_kinds_for_one_slot_conflict(a, b, fact):
@@ -70,6 +75,10 @@ def test_two_kinds_for_one_slot_conflict(a, b, fact):
         ),
         # the police's weapons are not the gunman's
         ("The gunman opened fire with a shotgun.", "Officers returned fire with rifles."),
+        # a collapsed roof is no destroyed building; another kind of building; no building at all
+        ("Half the roof of the building has collapsed.", "The main building is intact, fire crews said."),
+        ("The fire destroyed three homes on the street.", "The church was left intact."),
+        ("Police destroyed the evidence, his lawyer said.", "The evidence is intact, police said."),
         # two people: the deputy and his brother-in-law
         (
             "Deputy Ortiz was shot to death outside an apartment.",
