@@ -192,6 +192,13 @@ def _times(claim: Claim, left: int, right: int) -> tuple[TimeRef, ...]:
     return tuple(t for t in told if left <= t.start < right) or tuple(told)
 
 
+_SHARE_IN_RE = re.compile(
+    r"(?:\b(?:half|thirds?|quarters?|most|percent|per\s+cent)|%)\s+of\s+(?:the\s+|all\s+|their\s+|its\s+)?"
+    r"[a-z-]+\s+in\s+$",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def atoms(claim: Claim) -> tuple[Atom, ...]:
     """The figures of one claim, each with what it is about."""
@@ -205,6 +212,10 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         predicate = (
             _unit_event(q.unit) or _adjective_event(q) or event_word(text, left, right, q.start, q.end)
         )
+        if predicate == "damage" and _SHARE_IN_RE.search(text, max(left, q.start - 60), q.start):
+            # "half of the homes in five villages were damaged": the villages that lost so much, the
+            # worst hit among all those damaged ("houses in about 15 villages")
+            predicate = "severe"
         if q.unit in DWELLERS and not _event_class(predicate):
             predicate = "population"  # "the island, which has about 200,000 residents"
         if not context:
@@ -396,7 +407,8 @@ def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
     return same_place([told], setting)
 
 
-_DEGREES = frozenset(("damage", "destruction"))
+#: Degrees of one harm, each among the ones before it: the damaged, the worst hit, the destroyed.
+_DEGREES = ("damage", "severe", "destruction")
 
 
 def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
@@ -416,11 +428,11 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         return None
     if x.scope != y.scope or x.scope in ("part", "aside"):
         return None
-    if {_event(x), _event(y)} == _DEGREES:
+    if _event(x) != _event(y) and {_event(x), _event(y)} <= set(_DEGREES):
         # What was destroyed was damaged too: fewer damaged than destroyed cannot both be true,
-        # more damaged than destroyed can.
-        damaged, destroyed = (x, y) if _event(x) == "damage" else (y, x)
-        if not damaged.value.high < destroyed.value.low:
+        # more damaged than destroyed can (and so for the worst hit).
+        wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+        if not wider.value.high < narrower.value.low:
             return None
     elif not _same_event(x, y):
         return None
@@ -468,6 +480,7 @@ _EVENT_NAMES = {
     "seizure": "seized",
     "sentence": "sentence",
     "damage": "damaged",
+    "severe": "worst hit",
     "destruction": "destroyed",
     "population": "population",
     "cost": "cost",
@@ -483,8 +496,10 @@ def fact_name(x: Atom, y: Atom) -> str:
     """The fact two comparable figures are of, for a reader: "deaths in Treemseh", "rifles
     seized", "distance", "age of Anthony LaSalle"."""
     event = _EVENT_NAMES.get(x.predicate, "")
-    if {_event(x), _event(y)} == _DEGREES:
-        event = "damaged, fewer than destroyed"  # "villages damaged, fewer than destroyed"
+    if _event(x) != _event(y) and {_event(x), _event(y)} <= set(_DEGREES):
+        wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+        # "villages damaged, fewer than destroyed"
+        event = f"{_EVENT_NAMES[_event(wider)]}, fewer than {_EVENT_NAMES[_event(narrower)]}"
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"

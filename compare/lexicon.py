@@ -937,8 +937,9 @@ PREDICATES = {
     "sentence": ("sentenc", r"prison\b", r"jail"),
     # Two degrees: what was flattened was damaged too, so "seven villages flattened" and "five
     # villages damaged" count two things, not one thing twice.
-    "damage": (
-        "damag",
+    "damage": ("damag",),
+    # the worst of the damage: among the damaged, and never fewer than the destroyed
+    "severe": (
         r"(?:badly|worst|hardest|severely)[\s-]+(?:hit|affected)\b",
         r"most\s+(?:strongly\s+|badly\s+|severely\s+)?affected\b",
     ),

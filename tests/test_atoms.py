@@ -128,6 +128,12 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "Nine assault rifles and 13 magazines were seized from the pirates.",
             ("seven AK-47s, three other assault rifles", "Nine assault rifles"),
         ),
+        # the worst hit are never fewer than the destroyed, however the worst hit are told
+        (
+            "Between half and two-thirds of homes in five villages had been damaged, officials said.",
+            "The quake shook the area on Sunday, flattening seven villages.",
+            ("five villages", "seven villages"),
+        ),
         # what was destroyed was damaged too: fewer damaged than destroyed cannot be
         (
             "Officials said homes in five villages had been damaged.",
@@ -161,6 +167,11 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         (
             "The arms seized included seven AK-47s, three other assault rifles and 13 magazines.",
             "Ten rifles and 13 magazines were seized from the pirates.",
+        ),
+        # the villages where half the homes were damaged are the worst hit, among all those damaged
+        (
+            "Between half and two-thirds of homes in five villages had been damaged, officials said.",
+            "The tremor destroyed or damaged houses in about 15 villages on the island.",
         ),
         # more damaged than destroyed can both be true
         (
@@ -398,7 +409,7 @@ def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
 
 def test_a_compound_adjective_inside_a_count_is_no_measure_of_what_follows():
     (x,) = atoms(_claim("Ziranag is one of the 12 worst-hit villages in the quake.", "a"))
-    assert (x.thing, x.predicate) == ("village", "damage")
+    assert (x.thing, x.predicate) == ("village", "severe")
     (y,) = atoms(_claim("The pirates used a 10-metre dhow in the attack.", "a"))
     assert y.thing == "length of dhow"
 
