@@ -87,6 +87,22 @@ def test_one_name_in_the_place_of_another_is_a_swap(a, b):
     assert _types(a, b) == ["entity"]
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a place and the place it lies in
+        (
+            "A large fire has destroyed much of a supermarket in Somerset, the fire service said.",
+            "A large fire has destroyed much of a supermarket in Wellington, the fire service said.",
+        ),
+        # two outlets, each told
+        ("Gray told NY1 he would not resign.", "Gray told the New York Times he would not resign."),
+    ],
+)
+def test_a_place_beside_the_place_it_lies_in_and_two_interviewers_are_no_swap(a, b):
+    assert "entity" not in _types(a, b)
+
+
 def test_a_named_speaker_beside_an_unnamed_one_is_no_attribution_conflict():
     a = "The bridge was closed for repairs, the transport ministry said."
     b = "The bridge was closed for repairs, Transport Minister Ana Ruiz said."
@@ -97,18 +113,49 @@ def test_a_named_speaker_beside_an_unnamed_one_is_no_attribution_conflict():
     "a, b",
     [
         (
+            '"The bridge will stay closed for repairs until May," Ana Ruiz said.',
+            '"The bridge will stay closed for repairs until May," Pedro Gomez said.',
+        ),
+        (
+            'Lima officials said: "The bridge collapsed after the storm hit the valley."',
+            'Cusco officials said: "The bridge collapsed after the storm hit the valley."',
+        ),
+    ],
+)
+def test_one_quotation_given_to_two_named_speakers_is_an_attribution_conflict(a, b):
+    # The names differ where the speaker is named: typed as who said it, not as a name swap.
+    assert _types(a, b) == ["attribution"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one fact in the outlets' own words, from two sources: both may have said it
+        (
             "The bridge was closed for repairs, Ana Ruiz said.",
             "The bridge was closed for repairs, Pedro Gomez said.",
         ),
         (
-            "Lima officials said the bridge collapsed after the storm.",
-            "Cusco officials said the bridge collapsed after the storm.",
+            "Subryan was charged with vehicular manslaughter and DWI, the district attorney said.",
+            "Subryan was charged with vehicular manslaughter and DWI, Commissioner Ray Kelly said.",
         ),
     ],
 )
-def test_two_different_named_speakers_are_an_attribution_conflict(a, b):
-    # The names differ where the speaker is named: typed as who said it, not as a name swap.
-    assert _types(a, b) == ["attribution"]
+def test_indirect_reports_are_no_attribution_conflict(a, b):
+    assert "attribution" not in _types(a, b)
+
+
+def test_a_quotation_whose_speakers_are_pronouns_resolved_two_ways_is_no_attribution_conflict():
+    import dataclasses
+
+    text = '"I don\'t want to be photographed in my old age," she said in 1998.'
+
+    def resolved(source: str, speaker: str):
+        c = _claim(text, source)  # each outlet's context read "she" as someone else
+        return dataclasses.replace(c, facts=dataclasses.replace(c.facts, speaker=speaker))
+
+    found, _ = conflicts(resolved("a", "Bettie Page"), resolved("b", "Mark Roesler"), 0.95)
+    assert "attribution" not in [c.type for c in found]
 
 
 # --- the cascade itself -----------------------------------------------------------------
