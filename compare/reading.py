@@ -17,7 +17,8 @@ CLAUSE_BREAK = re.compile(
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+)?$", re.I
+    r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+|in\s+)?$",
+    re.I,
 )
 PREDICATE_RE = {cls: re.compile(r"\b(?:" + "|".join(stems) + r")", re.I) for cls, stems in PREDICATES.items()}
 

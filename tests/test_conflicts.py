@@ -158,6 +158,25 @@ def test_a_quotation_whose_speakers_are_pronouns_resolved_two_ways_is_no_attribu
     assert "attribution" not in [c.type for c in found]
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # two moments of one life, in sentences an aligner pairs
+        (
+            "Born in Nashville, Page left her job as a secretary to begin a career in modeling in 1950.",
+            "Page was born on April 22, 1923, in Nashville, Tenn.",
+        ),
+        # when she said it is no date of what she spoke of
+        (
+            '"I don\'t want to be photographed in my old age," she said in 1998.',
+            "She was photographed with Hefner at Playboy's 50th anniversary celebration in 2003.",
+        ),
+    ],
+)
+def test_dates_of_two_moments_are_no_time_conflict_however_alike_the_sentences(a, b):
+    assert "time" not in _types(a, b, similarity=0.95)
+
+
 # --- the cascade itself -----------------------------------------------------------------
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from ..dates import Dated, dated, dated_name, same_dated_event, times_apart
-from ..extract import times_conflict
 from ..records import Claim, Conflict, Entity
-from .clauses import point_times
 from .registry import Pair, detector
 
 
@@ -35,11 +33,8 @@ def _span(x: Dated, y: Dated) -> str:
 
 @detector("time")
 def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
-    found = time_conflicts(dated(a), dated(b), pair.setting)
-    ta, tb = point_times(a), point_times(b)
-    if not found and len(ta) == 1 and len(tb) == 1 and times_conflict(ta[0], tb[0]):
-        # The aligner judged the two claims one event: one date each, resolved to days that
-        # cannot meet, is enough.
-        x, y = ta[0], tb[0]
-        found = [Conflict("time", x.text, y.text, f"{x.low}..{x.high} vs {y.low}..{y.high}", x, y, "date")]
-    return found
+    # Only dates of one event meet (``dates.same_dated_event``), however alike the two sentences:
+    # two claims the aligner pairs are often two moments of one life ("born in 1923" / "began
+    # modelling in 1950"); on ECB+ dev, comparing any single dates of aligned claims made 52 of
+    # 65 date contradictions, and a reader rejected all but two of them.
+    return time_conflicts(dated(a), dated(b), pair.setting)
