@@ -39,6 +39,7 @@ from .reading import (
     PREDICATE_RE,
     SPEECH_BEFORE,
     WORD,
+    beyond,
     clause_span,
     context_words,
     event_word,
@@ -90,7 +91,10 @@ _EARLIER_RE = re.compile(
 )
 _TOTAL_RE = re.compile(
     r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?"
-    r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning))\b",
+    r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning)"
+    # a count over several days: "over 50 arrests over four nights", "since the shooting"
+    r"|(?:over|across|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:days|nights|weeks|months)"
+    r"|since\s+the\s+(?:shooting|attack|killing|crash|quake|earthquake|storm|fire|riots?|protests?|unrest))\b",
     re.I,
 )
 #: Units that measure a property of the event itself ("a 6.1-magnitude quake", "a 5% rise"):
@@ -442,7 +446,7 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     elif x.thing == "magnitude" and not (xp and yp):
         pass  # the quake's own measure, whether or not the clause says where it struck
     elif xp and yp:
-        if not places_meet(xp, yp, setting):
+        if not places_meet(xp, yp, setting) or beyond(xp, setting) != beyond(yp, setting):
             return None
     elif xp or yp:
         # Only a count may lack the place the other names, and only when it is the smaller

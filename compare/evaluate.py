@@ -260,7 +260,7 @@ def detokenize(s: str) -> str:
     # "p. m.", "U. S." (left split, every figure would read as two).
     s = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", s)
     s = re.sub(r"(?<=\d)\. (?=\d)", ".", s)
-    s = re.sub(r"(?<=\d): (?=\d\d\b)", ":", s)
+    s = re.sub(r"(?<=\d): (?=\d\d(?:\b|[ap]m\b))", ":", s)  # "3: 30", "8: 30pm"
     s = re.sub(
         r"(?<=\w) - (?!(?:who|which|whose|where|when|the|a|an|he|she|it|they|we|i|this|that|there)\b)(?=\w)",
         "-",

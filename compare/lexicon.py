@@ -916,7 +916,8 @@ PREDICATES = {
     "death": (
         "kill",
         r"dead\b",
-        "death",
+        # not the penalty: "nine in favour of the death penalty" (nor "put him to death": reading)
+        r"death(?!\s+(?:penalty|sentence|row|warrant|threat))",
         r"died\b",
         r"dies\b",
         r"die\b",

@@ -47,6 +47,8 @@ def event_word(text: str, left: int, right: int, start: int, end: int) -> str:
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # "killings" inside the figure's own noun is the thing, not the event
+            if cls == "death" and _EXECUTION_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "nine voting to put Nichols to death": a penalty, no one died
             d = start - m.end() if m.end() <= start else m.start() - end
             if distance is None or d < distance:
                 attempted = _ATTEMPTED_RE.search(text, max(0, m.start() - 12), m.start())
@@ -63,6 +65,7 @@ def event_word(text: str, left: int, right: int, start: int, end: int) -> str:
     return best
 
 
+_EXECUTION_RE = re.compile(r"\b(?:put|sentenced?|sentencing)\s+(?:[\w'’]+\s+){0,3}to\s+$", re.I)
 #: "attempted murder" is no death, "an attempted hijack" no hijack
 _ATTEMPTED_RE = re.compile(r"\b(?:attempted|attempt\s+to|failed|foiled|thwarted)\s+$", re.I)
 
