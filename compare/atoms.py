@@ -39,7 +39,6 @@ from .reading import (
     PREDICATE_RE,
     SPEECH_BEFORE,
     WORD,
-    beyond,
     clause_span,
     context_words,
     event_word,
@@ -446,7 +445,7 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     elif x.thing == "magnitude" and not (xp and yp):
         pass  # the quake's own measure, whether or not the clause says where it struck
     elif xp and yp:
-        if not places_meet(xp, yp, setting) or beyond(xp, setting) != beyond(yp, setting):
+        if not places_meet(xp, yp, setting):
             return None
     elif xp or yp:
         # Only a count may lack the place the other names, and only when it is the smaller

@@ -54,6 +54,42 @@ def test_a_real_reversal_is_still_a_negation_conflict(a, b):
     assert _types(a, b) == ["negation"]
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # what might have been
+        (
+            "The woman might be alive if the driver had listened to bystanders, police said.",
+            "The hit and run outside the store left the woman dead, police said.",
+        ),
+        # words that only begin like a stance: "wonder", "back door", "Los Angeles", "fellow"
+        (
+            "Many people wonder how they will be able to obtain compensation for the crash.",
+            "Many people lost wages and wonder how to obtain compensation for the crash.",
+        ),
+        (
+            "The rule was a back door to regulate greenhouse gases, the agency said.",
+            "Environmental groups opposed the rule as a way to regulate greenhouse gases.",
+        ),
+        ("The team flew to Los Angeles for the game on Sunday.", "The team will win the game on Sunday."),
+    ],
+)
+def test_words_that_only_look_like_a_reversed_stance_are_none(a, b):
+    assert "negation" not in _types(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The senator supports the bill, his office said.", "The senator opposes the bill, his office said."),
+        ("The team won the final on Sunday.", "The team lost the final on Sunday."),
+        ("Prices rose sharply in March.", "Prices fell sharply in March."),
+    ],
+)
+def test_a_reversed_stance_is_a_negation_conflict(a, b):
+    assert _types(a, b) == ["negation"]
+
+
 def test_a_denial_of_what_the_other_never_mentions_is_no_negation_conflict():
     # the two share the fire and the town; only one speaks of arson
     assert (

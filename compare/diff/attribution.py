@@ -38,8 +38,8 @@ def _one_quotation(a: Claim, b: Claim, floor: float) -> bool:
 @detector(
     "attribution",
     only_alone=True,
-    similarity=(0.80, "cosine at or above which the same words from two named speakers conflict"),
-    lexical=(0.80, "token-set ratio the two must reach once the speakers are taken out"),
+    similarity=(0.80, "cosine at or above which one quotation from two named speakers conflicts"),
+    lexical=(0.80, "token-set ratio the two quotations, and the claims less their speakers, must reach"),
 )
 def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Conflict]:
     both_named = all(c.facts.speaker and named(c.facts.speaker.strip(" \"'`.,:;")) for c in (a, b))

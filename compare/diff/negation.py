@@ -27,20 +27,24 @@ def _echoed(neg: Claim, pos: Claim) -> bool:
     )
 
 
-def _stem_hits(text: str, stem: str) -> bool:
-    return re.search(rf"\b{stem}", text, re.I) is not None
+def _stem_hits(text: str, stem: str) -> re.Match | None:
+    return re.search(rf"\b{stem}", text, re.I)
+
+
+#: A stance told as what might have been: "she might be alive if the driver had listened".
+_COUNTERFACTUAL = re.compile(r"\b(?:might|would|could)\s+(?:still\s+)?(?:have\s+)?(?:be|been)\s+$", re.I)
 
 
 def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The words of a stance one claim takes and the other reverses ("supports" / "opposes")."""
     for x, y in ANTONYM_STEMS:
         for p, q in ((x, y), (y, x)):
-            if (
-                _stem_hits(a.text, p)
-                and not _stem_hits(a.text, q)
-                and _stem_hits(b.text, q)
-                and not _stem_hits(b.text, p)
-            ):
-                return p, q
+            hit_a, hit_b = _stem_hits(a.text, p), _stem_hits(b.text, q)
+            if not (hit_a and hit_b) or _stem_hits(a.text, q) or _stem_hits(b.text, p):
+                continue
+            if any(_COUNTERFACTUAL.search(c.text, 0, m.start()) for c, m in ((a, hit_a), (b, hit_b))):
+                continue
+            return hit_a.group(), hit_b.group()
     return None
 
 
