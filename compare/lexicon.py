@@ -167,6 +167,7 @@ SCALE_SUFFIXES = {
     "k": 1e3,
     "m": 1e6,
     "mn": 1e6,
+    "mm": 1e6,  # "$160MM", as baseball and finance write it
     "bn": 1e9,
     "b": 1e9,
     "tn": 1e12,

@@ -13,7 +13,7 @@ from .lexicon import CLAUSE_STOP, GRAMMAR_STOP, PLAIN_VERBS, PREDICATES, SMALL, 
 from .records import Claim, Entity
 
 CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+|\s+-\s+|:\s"
+    r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas|when)\s+|,\s+|\s+-\s+|:\s"
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SPEECH_BEFORE = re.compile(

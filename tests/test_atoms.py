@@ -163,6 +163,16 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ),
         # a model's count is a part of all the rifles
         ("The navy seized seven AK-47 assault rifles from the pirates.", "The sailors seized nine rifles."),
+        # who was there is not who was shot: a "when" clause tells another event
+        (
+            "About 100 people were in the building when she began shooting.",
+            "She shot three people, police said.",
+        ),
+        # "$160MM" is $160 million
+        (
+            "The Nationals offered eight years and $160MM.",
+            "The Nationals offered eight years and $160 million.",
+        ),
         # seven and three other rifles are the ten rifles seized
         (
             "The arms seized included seven AK-47s, three other assault rifles and 13 magazines.",
