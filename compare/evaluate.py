@@ -13,6 +13,7 @@ import csv
 import json
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,6 +293,8 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
     linked_agree: set[tuple] = set()
     linked_fact: set[tuple] = set()
     same_contradictions = 0
+    judged: Counter = Counter()
+    judgements = load_judged()
     for sub in subs:
         names = sorted(by_sub[sub])[:12]
         articles = [_article(docs[n]) for n in names]
@@ -312,6 +315,7 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
                 linked_agree.update({(*x, *y), (*y, *x)})
             if f.kind == "contradiction":
                 same_contradictions += 1
+        judged.update(judge(report, judgements.get(sub, []), {a.id: a.text for a, _ in articles}))
         for g in report.facts:
             for i, a in enumerate(g):
                 for b in g[i + 1 :]:
@@ -344,6 +348,15 @@ def ecbplus(data: Path, run: Callable, embedder: MemoEmbedder, limit: int | None
             "recall_agreement": float(np.mean([k in linked_agree for k in keys] or [0.0])),
             "recall_aligned": float(np.mean([k in linked_fact for k in keys] or [0.0])),
             "contradictions_same_event": float(same_contradictions),
+            # ... each as a reader judged it (``gold/ecbplus_judged.json``)
+            "judged_holds": float(judged["holds"]),
+            "judged_wrong": float(judged["wrong"]),
+            "judged_update": float(judged["update"]),
+            "judged_unsure": float(judged["unsure"]),
+            "unjudged": float(judged["unjudged"]),
+            # holds among those judged holds, wrong or an update
+            "judged_precision": judged["holds"]
+            / max(1, sum(judged[k] for k in ("holds", "wrong", "update"))),
             "contradictions_different_events": float(cross),
             "different_event_pairs": float(pairs_run),
         },
@@ -429,6 +442,47 @@ def score_gold(report, cluster: dict, texts: dict[str, str]) -> GoldScore:
         if f.kind == "contradiction":  # backed by any annotated conflict, doubted ones included
             right = any(hits(f, item) for item in cluster.get("conflicts", []))
             (out.true_contradictions if right else out.false_contradictions).append(f)
+    return out
+
+
+#: Contradictions reported on ECB+ dev, each judged by a reader against the articles.
+JUDGED = GOLD.parent / "ecbplus_judged.json"
+
+
+def load_judged(path: Path | None = None) -> dict[str, list[dict]]:
+    """The judged contradictions by sub-topic; none where the file is absent (an installed copy)."""
+    path = path or JUDGED
+    if not path.exists():
+        return {}
+    out: dict[str, list[dict]] = {}
+    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+        out.setdefault(item["subtopic"], []).append(item)
+    return out
+
+
+def judge(report, items: list[dict], texts: dict[str, str]) -> Counter:
+    """Each contradiction of a report as a reader judged it: the verdict of the judged pair whose
+    two quotes its two claims hold, or "unjudged"."""
+    claims = {c.id: c for c in report.claims}
+    spans = []
+    for item in items:
+        a, b = (_quote_span(texts, item[k]) for k in ("a", "b"))
+        spans.append((a, b, item["verdict"]))
+
+    def holds(cid: str, span: tuple[str, int, int]) -> bool:
+        c = claims[cid]
+        return c.source == span[0] and c.start <= span[1] and span[2] <= c.end
+
+    out: Counter = Counter()
+    for f in report.findings:
+        if f.kind != "contradiction" or len(f.claims) != 2:
+            continue
+        x, y = f.claims
+        verdict = next(
+            (v for a, b, v in spans if (holds(x, a) and holds(y, b)) or (holds(x, b) and holds(y, a))),
+            "unjudged",
+        )
+        out[verdict] += 1
     return out
 
 
@@ -618,7 +672,9 @@ def to_markdown(rows: Sequence[Row], *, limit: int | None = None, model: str = "
                 cells.append(f"{bv:.3f}" if bv is not None else "")
             value = (
                 f"{v:.0f}"
-                if k.startswith(("contradictions", "traps")) or k.endswith("_pairs")
+                if k.startswith(("contradictions", "traps", "unjudged"))
+                or k.endswith("_pairs")
+                or (k.startswith("judged_") and k != "judged_precision")
                 else f"{v:.3f}"
             )
             out.append(f"| {r.name} | {r.n} | {k} | {value} | {' | '.join(cells)} |")

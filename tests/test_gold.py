@@ -82,3 +82,55 @@ def test_the_gold_file_holds_quotes_only_with_the_promised_shape():
                 for side in (item["a"], item["b"]):
                     assert side["doc"] in cluster["docs"]
                     assert len(side["quote"].split()) <= 25  # quotes, never whole texts
+
+
+def test_a_one_sentence_finding_hits_a_conflict_whose_two_quotes_it_holds():
+    texts = {"d1": "The center said 5.9, but the survey said 6.1."}
+    claim = Claim("d1:1", "d1", texts["d1"], 0, len(texts["d1"]))
+    cluster = {
+        "conflicts": [
+            {"a": {"doc": "d1", "quote": "center said 5.9"}, "b": {"doc": "d1", "quote": "survey said 6.1"}}
+        ]
+    }
+    report = Report(
+        sources=(Source("d1", "d1", texts["d1"]),),
+        claims=(claim,),
+        findings=(Finding("discrepancy", ("d1:1",), 0.6, "two figures", scope="within"),),
+    )
+    assert len(score_gold(report, cluster, texts).found) == 1
+
+
+def test_each_contradiction_is_scored_as_the_reader_judged_it():
+    from compare.evaluate import judge
+
+    items = [
+        {
+            "a": {"doc": "d1", "quote": "killing four people"},
+            "b": {"doc": "d2", "quote": "One person died"},
+            "verdict": "holds",
+        },
+        {
+            "a": {"doc": "d1", "quote": "9-year-old son"},
+            "b": {"doc": "d2", "quote": "41-year-old man"},
+            "verdict": "wrong",
+        },
+    ]
+    report = _report(
+        Finding("contradiction", ("d2:1", "d1:1"), 0.9, "number"),
+        Finding("contradiction", ("d1:2", "d2:2"), 0.9, "number"),
+        Finding("contradiction", ("d1:1", "d2:2"), 0.9, "number"),
+        Finding("agreement", ("d1:2", "d2:1"), 0.9, "same"),
+    )
+    assert judge(report, items, TEXTS) == {"holds": 1, "wrong": 1, "unjudged": 1}
+
+
+def test_the_judged_file_holds_quotes_only_and_known_verdicts():
+    from compare.evaluate import JUDGED
+
+    judged = json.loads(JUDGED.read_text(encoding="utf-8"))
+    assert len(judged["items"]) >= 100
+    for item in judged["items"]:
+        assert item["verdict"] in ("holds", "wrong", "update", "unsure")
+        for side in (item["a"], item["b"]):
+            assert side["doc"].startswith(item["subtopic"].split("_")[0] + "_")
+            assert len(side["quote"].split()) <= 12  # the opening words of a claim, never a text
