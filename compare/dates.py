@@ -120,9 +120,14 @@ def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = ()) -> bo
     # Words shared beyond the event's own ("murder" beside two "convicted"), more of them where
     # only weekdays are compared (a story's days are few).
     event = PREDICATE_RE.get(x.event.split(":")[0])
-    shared = {w for w in x.context & y.context if not (event and event.match(w))}
+    verb = x.event[2:] if x.event.startswith("v:") else None
+    shared = {w for w in x.context & y.context if not (event and event.match(w)) and w != verb}
     weekdays = "weekday" in time_key(x.time) or "weekday" in time_key(y.time)
-    if len(shared) < (2 if weekdays else 1):
+    # A plain verb says less of what happened than an event word: "released from a mental
+    # hospital in 1992" / "a movie ... was released in 2005", "Obama signed an order" / "a bill
+    # signed by Obama" share the verb and a name, and tell two events.
+    plain = x.event.startswith("v:")
+    if len(shared) < (2 if weekdays or plain else 1):
         return False
     if x.places and y.places and not places_meet(x.places, y.places, setting):
         return False

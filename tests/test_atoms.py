@@ -306,6 +306,8 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
             "Rescue workers handed out blankets Monday to survivors of the earthquake.",
             "The earthquake struck on Sunday.",
         ),
+        # one plain verb and one name, two events
+        ("Page was released from a mental hospital in 1992.", "A movie about Page was released in 2005."),
     ],
 )
 def test_dates_of_other_events_stay_quiet(a, b):
