@@ -111,12 +111,16 @@ def _looks_like_path(value: str) -> bool:
     # line breaks or spaces between many words, a path is one short line.
     if "\n" in value or len(value) > 1024 or _html.looks_like_html(value):
         return False
-    return (
-        value == "-"
-        or Path(value).suffix.lower() in _TEXT_SUFFIXES
-        or os.sep in value
-        or Path(value).exists()
-    )
+    if value == "-":
+        return True
+    try:
+        if Path(value).exists():
+            return True
+    except OSError:  # a name too long for the file system: text
+        return False
+    if value.count(" ") >= 4:
+        return False  # words, not a path: "The 9/11 attacks killed nearly 3,000 people."
+    return Path(value).suffix.lower() in _TEXT_SUFFIXES or os.sep in value
 
 
 def _sidecar(directory: Path, cache: dict[Path, dict[str, dict]]) -> dict[str, dict]:

@@ -47,6 +47,12 @@ def test_strings_are_text_and_articles_keep_their_fields():
     assert b.id == "gazette" and b.published == dt.date(2020, 1, 2)
 
 
+def test_strings_with_a_slash_or_too_long_for_a_file_name_are_text():
+    long = "The film holds a 28 % rating on Rotten Tomatoes based on 116 reviews " * 4
+    a, b = load_sources(["The 9/11 attacks killed nearly 3,000 people in New York.", long])
+    assert a.text.startswith("The 9/11 attacks") and b.text.startswith("The film holds")
+
+
 def test_bad_article_date_is_a_one_line_error():
     with pytest.raises(InputError, match=r"published date of x: '12/07/2012' is not a date; use YYYY-MM-DD"):
         Article(text="t", id="x", published="12/07/2012")
