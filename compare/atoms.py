@@ -34,6 +34,7 @@ from .lexicon import (
     RELATIVE_NOUNS,
     THING_CLASSES,
     UNIT_DIMENSIONS,
+    stem,
 )
 from .reading import (
     PREDICATE_RE,
@@ -374,6 +375,10 @@ def _event(x: Atom) -> str:
     return _event_class(x.predicate)
 
 
+def _name_words(x: Atom) -> set[str]:
+    return {stem(w) for e in x.names for w in WORD.findall(e.text)}
+
+
 def _same_event(x: Atom, y: Atom) -> bool:
     """Whether the two figures are told of one event. Two named event classes must be one ("12
     injured" and "12 arrested" count two things); one named class, or none, asks the two clauses
@@ -390,6 +395,11 @@ def _same_event(x: Atom, y: Atom) -> bool:
     if x.thing == "person":
         return False
     shared = x.context & y.context
+    if bool(ex) != bool(ey):
+        # One clause names what befell the things counted, the other only another verb: the
+        # names both tell are no evidence that it befell them there too ("INS Sukanya spotted
+        # five boats" / "three boats were captured by INS Sukanya").
+        shared -= _name_words(x) | _name_words(y)
     if len(shared) >= 2:
         return True
     small = len(x.context) <= 3 and len(y.context) <= 3

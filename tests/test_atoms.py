@@ -163,6 +163,11 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ),
         # a model's count is a part of all the rifles
         ("The navy seized seven AK-47 assault rifles from the pirates.", "The sailors seized nine rifles."),
+        # a ship's name shared is no evidence that what befell three boats befell the five seen
+        (
+            "Navy personnel aboard INS Sukanya spotted five suspicious boats approaching the ships.",
+            "After a brief skirmish, three boats were captured by INS Sukanya, the statement said.",
+        ),
         # who was there is not who was shot: a "when" clause tells another event
         (
             "About 100 people were in the building when she began shooting.",
