@@ -375,6 +375,13 @@ def _event(x: Atom) -> str:
     return _event_class(x.predicate)
 
 
+def _unshared(xs: Sequence[Entity], ys: Sequence[Entity]) -> bool:
+    """Whether ``xs`` names someone or somewhere ``ys`` does not: where each clause does, the two
+    figures belong to two holders ("the Red Sox offered Teixeira $200 million" / "the Orioles
+    offered Teixeira $150 million") or a place and the place it lies in."""
+    return any(not same_place([x], ys) for x in xs)
+
+
 def _name_words(x: Atom) -> set[str]:
     return {stem(w) for e in x.names for w in WORD.findall(e.text)}
 
@@ -455,7 +462,7 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     elif x.thing == "magnitude" and not (xp and yp):
         pass  # the quake's own measure, whether or not the clause says where it struck
     elif xp and yp:
-        if not places_meet(xp, yp, setting):
+        if not places_meet(xp, yp, setting) or (_unshared(xp, yp) and _unshared(yp, xp)):
             return None
     elif xp or yp:
         # Only a count may lack the place the other names, and only when it is the smaller

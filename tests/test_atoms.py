@@ -163,6 +163,11 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ),
         # a model's count is a part of all the rifles
         ("The navy seized seven AK-47 assault rifles from the pirates.", "The sailors seized nine rifles."),
+        # two holders of one kind of figure
+        (
+            "Report: the Red Sox offered Mark Teixeira $200 million.",
+            "The Orioles have offered Mark Teixeira between $140 million and $150 million.",
+        ),
         # a ship's name shared is no evidence that what befell three boats befell the five seen
         (
             "Navy personnel aboard INS Sukanya spotted five suspicious boats approaching the ships.",
