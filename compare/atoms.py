@@ -90,7 +90,7 @@ _EARLIER_RE = re.compile(
     re.I,
 )
 _TOTAL_RE = re.compile(
-    r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?"
+    r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?|combined"
     r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning)"
     # a count over several days: "over 50 arrests over four nights", "since the shooting"
     r"|(?:over|across|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:days|nights|weeks|months)"

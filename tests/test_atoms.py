@@ -495,3 +495,10 @@ def test_one_sentence_handing_over_between_two_named_speakers_gives_two_figures(
 )
 def test_one_speaker_or_two_facts_in_a_sentence_stay_quiet(text):
     assert _sayings(text) is None
+
+
+def test_a_combined_figure_is_a_total():
+    found = atoms(
+        _claim("Playing in a combined 157 games with the Angels and Braves, Teixeira had 33 homers.", "a")
+    )
+    assert {a.value.text: a.scope for a in found} == {"157 games": "total", "33 homers": "total"}
