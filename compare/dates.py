@@ -46,7 +46,8 @@ class Dated:
 _NOT_DATING_RE = re.compile(r"\b(?:by|until|till|since|before|after|from|through)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTIVE_DATE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.I)
 _ANOTHER_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|last|next)\b", re.I
+    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|previously|formerly|last|next)\b",
+    re.I,
 )
 
 

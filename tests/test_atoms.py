@@ -316,6 +316,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
             "Rescue workers handed out blankets Monday to survivors of the earthquake.",
             "The earthquake struck on Sunday.",
         ),
+        # an earlier time of the same kind of event
+        (
+            "Ellen DeGeneres previously hosted the Academy Awards ceremony in 2007.",
+            "Ellen DeGeneres hosted the Academy Awards ceremony in 2014.",
+        ),
         # one plain verb and one name, two events
         ("Page was released from a mental hospital in 1992.", "A movie about Page was released in 2005."),
     ],
