@@ -363,8 +363,16 @@ def _listed_sums(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
 
 
 def _dated(times: Sequence[TimeRef]) -> bool:
-    """Dated by a month, a year or a date: possibly another, earlier event told as background."""
-    return any(t.kind in ("date", "month", "year", "decade", "range") for t in times)
+    """Dated by a month, a year or a date with its year: possibly another, earlier event told as
+    background. A day of a month without a year ("the 5th of May", "on November 19") is most
+    often the story's own day, as a weekday is."""
+    return any(
+        t.kind in ("month", "year", "decade", "range") or (t.kind == "date" and _YEAR_IN.search(t.text))
+        for t in times
+    )
+
+
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _event_class(predicate: str) -> str:
