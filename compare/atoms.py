@@ -30,6 +30,7 @@ from .lexicon import (
     COUNT_SCOPES,
     DWELLERS,
     PEOPLE_NOUNS,
+    PERSON_UNITS,
     QUALIFIERS,
     RELATIVE_NOUNS,
     THING_CLASSES,
@@ -37,6 +38,7 @@ from .lexicon import (
     stem,
 )
 from .reading import (
+    NOT_DATING,
     PREDICATE_RE,
     SPEECH_BEFORE,
     WORD,
@@ -71,7 +73,9 @@ class Atom:
     scope: str  # "" | "total" | "increment" | "part" | "aside" (in brackets)
     speaker: str | None
     clause: tuple[int, int]
-    earlier: bool = False  # told as another, earlier event: "just weeks after a driver shot eight people"
+    earlier: bool = (
+        False  # told as another or earlier event: "weeks after a driver shot eight", "a second quake"
+    )
     # the name the figure belongs to: "59-year-old Raj Chohan", "Hakim ... two children"; for a
     # distance, the place it is measured from
     holder: Entity | None = None
@@ -85,18 +89,28 @@ class Atom:
 
 #: Words that put what follows them in another, earlier event than the story's.
 _EARLIER_RE = re.compile(
-    r"\b(?:weeks|days|months|years|decades)\s+(?:after|before|earlier|ago)\b"
+    # another event of the story's kind: "a second quake of magnitude 4.6 hit an hour later"
+    r"\b(?:second|another|new|fresh|separate)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tremor|blast|explosion)\b"
+    r"|\b(?:weeks|days|months|years|decades)\s+(?:after|before|earlier|ago)\b"
     r"|\b(?:last|previous)\s+(?:year|month|week)\b|\bearlier\s+this\s+(?:year|month)\b",
     re.I,
 )
 _TOTAL_RE = re.compile(
-    r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?|combined"
-    r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning)"
-    # a count over several days: "over 50 arrests over four nights", "since the shooting"
-    r"|(?:over|across|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:days|nights|weeks|months)"
-    r"|since\s+the\s+(?:shooting|attack|killing|crash|quake|earthquake|storm|fire|riots?|protests?|unrest))\b",
+    r"\b(?:so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|altogether|overall|cumulative(?:ly)?"
+    r"|since\s+(?:its|the|their|his|her)\s+(?:deployment|start|launch|beginning))\b",
     re.I,
 )
+#: A count over several days or of several parts, told in the figure's own clause: "over 50 arrests
+#: over four nights", "since the shooting", "in the past two days", "a combined 157 games".
+_SPAN_RE = re.compile(
+    r"\b(?:(?:over|across)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:days|nights|weeks|months)"
+    r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|nights|weeks|months)"
+    r"|since\s+the\s+(?:shooting|attack|killing|crash|quake|earthquake|storm|fire|riots?|protests?|unrest)"
+    # counted from a date: "arrested three times since October" is no count of a whole life
+    r"|since\s+(?:early\s+|late\s+|mid-?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d))\b",
+    re.I,
+)
+_COMBINED_RE = re.compile(r"\ba\s+combined\s+[\d$]", re.I)
 #: Units that measure a property of the event itself ("a 6.1-magnitude quake", "a 5% rise"):
 #: never the size of the noun after them.
 _PROPERTIES = frozenset(
@@ -111,6 +125,15 @@ _ATTRIBUTIVE_RE = re.compile(
 )
 _CHARGE_RE = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?=\s*(?:,|\.|;|and\b|or\b|$))", re.I)
 _AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
+
+
+_PER_YEAR_RE = re.compile(r"\b(?:annual|annually|yearly|a\s+year|per\s+year|a\s+season|per\s+season)\b", re.I)
+
+
+def _per_year(text: str, left: int, right: int, thing: str) -> str:
+    """Money told as a rate is its own thing: "an average annual value of $21 million" is no total
+    ("a $140-million bid")."""
+    return "money a year" if thing == "money" and _PER_YEAR_RE.search(text, left, right) else thing
 
 
 def _thing(text: str, q: Quantity, predicate: str) -> str:
@@ -139,14 +162,20 @@ _GENERIC_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+[\s-])?$", re.I)  # "a 6
 _GENERIC_AFTER_RE = re.compile(r"[\w\s-]{0,25}?\b(?:can|may|typically|usually|generally|tends?\s+to)\b", re.I)
 
 
-def _scope(text: str, left: int, q: Quantity) -> str:
+def _scope(text: str, left: int, right: int, q: Quantity) -> str:
     if text.count("(", 0, q.start) > text.count(")", 0, q.start):
         return "aside"  # "(12 Somali and 11 Yemeni)", "58 km (36 miles)": a breakdown or a conversion
     if _GENERIC_BEFORE_RE.search(text, max(left, q.start - 16), q.start) and _GENERIC_AFTER_RE.match(
         text, q.end, min(len(text), q.end + 40)
     ):
         return "aside"  # "A magnitude-6.0 quake can cause severe damage": any such quake, not this one
-    if _TOTAL_RE.search(text, 0, q.start) or _TOTAL_RE.match(text, q.end):
+    after = len(text) - len(text[q.end :].lstrip())  # the first word after the figure
+    if (
+        _TOTAL_RE.search(text, 0, q.start)
+        or _TOTAL_RE.match(text, after)
+        or _SPAN_RE.search(text, 0, right)
+        or _COMBINED_RE.search(text, 0, q.end)
+    ):
         return "total"  # "So far, the Navy has confiscated 14 rifles, 31 magazines and 923 rounds"
     before = text[max(left, q.start - 25) : q.start].lower()
     after = text[q.end : q.end + 14].lower()
@@ -191,14 +220,16 @@ def _times(claim: Claim, left: int, right: int) -> tuple[TimeRef, ...]:
     told = [
         t
         for t in claim.facts.times
-        if t.kind != "duration" and not SPEECH_BEFORE.search(claim.text[max(0, t.start - 30) : t.start])
+        if t.kind != "duration"
+        and not SPEECH_BEFORE.search(before := claim.text[max(0, t.start - 30) : t.start])
+        and not NOT_DATING.search(before)  # "the fifth operation since September"
     ]
     return tuple(t for t in told if left <= t.start < right) or tuple(told)
 
 
 _SHARE_IN_RE = re.compile(
-    r"(?:\b(?:half|thirds?|quarters?|most|percent|per\s+cent)|%)\s+of\s+(?:the\s+|all\s+|their\s+|its\s+)?"
-    r"[a-z-]+\s+in\s+$",
+    r"(?:\b(?:half|thirds?|quarters?|most|percent|per\s+cent)|%)\s+(?:of\s+)?(?:the\s+|all\s+|their\s+|its\s+)?"
+    r"(?:[a-z-]+\s+)?(?:homes|houses|buildings|dwellings|residences)\s+in\s+$",
     re.I,
 )
 
@@ -242,12 +273,12 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 claim.source,
                 q,
                 predicate,
-                _thing(text, q, predicate),
+                _per_year(text, left, right, _thing(text, q, predicate)),
                 places,
                 names,
                 context,
                 _times(claim, left, right),
-                _scope(text, left, q),
+                _scope(text, left, right, q),
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
@@ -336,14 +367,16 @@ def _listed_sums(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
     three other assault rifles" is ten rifles, and meets "nine assault rifles were seized" as
     such (ten, not three, is the figure to compare)."""
     out = list(found)
-    for x, y in itertools.pairwise(found):
+    for n, (x, y) in enumerate(itertools.pairwise(found)):
         if (
             y.thing
             and x.thing
             and x.thing != y.thing
-            and not x.dimension
+            and _kind_of(x.thing, y.thing)
             and _OTHER_RE.search(y.value.text)
             and _LIST_GAP_RE.fullmatch(text, x.value.end, y.value.start)
+            # only a list of those two: "five AK-47s, two M16s and three other rifles" is not 5 + 3
+            and not (n and _LIST_GAP_RE.fullmatch(text, found[n - 1].value.end, x.value.start))
         ):
             a, b = x.value, y.value
             total = dataclasses.replace(
@@ -355,8 +388,16 @@ def _listed_sums(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
                 high=a.high + b.high,
                 qualifier=b.qualifier or a.qualifier,
             )
-            out.append(dataclasses.replace(y, value=total, scope=""))
+            out.append(dataclasses.replace(y, value=total, scope=x.scope))
     return tuple(out)
+
+
+def _kind_of(part: str, whole: str) -> bool:
+    """Whether a thing counted is a kind of another: a weapon's model of any arm ("AK-47s, three
+    other rifles"), people of people in general ("five women and three other people")."""
+    if re.fullmatch(r"(?:ak|ar|m)\d+\w*", part):
+        return True
+    return part in PERSON_UNITS and whole in PEOPLE_NOUNS  # not "12 soldiers, two other civilians"
 
 
 # --- which figures count the same thing ------------------------------------------------------
@@ -496,6 +537,19 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     return fact_name(x, y)
 
 
+def same_occasion(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> bool:
+    """Whether two figures can be told of one occasion, whatever they count: the same scope
+    (neither a part nor an aside), no dates that cannot meet, the same footing as background or
+    the day's news, and places that can be one."""
+    if x.scope != y.scope or x.scope in ("part", "aside"):
+        return False
+    if (_dated(x.times) or x.earlier) != (_dated(y.times) or y.earlier):
+        return False
+    if any(times_apart(s, t) for s in x.times for t in y.times):
+        return False
+    return not (x.places and y.places) or places_meet(x.places, y.places, setting)
+
+
 #: How a fact reads, from its event class and what it counts.
 _EVENT_NAMES = {
     "death": "deaths",
@@ -517,7 +571,14 @@ _EVENT_NAMES = {
     "temperature": "temperature",
 }
 _HOLDER_FACTS = {"age": "age", "child": "children", "wife": "wives"}
-_THING_NAMES = {"length": "distance", "time": "time", "money": "amount", "percent": "share", "area": "area"}
+_THING_NAMES = {
+    "length": "distance",
+    "time": "time",
+    "money": "amount",
+    "money a year": "amount a year",
+    "percent": "share",
+    "area": "area",
+}
 
 
 def fact_name(x: Atom, y: Atom) -> str:

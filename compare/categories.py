@@ -81,7 +81,7 @@ _DEATH_RE = re.compile(
 #: How much of a building is left: "destroyed a large section of the store" / "the main building is
 #: intact with only smoke damage". A collapsed roof or a damaged wing is neither.
 _DAMAGE_RE = re.compile(
-    r"\b(?P<destroyed>destroy(?:ed|s)|gutted|razed|flattened|levell?ed|burn(?:ed|t)\s+(?:down|to\s+the\s+ground)"
+    r"\b(?P<destroyed>destroy(?:ed|s|ing)|gutted|razed|flattened|levell?ed|burn(?:ed|t)\s+(?:down|to\s+the\s+ground)"
     r"|reduced\s+to\s+(?:rubble|ashes))\b"
     r"|\b(?P<intact>intact|undamaged|only\s+(?:smoke|minor|superficial|cosmetic)\s+damage)\b",
     re.I,
@@ -92,7 +92,7 @@ _BUILDINGS = (
     ("worship", r"church(?:es)?|chapels?|cathedrals?|mosques?|temples?|synagogues?"),
     ("home", r"homes?|houses?|apartments?|flats?|residences?|cottages?"),
     ("school", r"schools?|colleges?|universit(?:y|ies)|campus"),
-    ("building", r"buildings?|structures?|premises|propert(?:y|ies)|complex"),
+    ("building", r"buildings?|structures?|premises"),
 )
 _BUILDING_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _BUILDINGS) + r")\b", re.I)
 
@@ -199,17 +199,29 @@ def _death(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+#: "was not destroyed", "hasn't been destroyed": no class at all.
+_NOT_BEFORE_RE = re.compile(r"\b(?:not|n't|never)\s+(?:been\s+|left\s+)?$", re.I)
+
+
 def _damage(text: str) -> list[tuple[str, str, int]]:
     if not _BUILDING_RE.search(text):
         return []  # "destroyed the evidence", "his reputation is intact"
     return [
-        ("destroyed" if m["destroyed"] else "intact", m.group(), m.start()) for m in _DAMAGE_RE.finditer(text)
+        ("destroyed" if m["destroyed"] else "intact", m.group(), m.start())
+        for m in _DAMAGE_RE.finditer(text)
+        if not _NOT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
     ]
 
 
-def _building(text: str) -> str | None:
-    """The kind of building a claim tells of: the first it names."""
-    m = _BUILDING_RE.search(text)
+def _building(text: str, at: int) -> str | None:
+    """The kind of building the words at ``at`` tell of: what a verb acts on, just after it ("the
+    fire at the store destroyed three homes": homes), else the nearest before ("the supermarket
+    was left intact")."""
+    found = list(_BUILDING_RE.finditer(text))
+    after = [m for m in found if at < m.start() <= at + 40 and not re.search(r"[.;]", text[at : m.start()])]
+    before = [m for m in found if m.start() < at]
+    m = after[0] if after and _DAMAGE_RE.match(text, at)["destroyed"] else (before[-1] if before else None)
+    m = m or (after[0] if after else None)
     return next(k for k, v in m.groupdict().items() if v) if m else None
 
 
@@ -240,7 +252,7 @@ def categories(claim: Claim) -> tuple[Category, ...]:
                     slot,
                     values,
                     text,
-                    _building(claim.text) if slot == "damage" else _holder(claim, start),
+                    _building(claim.text, start) if slot == "damage" else _holder(claim, start),
                     bool(_ONE_OF_RE.search(subject)),
                     count,
                     named,

@@ -13,6 +13,7 @@ from .lexicon import GRAMMAR_STOP, ORG_HEADS, month_number
 from .reading import (
     CLAUSE_BREAK,
     NEAR_AFTER,
+    NOT_DATING,
     PREDICATE_RE,
     SPEECH_BEFORE,
     WORD,
@@ -43,10 +44,9 @@ class Dated:
 
 #: Times after these words bound a span or set a deadline ("by Friday", "since March"); they
 #: date no event.
-_NOT_DATING_RE = re.compile(r"\b(?:by|until|till|since|before|after|from|through)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTIVE_DATE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.I)
 _ANOTHER_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|previously|formerly|last|next)\b",
+    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|previously|last|next)\b",
     re.I,
 )
 
@@ -79,7 +79,7 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
     out = []
     for t in claim.facts.times:
         before = text[max(0, t.start - 30) : t.start]
-        if t.kind == "duration" or SPEECH_BEFORE.search(before) or _NOT_DATING_RE.search(before):
+        if t.kind == "duration" or SPEECH_BEFORE.search(before) or NOT_DATING.search(before):
             continue
         left, right = clause_span(text, t.start, t.end)
         if not context_words(text[left : t.start] + " " + text[t.end : right], set()):

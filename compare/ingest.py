@@ -109,7 +109,7 @@ def _url_id(url: str) -> str:
 def _looks_like_path(value: str) -> bool:
     # A library user may hand us a path or the article text itself as a plain string; text has
     # line breaks or spaces between many words, a path is one short line.
-    if "\n" in value or len(value) > 1024 or _html.looks_like_html(value):
+    if not value.strip() or "\n" in value or len(value) > 1024 or _html.looks_like_html(value):
         return False
     if value == "-":
         return True
@@ -118,9 +118,10 @@ def _looks_like_path(value: str) -> bool:
             return True
     except OSError:  # a name too long for the file system: text
         return False
-    if value.count(" ") >= 4:
-        return False  # words, not a path: "The 9/11 attacks killed nearly 3,000 people."
-    return Path(value).suffix.lower() in _TEXT_SUFFIXES or os.sep in value
+    if Path(value).suffix.lower() in _TEXT_SUFFIXES:
+        return True  # "drafts/story.md", "my draft.txt": a file, if a missing one
+    # words, not a path: "The 9/11 attacks killed nearly 3,000 people.", "9/11 anniversary marked"
+    return os.sep in value and " " not in value
 
 
 def _sidecar(directory: Path, cache: dict[Path, dict[str, dict]]) -> dict[str, dict]:

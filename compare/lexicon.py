@@ -866,11 +866,12 @@ ANTONYM_STEMS = [
         "support/oppos",
         "favor/oppos",
         "favour/oppos",
-        r"back(?:s|ed|ing)\b/oppos",  # not "a back door", "bringing scientists back"
+        # to back a plan, not "a back door" or "brought back into"
+        r"back(?:s|ed|ing)?\b(?!\s+(?:door|to|in|into|from|up|down|out|off|home|away|then))/oppos",
         "accept/reject",
         "approv/reject",
-        r"confirm/den(?:y|ies|ied|ying|ial)",
-        r"admit/den(?:y|ies|ied|ying|ial)",
+        r"confirm/den(?:y|ies|ied|ying|ial)\b",
+        r"admit/den(?:y|ies|ied|ying|ial)\b",
         r"allow/ban(?:s|ned|ning)?\b",
         "allow/forb",
         "increas/decreas",
@@ -918,7 +919,7 @@ PREDICATES = {
         "kill",
         r"dead\b",
         # not the penalty: "nine in favour of the death penalty" (nor "put him to death": reading)
-        r"death(?!\s+(?:penalty|sentence|row|warrant|threat))",
+        r"death(?![\s-]+(?:penalty|sentence|row|warrant|threat))",
         r"died\b",
         r"dies\b",
         r"die\b",

@@ -20,6 +20,8 @@ SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|saying|told|tells|announced|stated|added|reported|declared|wrote)\s+(?:on\s+|in\s+)?$",
     re.I,
 )
+#: A time after these bounds or follows the event, never dates it: "since September", "by Friday".
+NOT_DATING = re.compile(r"\b(?:by|until|till|since|before|after|from|through)\s+(?:the\s+)?$", re.I)
 PREDICATE_RE = {cls: re.compile(r"\b(?:" + "|".join(stems) + r")", re.I) for cls, stems in PREDICATES.items()}
 
 
@@ -48,7 +50,7 @@ def event_word(text: str, left: int, right: int, start: int, end: int) -> str:
             if start <= m.start() < end:
                 continue  # "killings" inside the figure's own noun is the thing, not the event
             if cls == "death" and _EXECUTION_RE.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "nine voting to put Nichols to death": a penalty, no one died
+                continue  # "nine voting to put Nichols to death": a penalty asked for, no one died
             d = start - m.end() if m.end() <= start else m.start() - end
             if distance is None or d < distance:
                 attempted = _ATTEMPTED_RE.search(text, max(0, m.start() - 12), m.start())
@@ -65,7 +67,9 @@ def event_word(text: str, left: int, right: int, start: int, end: int) -> str:
     return best
 
 
-_EXECUTION_RE = re.compile(r"\b(?:put|sentenced?|sentencing)\s+(?:[\w'’]+\s+){0,3}to\s+$", re.I)
+_EXECUTION_RE = re.compile(
+    r"\b(?:(?:to|would|could|should)\s+put|sentenced?|sentencing)\s+(?:[\w'’]+\s+){0,3}to\s+$", re.I
+)
 #: "attempted murder" is no death, "an attempted hijack" no hijack
 _ATTEMPTED_RE = re.compile(r"\b(?:attempted|attempt\s+to|failed|foiled|thwarted)\s+$", re.I)
 

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .extract import same_entity
-from .records import Claim, Entity
+from .reading import clause_span
+from .records import Claim, Entity, TimeRef
 
 #: "will", "is set to", "plans to" and a verb, an adverb allowed between ("will eventually replace").
 _FUTURE_RE = re.compile(
@@ -30,7 +31,7 @@ _PAST_RE = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed))\b")
 #: modal ("would have replaced", "to be replaced"): none tells the deed.
 _NOT_DONE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|be|being|is|are|not|never|n't|would|could|should|might|may|must|to|if)\s+"
-    r"(?:[a-z]+ly\s+)?$"
+    r"(?:(?:[a-z]+ly|have|yet|not)\s+){0,3}$"
 )
 #: What is not an act: "will be", "will have", "is set to become".
 _NOT_ACTS = frozenset("be have become remain continue take make get not need want try".split())
@@ -53,6 +54,7 @@ class Told:
     text: str  # the words that tell it: "will eventually replace the Tabar"
     start: int
     end: int
+    when: tuple[TimeRef, ...] = ()  # the times its clause gives ("on Friday", "in 2009")
 
 
 def _bases(past: str) -> frozenset[str]:
@@ -101,11 +103,10 @@ def told(claim: Claim) -> tuple[Told, ...]:
         if obj is None or subj is None or same_entity(obj, subj):
             continue
         verbs = _bases(verb) if done else frozenset({verb})
-        out.append(
-            Told(
-                claim.id, claim.source, verbs, done, subj, obj, text[m.start() : obj.end], m.start(), obj.end
-            )
-        )
+        left, right = clause_span(text, m.start(), obj.end)
+        when = tuple(t for t in claim.facts.times if left <= t.start < right)
+        span = text[m.start() : obj.end]
+        out.append(Told(claim.id, claim.source, verbs, done, subj, obj, span, m.start(), obj.end, when))
     return tuple(out)
 
 
@@ -120,4 +121,17 @@ def tense_conflicts(xs: tuple[Told, ...], ys: tuple[Told, ...]) -> list[tuple[To
         and x.verbs & y.verbs
         and same_entity(x.object, y.object)
         and same_entity(x.subject, y.subject)
+        and _one_occasion(x, y)
     ]
+
+
+def _one_occasion(x: Told, y: Told) -> bool:
+    """A plan and a deed that can be one occasion: not each given its own time ("will play the
+    Yankees on Friday" / "played the Yankees on Tuesday"), and no deed of another year ("will
+    visit Mexico next week" / "visited Mexico in 2009")."""
+    if x.when and y.when:
+        return False
+    return not any(_YEAR.search(t.text) for t in (*x.when, *y.when))
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -513,3 +513,84 @@ def test_a_combined_figure_is_a_total():
         _claim("Playing in a combined 157 games with the Angels and Braves, Teixeira had 33 homers.", "a")
     )
     assert {a.value.text: a.scope for a in found} == {"157 games": "total", "33 homers": "total"}
+
+
+@pytest.mark.parametrize(
+    "text, figure, scope",
+    [
+        ("Police made 50 arrests over four nights.", "50 arrests", "total"),
+        ("Police said 50 arrests have been made since the shooting.", "50 arrests", "total"),
+        ("In the past two days, 12 people were killed.", "12 people", "total"),
+        ("He had been arrested three times since October.", "three times", "total"),
+        # a span in weeks is no total: "the worst in weeks"
+        ("The storm, the worst in weeks, killed 12 people.", "12 people", ""),
+        ("The combined forces killed 12 militants.", "12 militants", ""),
+    ],
+)
+def test_counts_over_several_days_are_totals_and_look_alikes_are_not(text, figure, scope):
+    assert {a.value.text: a.scope for a in atoms(_claim(text, "a"))}[figure] == scope
+
+
+def test_deaths_are_not_death_penalties_but_a_killing_told_as_put_to_death_is():
+    def event(text: str, figure: str) -> str:
+        return {a.value.text: a.predicate for a in atoms(_claim(text, "a"))}[figure]
+
+    assert event("Nine jurors voted for the death-penalty verdict.", "Nine jurors") != "death"
+    assert event("Nine jurors were voting to put Nichols to death.", "Nine jurors") != "death"
+    assert event("Militants put 21 hostages to death on Sunday.", "21 hostages") == "death"
+
+
+def test_a_second_quake_in_one_article_is_its_own():
+    main = Claim(
+        "a:1", "a", t := "A magnitude-5.9 quake struck the island on Sunday.", 0, len(t), facts=extract(t)
+    )
+    second = Claim(
+        "a:2", "a", t := "A second quake of magnitude 4.6 hit an hour later.", 0, len(t), facts=extract(t)
+    )
+    assert number_conflicts(atoms(main), atoms(second), within=True) == []
+
+
+def test_only_a_list_of_two_is_summed_and_only_of_a_kind():
+    def sums(text: str) -> list[float]:
+        return [a.value.value for a in atoms(_claim(text, "a")) if "," in a.value.text]
+
+    assert sums("The navy seized seven AK-47s, three other assault rifles and 13 magazines.") == [10.0]
+    assert sums("Police seized five AK-47s, two M16s and three other rifles.") == []
+    assert sums("Police said 12 soldiers, two other civilians were hurt.") == []
+
+
+def test_the_finding_says_in_all_only_of_a_summed_list():
+    from compare.diff.explain import _said
+    from compare.extract.numbers import find_quantities
+
+    (rng,) = find_quantities("between $140 million and $150 million")
+    assert "in all" not in _said(rng.text, rng)
+    (summed,) = [
+        a.value
+        for a in atoms(_claim("Police seized seven AK-47s, three other rifles.", "a"))
+        if "," in a.value.text
+    ]
+    assert _said(summed.text, summed).endswith("(10 in all)")
+
+
+def test_two_named_speakers_in_one_sentence_give_two_counts():
+    assert _sayings(
+        "The Red Cross said 3 people died in the clashes, but the Syrian Observatory said 5 people died."
+    ) == (
+        "3 people",
+        "5 people",
+        ("The Red Cross", "the Syrian Observatory"),
+    )
+
+
+def test_money_told_as_a_yearly_rate_is_no_total_and_a_hyphenated_million_scales():
+    assert (
+        _conflicts(
+            "The Yankees made an initial $140-million bid for Sabathia.",
+            "Teixeira is seeking an average annual value of more than $21 million from the Yankees.",
+        )
+        == []
+    )
+    assert _conflicts("The Yankees made a $140-million bid.", "The Yankees made a $161 million bid.") == [
+        ("$140-million", "$161 million", "amount in Yankees")
+    ]

@@ -75,6 +75,9 @@ def test_two_kinds_for_one_slot_conflict(a, b, fact):
         ),
         # the police's weapons are not the gunman's
         ("The gunman opened fire with a shotgun.", "Officers returned fire with rifles."),
+        # not destroyed; the homes a fire at a store destroyed are not the store
+        ("The church was not destroyed, the pastor said.", "The church is intact, the pastor said."),
+        ("The fire at the store destroyed three homes nearby.", "The supermarket was left intact."),
         # a collapsed roof is no destroyed building; another kind of building; no building at all
         ("Half the roof of the building has collapsed.", "The main building is intact, fire crews said."),
         ("The fire destroyed three homes on the street.", "The church was left intact."),

@@ -84,6 +84,7 @@ def test_words_that_only_look_like_a_reversed_stance_are_none(a, b):
         ("The senator supports the bill, his office said.", "The senator opposes the bill, his office said."),
         ("The team won the final on Sunday.", "The team lost the final on Sunday."),
         ("Prices rose sharply in March.", "Prices fell sharply in March."),
+        ("Democrats back the bill, their leader said.", "Democrats oppose the bill, their leader said."),
     ],
 )
 def test_a_reversed_stance_is_a_negation_conflict(a, b):
@@ -120,6 +121,19 @@ def test_two_names_in_two_places_are_not_a_swap():
     ],
 )
 def test_one_name_in_the_place_of_another_is_a_swap(a, b):
+    assert _types(a, b) == ["entity"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The plane flew from Boston on Friday, the airline said.",
+            "The plane flew from Denver on Friday, the airline said.",
+        ),
+    ],
+)
+def test_a_name_after_from_may_still_be_a_swap(a, b):
     assert _types(a, b) == ["entity"]
 
 

@@ -1096,3 +1096,12 @@ def test_phone_numbers_are_found_and_count_nothing(text, phones):
     found = find_phones(text)
     assert [p.text for p in found] == phones
     assert not any(p.start < q.end and q.start < p.end for p in found for q in find_quantities(text))
+
+
+def test_a_common_word_before_a_full_stop_ends_a_speaker_phrase_but_a_state_does_not():
+    assert extract("The man, who was taken ill. Doctors at the hospital said he died.").speaker == (
+        "Doctors at the hospital"
+    )
+    assert extract("The U.S. Geological Survey in Golden, Colo., said it was a 6.1 quake.").speaker == (
+        "The U.S. Geological Survey in Golden"
+    )

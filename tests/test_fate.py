@@ -42,3 +42,17 @@ def test_rescued_or_arrested_and_rescued_or_dead_conflict():
 )
 def test_other_groups_and_compatible_fates_stay_quiet(a, b):
     assert _fates(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # "people" is anyone; "Some" is no group's name
+        ("Twelve people were rescued from the flooded mine.", "Twelve people died in the earthquake."),
+        ("Some 2,000 people were evacuated from the coast.", "Some 2,000 people were killed in the war."),
+        # another year's miners
+        ("In 2005, 20 miners died in the blast.", "On Monday 20 miners were rescued from the shaft."),
+    ],
+)
+def test_anyone_some_and_another_years_group_stay_quiet(a, b):
+    assert _fates(a, b) == []

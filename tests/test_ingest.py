@@ -49,8 +49,11 @@ def test_strings_are_text_and_articles_keep_their_fields():
 
 def test_strings_with_a_slash_or_too_long_for_a_file_name_are_text():
     long = "The film holds a 28 % rating on Rotten Tomatoes based on 116 reviews " * 4
-    a, b = load_sources(["The 9/11 attacks killed nearly 3,000 people in New York.", long])
+    a, b, c = load_sources(
+        ["The 9/11 attacks killed nearly 3,000 people in New York.", long, "9/11 anniversary marked"]
+    )
     assert a.text.startswith("The 9/11 attacks") and b.text.startswith("The film holds")
+    assert c.text == "9/11 anniversary marked"
 
 
 def test_bad_article_date_is_a_one_line_error():

@@ -38,6 +38,11 @@ def test_a_plan_and_a_deed_of_one_subject_and_object_conflict():
         ("Smith will not replace Jones as coach.", "Smith replaced Jones last year."),  # no plan
         ("Smith will be Jones's deputy.", "Smith defeated Jones last year."),  # no act to come
         ("Smith will replace Jones as coach.", "Smith will replace Jones as coach."),  # the same plan
+        ("Smith has not yet replaced Jones.", "Smith will replace Jones next month."),  # no deed yet
+        ("Smith could have defeated Jones.", "Smith will defeat Jones."),  # what might have been
+        # two occasions: each its own time, or a deed of another year
+        ("The Red Sox will play the Yankees on Friday.", "The Red Sox played the Yankees on Tuesday."),
+        ("Obama will visit Mexico next week.", "Obama visited Mexico in 2009."),
     ],
 )
 def test_other_acts_and_no_acts_stay_quiet(a, b):

@@ -57,9 +57,10 @@ def _entity_swap(
 
 #: Slots whose names may both be true. After a place preposition one name may hold the other
 #: ("a supermarket in Somerset" / "in Wellington", "a bank in Greece" / "in Athens": on ECB+ dev
-#: every such swap read was a place and the place it lies in). After "told", two outlets each
-#: interviewed the speaker.
-_NO_SWAP_AFTER = frozenset("in at near from of on into outside inside across around told".split())
+#: every such swap read was a place and the place it lies in), or a holder of another time ("coach
+#: of the Trail Blazers" / "coach of the Philadelphia 76ers", a man fired by both). After "told",
+#: two outlets each interviewed the speaker. After "from", "with", "by", a swap stays a swap.
+_NO_SWAP_AFTER = frozenset("in at near of into outside inside across around told".split())
 
 
 def _told(c: Claim) -> list:

@@ -36,8 +36,12 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
 def _said(text: str, value: object) -> str:
     """The words quoted, and their sum where a list was added up ("'seven AK-47s, three other
     rifles' (10 in all)")."""
-    if isinstance(value, Quantity) and re.search(r",\s|\sand\s", value.text):
-        return f"{text!r} ({value.value:g} in all)"
+    if (
+        isinstance(value, Quantity)
+        and re.search(r"\bother\b", value.text)
+        and re.search(r",\s|\sand\s", value.text)
+    ):
+        return f"{text!r} ({value.value:,.0f} in all)"  # only a list summed by "other" reads so
     return repr(text)
 
 

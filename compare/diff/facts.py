@@ -22,6 +22,8 @@ import numpy as np
 from ..atoms import Atom, atoms, comparable, conflicting, shared_place
 from ..categories import SLOTS, Category, categories_conflict
 from ..dates import dated, same_dated_event, times_apart
+from ..extract import same_entity
+from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
 from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
@@ -100,21 +102,23 @@ class Saying:
 
 def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity] = ()) -> Saying | None:
     """The first fact a sentence gives two figures for, from two named speakers it hands over
-    between: each part must say who says it, and name someone other than the other part does."""
-    from ..extract import extract, same_entity  # the speaker of each part, read as a sentence
-
+    between: each part must say who says it, and name someone other than the other part does.
+    The speakers are no places of the figures ("the Red Cross said 3 died, but the Syrian
+    Observatory said 5")."""
     text = claim.text
     cuts = [0, *(m.end() for m in _HANDOVER_RE.finditer(text)), len(text) + 1]
     if len(cuts) < 3:
         return None
     parts = [(cuts[n], cuts[n + 1]) for n in range(len(cuts) - 1)]
-    speakers = [extract(text[a:b]).speaker for a, b in parts]
+    said = [find_speaker(text[a:b]) for a, b in parts]
     for i, j in itertools.combinations(range(len(parts)), 2):
-        si, sj = speakers[i], speakers[j]
-        if not (si and sj and named(si) and named(sj)) or same_entity(si, sj):
+        if not (said[i] and said[j]):
             continue
-        xs = [x for x in found if parts[i][0] <= x.value.start < parts[i][1]]
-        ys = [y for y in found if parts[j][0] <= y.value.start < parts[j][1]]
+        (si, spi), (sj, spj) = said[i], said[j]
+        if not (named(si) and named(sj)) or same_entity(si, sj):
+            continue
+        xs = [_unsaid(x, parts[i][0], spi) for x in found if parts[i][0] <= x.value.start < parts[i][1]]
+        ys = [_unsaid(y, parts[j][0], spj) for y in found if parts[j][0] <= y.value.start < parts[j][1]]
         for x, y in itertools.product(xs, ys):
             fact = comparable(x, y, setting)
             if fact is not None and conflicting(x, y):
@@ -122,6 +126,13 @@ def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity]
                 conflict = Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
                 return Saying(claim.id, conflict, (si, sj))
     return None
+
+
+def _unsaid(x: Atom, offset: int, span: tuple[int, int]) -> Atom:
+    """The figure less the names in its part's speaker phrase."""
+    start, end = offset + span[0], offset + span[1]
+    keep = tuple(e for e in x.places if not start <= e.start < end)
+    return dataclasses.replace(x, places=keep, names=tuple(e for e in x.names if not start <= e.start < end))
 
 
 #: A sentence whose subject is a pronoun continues the sentence before it: "In February a quake

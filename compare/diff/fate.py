@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..atoms import Atom, atoms
-from ..lexicon import SCALES, SMALL, TENS
+from ..atoms import Atom, atoms, same_occasion
+from ..lexicon import SCALES, SENTENCE_STOP, SMALL, TENS
 from ..records import Claim, Conflict
 from .registry import Pair, detector
 
@@ -25,8 +25,11 @@ _NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, "hundred", "dozen"])
 
 
 def _group(x: Atom) -> tuple[set[str], str]:
-    """The capitalised words that tell which group ("Somali"; not "Five") and what it is counted as."""
-    return {w for w in _MODIFIER_RE.findall(x.value.text) if w.lower() not in _NUMBER_WORDS}, x.thing
+    """The capitalised words that tell which group ("Somali"; not "Five", not "Some") and what it
+    is counted as."""
+    return {
+        w for w in _MODIFIER_RE.findall(x.value.text) if w.lower() not in _NUMBER_WORDS | SENTENCE_STOP
+    }, x.thing
 
 
 def _counted(x: Atom) -> str:
@@ -45,7 +48,8 @@ def fate_conflicts(xs: Sequence[Atom], ys: Sequence[Atom]) -> list[Conflict]:
                 continue  # another number is another group
             (mx, tx), (my, ty) = _group(x), _group(y)
             shared = mx & my
-            if not (shared or (tx and tx == ty)) or x.earlier or y.earlier:
+            # "twelve people" is anyone: a group is named ("Somali") or counted as one kind ("hikers")
+            if not (shared or (tx and tx == ty and tx != "person")) or not same_occasion(x, y):
                 continue
             who = " ".join(w for w in _MODIFIER_RE.findall(v.text) if w in shared) or _counted(x)
             fact = f"what happened to the {v.value:g} {who}: {_DONE[x.predicate]} or {_DONE[y.predicate]}"

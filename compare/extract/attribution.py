@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
+    ABBREVIATIONS,
     ADVERBS_BEFORE_VERB,
     APPOSITION_STARTERS,
     AUXILIARIES,
@@ -114,8 +115,12 @@ def _boundary(toks, i: int) -> bool:
     tok = toks[i][0]
     if tok == ".":
         prev = toks[i - 1][0] if i else ""
-        # "Dr.", and a state after a town: "the U.S. Geological Survey in Golden, Colo., said"
-        return not (prev.lower() in SENTENCE_ABBREVIATIONS or (len(prev) == 1 and prev.isupper()))
+        # "Dr.", and a state after a town, capitalised: "the U.S. Geological Survey in Golden, Colo.,
+        # said" (not "taken ill." or "the sun.")
+        abbrev = prev.lower() in ABBREVIATIONS or (
+            prev[:1].isupper() and prev.lower() in SENTENCE_ABBREVIATIONS
+        )
+        return not (abbrev or (len(prev) == 1 and prev.isupper()))
     return tok in _BOUNDARY_PUNCT or tok == "-"
 
 

@@ -54,7 +54,7 @@ _CORE_RE = re.compile(
     rf"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹)?"
     rf"(?:(?<![\w.,/:])(?P<neg>minus[\s-]+|\u2212)?(?P<num>{_DIGITS})"
     rf"(?P<frac>(?:\s+|-){_FRACTION}|[{_VULGAR}])?(?![\d/])(?P<suf>[A-Za-z]+)?"
-    rf"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?"
     rf"|(?<![\w.,/:-])(?P<bare>{_FRACTION}|[{_VULGAR}])"
     rf"|(?<![\w-])(?P<half>half)\s+an?\s+(?!(?:dozen|hundred|thousand|million|billion|trillion)\b)(?=[a-z])"
     rf"|(?<![\w-])(?P<one>an?)\s+(?=[a-z]+\s+and\s+a\s+half\b)"
