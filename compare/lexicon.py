@@ -586,6 +586,14 @@ COMMON_WORD_STOP = frozenset(
 SENTENCE_STOP = GRAMMAR_STOP | COMMON_WORD_STOP
 
 
+#: Verbs after "will" that tell no act to come ("will be", "is set to become"), for ``tense``.
+NOT_ACT_VERBS = frozenset("be have become remain continue take make get not need want try".split())
+#: Words before a name after which another source's other name is no swap (``diff.entity``): a
+#: place may lie in the other ("a supermarket in Somerset" / "in Wellington"), a holder may be of
+#: another time ("coach of the Trail Blazers" / "of the 76ers"), two outlets may each be told.
+NO_SWAP_AFTER = frozenset("in at near of into outside inside across around told".split())
+
+
 #: Ship-name prefixes ("INS Tabar", "USS Cole", "MV Gibe") and the vessel nouns a sentence may open
 #: on before one ("Warship INS Sukanya foiled ..."): the noun is no part of the ship's name.
 SHIP_PREFIXES = frozenset("ins uss hms mv ms ss hmas hmcs hmnzs rfa usns mt fv".split())

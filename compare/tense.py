@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import same_entity
+from .lexicon import NOT_ACT_VERBS
 from .reading import clause_span
 from .records import Claim, Entity, TimeRef
 
@@ -33,8 +34,6 @@ _NOT_DONE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|be|being|is|are|not|never|n't|would|could|should|might|may|must|to|if)\s+"
     r"(?:(?:[a-z]+ly|have|yet|not)\s+){0,3}$"
 )
-#: What is not an act: "will be", "will have", "is set to become".
-_NOT_ACTS = frozenset("be have become remain continue take make get not need want try".split())
 #: Between the verb and its object: a few lower-case words ("replaced stealth frigate INS Tabar").
 _OBJECT_GAP_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s+")
 #: Between the subject and the verb: an apposition or a relative pronoun at most, no full stop.
@@ -94,7 +93,7 @@ def told(claim: Claim) -> tuple[Told, ...]:
         *((m, True) for m in _PAST_RE.finditer(text)),
     ]:
         verb = m["verb"].lower()
-        if not done and verb in _NOT_ACTS:
+        if not done and verb in NOT_ACT_VERBS:
             continue
         if done and _NOT_DONE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
             continue

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..align import lexical
 from ..extract import same_entity
-from ..lexicon import ARTICLES_AND_POSSESSIVES, CLAUSE_STOP
+from ..lexicon import ARTICLES_AND_POSSESSIVES, CLAUSE_STOP, NO_SWAP_AFTER
 from ..records import Claim, Conflict
 from .clauses import WORD, strip_spans
 from .registry import Pair, detector
@@ -36,13 +36,13 @@ def _entity_swap(
     only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in ea)]
     for x in only_a:
         slot = _slot(a.text, x.start)
-        if len(slot) == 2 and any(w not in CLAUSE_STOP for w in slot) and slot[-1] not in _NO_SWAP_AFTER:
+        if len(slot) == 2 and any(w not in CLAUSE_STOP for w in slot) and slot[-1] not in NO_SWAP_AFTER:
             for y in only_b:
                 if _slot(b.text, y.start) == slot:
                     return x.text, y.text, " ".join(slot)
     if similarity >= gates["near_identical"] and len(only_a) == 1 and len(only_b) == 1:
         x, y = only_a[0], only_b[0]
-        if _slot(a.text, x.start)[-1:] and _slot(a.text, x.start)[-1] in _NO_SWAP_AFTER:
+        if _slot(a.text, x.start)[-1:] and _slot(a.text, x.start)[-1] in NO_SWAP_AFTER:
             return None
         # One name in the other's place: the same word beside each ("watching a TV cartoon" and
         # "Brianna was in her bedroom" are two names in two places, both true).
@@ -53,14 +53,6 @@ def _entity_swap(
         ):
             return x.text, y.text, ""
     return None
-
-
-#: Slots whose names may both be true. After a place preposition one name may hold the other
-#: ("a supermarket in Somerset" / "in Wellington", "a bank in Greece" / "in Athens": on ECB+ dev
-#: every such swap read was a place and the place it lies in), or a holder of another time ("coach
-#: of the Trail Blazers" / "coach of the Philadelphia 76ers", a man fired by both). After "told",
-#: two outlets each interviewed the speaker. After "from", "with", "by", a swap stays a swap.
-_NO_SWAP_AFTER = frozenset("in at near of into outside inside across around told".split())
 
 
 def _told(c: Claim) -> list:
