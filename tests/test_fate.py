@@ -13,7 +13,7 @@ def _atoms(text: str, source: str):
 
 
 def _fates(a: str, b: str) -> list[tuple[str, str, str]]:
-    return [(c.a, c.b, c.fact) for c in fate_conflicts(_atoms(a, "a"), _atoms(b, "b"))]
+    return [(c.a, c.b, c.fact) for c in fate_conflicts(_atoms(a, "a"), _atoms(b, "b"), a, b)]
 
 
 def test_rescued_or_arrested_and_rescued_or_dead_conflict():
@@ -21,10 +21,14 @@ def test_rescued_or_arrested_and_rescued_or_dead_conflict():
         "The warship thwarted the attack and rescued 26 Somali crewmembers.",
         "The navy foiled the attack, apprehending 26 Somali pirates.",
     ) == [
-        ("26 Somali crewmembers", "26 Somali pirates", "what happened to the 26 Somali: rescued or arrested")
+        (
+            "rescued 26 Somali crewmembers",
+            "apprehending 26 Somali pirates",
+            "what happened to the 26 Somali: rescued or arrested",
+        )
     ]
     assert _fates("Five hikers were rescued on Sunday.", "Five hikers died on the mountain.") == [
-        ("Five hikers", "Five hikers", "what happened to the 5 hikers: rescued or killed")
+        ("Five hikers were rescued", "Five hikers died", "what happened to the 5 hikers: rescued or killed")
     ]
 
 

@@ -228,7 +228,7 @@ def conflicting_pairs(
         if xt and yt and not within:
             found += act_conflicts(xt, yt)
         if xa and ya and not within:
-            found += fate_conflicts(xa, ya)
+            found += fate_conflicts(xa, ya, a.text, b.text)
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within and ((xa and ya) or (xd and yd)):

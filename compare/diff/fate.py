@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from ..atoms import Atom, atoms, same_occasion
 from ..lexicon import SCALES, SENTENCE_STOP, SMALL, TENS
+from ..reading import PREDICATE_RE
 from ..records import Claim, Conflict
 from .registry import Pair, detector
 
@@ -37,7 +38,26 @@ def _counted(x: Atom) -> str:
     return " ".join(w for w in x.value.text.split() if w.lower() not in _NUMBER_WORDS and not w[0].isdigit())
 
 
-def fate_conflicts(xs: Sequence[Atom], ys: Sequence[Atom]) -> list[Conflict]:
+def _told(x: Atom, text: str) -> str:
+    """The words that tell what befell the group, from its event word to the figure or back
+    ("apprehending 26 Somali pirates", "26 hikers were rescued"); the figure alone without the text."""
+    if not text:
+        return x.value.text
+    left, right = x.clause
+    words = [m for m in PREDICATE_RE[x.predicate].finditer(text, left, right)]
+    if not words:
+        return x.value.text
+    w = min(words, key=lambda m: abs(m.start() - x.value.start))
+    start, end = min(w.start(), x.value.start), max(w.end(), x.value.end)
+    end = max(end, re.match(r"\w*", text[end:]).end() + end)  # the whole event word: "rescued"
+    return text[start:end]
+
+
+def fate_conflicts(
+    xs: Sequence[Atom], ys: Sequence[Atom], text_x: str = "", text_y: str = ""
+) -> list[Conflict]:
+    """Each group two claims count alike, to whom they tell opposite things befell; ``text_x`` and
+    ``text_y``, the claims' texts, let the finding quote the event words with the figures."""
     out = []
     for x in xs:
         for y in ys:
@@ -53,7 +73,7 @@ def fate_conflicts(xs: Sequence[Atom], ys: Sequence[Atom]) -> list[Conflict]:
                 continue
             who = " ".join(w for w in _MODIFIER_RE.findall(v.text) if w in shared) or _counted(x)
             fact = f"what happened to the {v.value:g} {who}: {_DONE[x.predicate]} or {_DONE[y.predicate]}"
-            out.append(Conflict("category", v.text, y.value.text, "fate", fact=fact))
+            out.append(Conflict("category", _told(x, text_x), _told(y, text_y), "fate", fact=fact))
     return out
 
 
@@ -62,4 +82,4 @@ def find(a: Claim, b: Claim, pair: Pair, gates: Mapping[str, float]) -> list[Con
     if a.source == b.source:
         return []
     xa, xb = pair.atoms or (atoms(a), atoms(b))
-    return fate_conflicts(xa, xb)
+    return fate_conflicts(xa, xb, a.text, b.text)
