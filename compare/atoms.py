@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .dates import times_apart
+from .dates import YEAR_RE, times_apart
 from .extract import same_entity
 from .extract.numbers import singular
 from .lexicon import (
@@ -408,12 +408,9 @@ def _dated(times: Sequence[TimeRef]) -> bool:
     background. A day of a month without a year ("the 5th of May", "on November 19") is most
     often the story's own day, as a weekday is."""
     return any(
-        t.kind in ("month", "year", "decade", "range") or (t.kind == "date" and _YEAR_IN.search(t.text))
+        t.kind in ("month", "year", "decade", "range") or (t.kind == "date" and YEAR_RE.search(t.text))
         for t in times
     )
-
-
-_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _event_class(predicate: str) -> str:
@@ -480,6 +477,14 @@ def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
 _DEGREES = ("damage", "severe", "destruction")
 
 
+def _degrees(x: Atom, y: Atom) -> tuple[Atom, Atom] | None:
+    """Two figures of two degrees of one harm, the wider degree first; None otherwise."""
+    if _event(x) == _event(y) or not {_event(x), _event(y)} <= set(_DEGREES):
+        return None
+    wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+    return wider, narrower
+
+
 def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
     """If the two figures count the same thing in the same event, what that fact is (for the
     finding: "injury: person"), else None.
@@ -497,10 +502,10 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         return None
     if x.scope != y.scope or x.scope in ("part", "aside"):
         return None
-    if _event(x) != _event(y) and {_event(x), _event(y)} <= set(_DEGREES):
+    if degrees := _degrees(x, y):
         # What was destroyed was damaged too: fewer damaged than destroyed cannot both be true,
         # more damaged than destroyed can (and so for the worst hit).
-        wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+        wider, narrower = degrees
         if not wider.value.high < narrower.value.low:
             return None
     elif not _same_event(x, y):
@@ -585,8 +590,8 @@ def fact_name(x: Atom, y: Atom) -> str:
     """The fact two comparable figures are of, for a reader: "deaths in Treemseh", "rifles
     seized", "distance", "age of Anthony LaSalle"."""
     event = _EVENT_NAMES.get(x.predicate, "")
-    if _event(x) != _event(y) and {_event(x), _event(y)} <= set(_DEGREES):
-        wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+    if degrees := _degrees(x, y):
+        wider, narrower = degrees
         # "villages damaged, fewer than destroyed"
         event = f"{_EVENT_NAMES[_event(wider)]}, fewer than {_EVENT_NAMES[_event(narrower)]}"
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)

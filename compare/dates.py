@@ -162,7 +162,8 @@ def times_apart(a: TimeRef, b: TimeRef) -> bool:
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _MONTH_WORD_RE = re.compile(r"\b([A-Z][a-z]{2,8})\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?")
 _DAY_MONTH_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8})\b")
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: A year as news writes one: 1800-2099.
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def time_key(t: TimeRef) -> dict[str, object]:
@@ -179,6 +180,6 @@ def time_key(t: TimeRef) -> dict[str, object]:
             key["month"] = month_number(m.group(1))
             if m.group(2):
                 key["day"] = int(m.group(2))
-    if t.kind in ("date", "month", "year") and (m := _YEAR_RE.search(t.text)):
+    if t.kind in ("date", "month", "year") and (m := YEAR_RE.search(t.text)):
         key["year"] = int(m.group(1))
     return key

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .dates import YEAR_RE
 from .extract import same_entity
 from .lexicon import NOT_ACT_VERBS
 from .reading import clause_span
@@ -130,7 +131,4 @@ def _one_occasion(x: Told, y: Told) -> bool:
     visit Mexico next week" / "visited Mexico in 2009")."""
     if x.when and y.when:
         return False
-    return not any(_YEAR.search(t.text) for t in (*x.when, *y.when))
-
-
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+    return not any(YEAR_RE.search(t.text) for t in (*x.when, *y.when))
