@@ -443,6 +443,14 @@ def _same_event(x: Atom, y: Atom) -> bool:
     ex, ey = _event(x), _event(y)
     if ex and ey:
         return ex == ey
+    if x.thing == "time":
+        # A span of time belongs to what lasted it, and to whom: the same verb, and no two people
+        # ("Hiller had worked there for 15 years" / "Andy Ryan ... has worked at the plant for
+        # nearly 30 years"); words or names shared make no one span of two verbs ("four days of
+        # deliberations" / "sentenced to 485 years", "a deal of six to eight years" / "control him
+        # for the next two years").
+        same_verb = bool(x.predicate) and x.predicate == y.predicate
+        return same_verb and not (_unshared(x.names, y.names) and _unshared(y.names, x.names))
     if not ex and not ey and x.predicate and x.predicate == y.predicate:
         return True  # the same verb: "married two weeks before" / "married ... three weeks before"
     if x.thing == "person":

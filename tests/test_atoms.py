@@ -221,6 +221,19 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ("The wreck lies about 200 feet down.", "The wreck lies 60 metres down."),
         # currencies are never converted
         ("The bailout is worth $141 billion.", "The bailout is worth 93.6 billion pounds."),
+        # spans of time of two things that lasted, whatever words or names the sentences share
+        (
+            "Yvonne Hiller was suspended from her job at the plant, where she had worked for 15 years.",
+            "Andy Ryan, who has worked at the plant for nearly 30 years, heard the shots.",
+        ),
+        (
+            "The jury deliberated for four days before the judge sentenced him.",
+            "He was sentenced to 485 years and four life terms by the jury's judge.",
+        ),
+        (
+            "The Red Sox would prefer to sign him to a deal of six to eight years.",
+            "The Red Sox control him contractually for the next two years.",
+        ),
         # a total and a part, an increment, a background event
         ("So far the navy has seized 14 rifles.", "Six rifles were seized in the raid."),
         ("Another 20,000 people marched in the north.", "About 50,000 people marched in the capital."),
