@@ -123,6 +123,7 @@ _PARENT_OF_RE = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\
 _ATTRIBUTIVE_RE = re.compile(
     r"(?:-old)?\s+(?:[a-z]+\s+)?([a-z]{3,})\b(?!\s+(?:of|from|away|ago|before|after)\b)"
 )
+_OWN_PART_RE = re.compile(r"\s+of\s+(?:its|their)\s+([a-z]{3,})s\b")
 _CHARGE_RE = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?=\s*(?:,|\.|;|and\b|or\b|$))", re.I)
 _AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
 
@@ -149,6 +150,10 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         # that follows, not a span or a count of its own
         base = UNIT_DIMENSIONS[unit][0] if unit in UNIT_DIMENSIONS else unit
         return f"{base} of {singular(m.group(1))}"
+    if not unit and (m := _OWN_PART_RE.match(text, q.end)):
+        # "seven of its villages were most strongly affected": seven villages, counted under the
+        # clause's event ("15 of the dead" stays a part of the dead: ``_scope``)
+        unit = singular(m.group(1).lower())
     if unit in ("count", "charge") and (m := _CHARGE_RE.match(text, q.end)):
         return f"{unit} of {m.group(1).lower()}"  # "one count of attempted murder" is no count of murder
     if unit in UNIT_DIMENSIONS:

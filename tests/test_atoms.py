@@ -111,6 +111,12 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "Seven villages were most strongly affected by the quake.",
             ("12 worst-hit villages", "Seven villages"),
         ),
+        # "seven of its villages" counts villages ("15 of the dead" stays a part of the dead)
+        (
+            "Officials listed the 12 worst-hit villages.",
+            "The island and seven of its villages were most strongly affected by the quake.",
+            ("12 worst-hit villages", "seven"),
+        ),
         # a model is what is counted, whatever noun follows it; assault rifles are rifles
         (
             "The navy seized seven AK-47 assault rifles from the pirates.",
