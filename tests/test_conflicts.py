@@ -291,3 +291,21 @@ def test_the_same_assertion_under_different_asides_agrees():
 )
 def test_a_phone_number_printed_two_ways_conflicts(a, b, types):
     assert _types(a, b) == types
+
+
+def test_sentences_told_alike_on_two_days_do_not_agree(fake_embedder):
+    from compare import compare
+    from compare.records import Article
+
+    a = "An Indian warship foiled a pirate attack on merchant vessels in the Gulf of Aden on Friday."
+    b = (
+        "An Indian warship on Thursday intercepted three boats in the Gulf of Aden "
+        "and foiled an attack on merchant vessels."
+    )
+    report = compare([Article(text=a, id="one"), Article(text=b, id="two")], embedder=fake_embedder)
+    # each stays its source's own, the other named as telling the same event differently
+    assert [f.kind for f in report.findings] == ["unique", "unique"]
+    assert "two:1" in report.findings[0].explanation
+    same_day = b.replace("Thursday", "Friday")
+    report = compare([Article(text=a, id="one"), Article(text=same_day, id="two")], embedder=fake_embedder)
+    assert [f.kind for f in report.findings] == ["agreement"]
