@@ -70,7 +70,7 @@ class Atom:
     names: tuple[Entity, ...]  # the names in its whole sentence, speaker left out
     context: frozenset[str]  # content stems of its clause, the figure's own words left out
     times: tuple[TimeRef, ...]  # the times its clause is dated by (not "said Thursday")
-    scope: str  # "" | "total" | "increment" | "part" | "aside" (in brackets)
+    scope: str  # "" | "total" | "increment" | "part" | "aside" (in brackets, any such, a window)
     speaker: str | None
     clause: tuple[int, int]
     earlier: bool = (
@@ -163,6 +163,15 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
     return THING_CLASSES.get(unit, unit)
 
 
+_WHOLE_RE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|some|many|"
+    r"several|none|half|each|both)\s+of\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|our\s+)?$",
+    re.I,
+)
+_GROUP_BY_EVENT_RE = re.compile(
+    r"\s+(?:dead|wounded|injured|missing|hurt|displaced|homeless|arrested|detained|evacuated)\b", re.I
+)
+_WINDOW_RE = re.compile(r"\b(?:next|last|past|previous|coming|first|final)\s+$", re.I)
 _GENERIC_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+[\s-])?$", re.I)  # "a 6.0", "a magnitude-6.0"
 _GENERIC_AFTER_RE = re.compile(r"[\w\s-]{0,25}?\b(?:can|may|typically|usually|generally|tends?\s+to)\b", re.I)
 
@@ -174,6 +183,16 @@ def _scope(text: str, left: int, right: int, q: Quantity) -> str:
         text, q.end, min(len(text), q.end + 40)
     ):
         return "aside"  # "A magnitude-6.0 quake can cause severe damage": any such quake, not this one
+    named_by_event = not q.unit and _GROUP_BY_EVENT_RE.match(text, q.end)
+    if _WHOLE_RE.search(text, max(left, q.start - 30), q.start) and not named_by_event:
+        # "two of the three victims died", "landing 178 of 369 punches": the group a part is
+        # taken from; what the clause tells befell the part, not the group ("30 of the 80 wounded"
+        # still counts the wounded: the group is named by what befell it)
+        return "aside"
+    if _WINDOW_RE.search(text, max(left, q.start - 12), q.start):
+        # "eight of their last 10 games", "the next two years": a stretch counted back or forward
+        # from some moment, not how many there were; two such stretches are two windows
+        return "aside"
     after = len(text) - len(text[q.end :].lstrip())  # the first word after the figure
     if (
         _TOTAL_RE.search(text, 0, q.start)

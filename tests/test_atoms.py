@@ -111,6 +111,12 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "Seven villages were most strongly affected by the quake.",
             ("12 worst-hit villages", "Seven villages"),
         ),
+        # a group named by what befell it still counts it
+        (
+            "He said 30 of the 80 wounded remained in hospital.",
+            "The quake killed 10 people and wounded 70 people.",
+            ("80", "70 people"),
+        ),
         # "seven of its villages" counts villages ("15 of the dead" stays a part of the dead)
         (
             "Officials listed the 12 worst-hit villages.",
@@ -239,6 +245,17 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         (
             "The Red Sox would prefer to sign him to a deal of six to eight years.",
             "The Red Sox control him contractually for the next two years.",
+        ),
+        # the group a part is taken from is not a count of what befell the part
+        (
+            "One victim died in the Monday morning attack.",
+            "Local news originally reported that two of the three victims died.",
+        ),
+        ("Klitschko landed 28 of his 68 punches in the round.", "Klitschko landed 178 of 369 punches."),
+        # stretches counted back or forward from a moment are windows, not how many there were
+        (
+            "The Sixers went on to win 18 of their next 23 games that season.",
+            "The Sixers have won only two of their last 10 games this season.",
         ),
         # a total and a part, an increment, a background event
         ("So far the navy has seized 14 rifles.", "Six rifles were seized in the raid."),
