@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .dates import YEAR_RE, times_apart
 from .extract import same_entity
+from .extract.attribution import find_speaker
 from .extract.numbers import singular
 from .lexicon import (
     COUNT_SCOPES,
@@ -309,8 +310,38 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 _holder(claim, q),
             )
         )
-    return _listed_sums(
-        text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
+    return _enumerated(
+        text,
+        _listed_sums(
+            text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
+        ),
+    )
+
+
+def _enumerated(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
+    """Figures of one thing in clauses a semicolon parts are the items of an enumeration ("Two
+    bullets struck from the front; one bullet entered his left side; and the last hit his
+    forearm"): parts, not what befell them all. Unless each clause names its own speaker ("police
+    put the crowd at 20,000; organisers said 50,000"): two sayings of one figure."""
+    if ";" not in text:
+        return found
+    cuts = [m.start() for m in re.finditer(";", text)]
+
+    def part(x: Atom) -> int:
+        return sum(c < x.value.start for c in cuts)
+
+    parts = {}
+    for x in found:
+        if x.thing and not x.scope:
+            parts.setdefault(x.thing, set()).add(part(x))
+    listed = {thing for thing, ps in parts.items() if len(ps) >= 2}
+    if not listed:
+        return found
+    bounds = [0, *(c + 1 for c in cuts), len(text)]
+    if any(find_speaker(text[bounds[n] : bounds[n + 1]]) for n in range(len(bounds) - 1)):
+        return found
+    return tuple(
+        dataclasses.replace(x, scope="part") if x.thing in listed and not x.scope else x for x in found
     )
 
 

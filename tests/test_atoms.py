@@ -630,3 +630,18 @@ def test_money_told_as_a_yearly_rate_is_no_total_and_a_hyphenated_million_scales
     assert _conflicts("The Yankees made a $140-million bid.", "The Yankees made a $161 million bid.") == [
         ("$140-million", "$161 million", "amount in Yankees")
     ]
+
+
+def test_figures_enumerated_clause_by_clause_are_parts_unless_each_has_its_speaker():
+    # "Two ...; one ...; and another ..." lists where the bullets went, not how many there were
+    enumerated = (
+        "Two bullets struck him from the front; one bullet entered his left side;"
+        " and another bullet hit his forearm."
+    )
+    assert _conflicts("Seven bullets struck him, the coroner said.", enumerated) == []
+    # clauses with speakers of their own are two sayings of one figure, each to be compared
+    said = "Police put the crowd at 20,000; organisers said the crowd was 50,000."
+    assert [(a, b) for a, b, _ in _conflicts("Police put the crowd at 30,000.", said)] == [
+        ("30,000", "20,000"),
+        ("30,000", "50,000"),
+    ]
