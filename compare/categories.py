@@ -346,7 +346,7 @@ def in_context(claims: Sequence[Claim]) -> dict[str, tuple[Category, ...]]:
 SAME_HOLDER_SIMILARITY = 0.4
 
 
-def _same_holder(x: str, y: str) -> bool:
+def same_holder(x: str, y: str) -> bool:
     """ "bryant a dalton" / "brian dalton" (one man, his name spelt two ways), "ortiz" / "juan
     ortiz"; never "juan ortiz" / "jeremy ortiz" (a father and a son), never "michael smith" /
     "michelle smith"."""
@@ -369,10 +369,21 @@ def categories_conflict(x: Category, y: Category, similarity: float) -> bool:
         kinds = {x.holder, y.holder}
         return (len(kinds) == 1 or "building" in kinds) and similarity >= SAME_HOLDER_SIMILARITY
     if x.holder and y.holder:
-        return _same_holder(x.holder, y.holder)
+        return same_holder(x.holder, y.holder)
     held, other = (x, y) if x.holder else (y, x)
     if held.holder and other.named - {held.holder.split()[-1]}:
         return False  # "Deputy Ortiz was shot to death" / "his brother-in-law, Manuel Gonzalez, was stabbed"
     if x.slot == "death" and x.count is not None and y.count is not None:
         return x.count == y.count  # "the 3 bank employees were burnt" / "three people suffocated"
     return similarity >= SAME_HOLDER_SIMILARITY and not (x.one_of or y.one_of)
+
+
+def tells(own: Sequence[Category], kind: Category, of: Category) -> bool:
+    """Whether categories ``own`` (all of one source's) name ``kind``'s class for its slot, of
+    ``of``'s holder or of no one named."""
+    return any(
+        z.slot == kind.slot
+        and z.values & kind.values
+        and not (z.holder and of.holder and not same_holder(z.holder, of.holder))
+        for z in own
+    )

@@ -183,3 +183,27 @@ def test_a_group_told_in_parts_is_counted_whole_for_how_they_died():
         "Police said two women working for the bank choked on smoke.",
         similarity=0.2,
     )
+
+
+def test_a_source_naming_both_kinds_disagrees_only_with_itself(fake_embedder):
+    from compare import Article, compare
+
+    # one sentence both tell alike: the two report one event
+    alike = "Raj Chohan, 59, was struck by a car on 97th Avenue in Queens on Friday evening. "
+    lead = alike + "A driver who fled after striking her has been charged in her murder, police said."
+    other = Article(
+        id="b",
+        text=alike
+        + "The driver who fled after striking her was charged with vehicular manslaughter, police said.",
+    )
+
+    def found(text: str) -> list[tuple[str, str]]:
+        report = compare([Article(id="a", text=text), other], embedder=fake_embedder, cache_dir=None)
+        return [(f.kind, f.scope) for f in report.findings if any(c.type == "category" for c in f.conflicts)]
+
+    # the lead alone says murder where the other outlet says manslaughter: a contradiction
+    assert found(lead) == [("contradiction", "across")]
+    # an article whose body lists the manslaughter charge too is loose with itself, not at odds
+    # with the other outlet
+    body = " The driver who fled, Subryan, was charged with vehicular manslaughter, police said."
+    assert found(lead + body) == [("discrepancy", "within")]
