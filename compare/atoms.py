@@ -82,6 +82,7 @@ class Atom:
     holder: Entity | None = None
     located: Entity | None = None  # for a distance: what lies there ("Qeshm, located 1,150 km ...")
     of: str = ""  # for a distance: the event or verb it was told with ("v:abandon", "quake")
+    said_by: tuple[Entity, ...] = ()  # the names in its sentence's speaker phrase
 
     @property
     def dimension(self) -> str:
@@ -264,6 +265,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
     """The figures of one claim, each with what it is about."""
     text = claim.text
     speaker = claim.facts.speaker_span
+    said_by = tuple(e for e in claim.facts.entities if speaker and speaker[0] <= e.start < speaker[1])
     out = []
     for q in claim.facts.quantities:
         left, right = clause_span(text, q.start, q.end)
@@ -308,6 +310,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
                 _holder(claim, q),
+                said_by=said_by,
             )
         )
     return _enumerated(
@@ -321,8 +324,9 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
 def _enumerated(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
     """Figures of one thing in clauses a semicolon parts are the items of an enumeration ("Two
     bullets struck from the front; one bullet entered his left side; and the last hit his
-    forearm"): parts, not what befell them all. Unless each clause names its own speaker ("police
-    put the crowd at 20,000; organisers said 50,000"): two sayings of one figure."""
+    forearm"; "one bullet entered his shoulder; two other bullets struck his thighs"): parts, not
+    what befell them all. Unless each clause names its own speaker ("police put the crowd at
+    20,000; organisers said 50,000"): two sayings of one figure."""
     if ";" not in text:
         return found
     cuts = [m.start() for m in re.finditer(";", text)]
@@ -332,7 +336,7 @@ def _enumerated(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
 
     parts = {}
     for x in found:
-        if x.thing and not x.scope:
+        if x.thing and x.scope in ("", "increment"):
             parts.setdefault(x.thing, set()).add(part(x))
     listed = {thing for thing, ps in parts.items() if len(ps) >= 2}
     if not listed:
@@ -341,7 +345,8 @@ def _enumerated(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:
     if any(find_speaker(text[bounds[n] : bounds[n + 1]]) for n in range(len(bounds) - 1)):
         return found
     return tuple(
-        dataclasses.replace(x, scope="part") if x.thing in listed and not x.scope else x for x in found
+        dataclasses.replace(x, scope="part") if x.thing in listed and x.scope in ("", "increment") else x
+        for x in found
     )
 
 
@@ -406,7 +411,7 @@ def _share_list_events(text: str, found: list[Atom]) -> tuple[Atom, ...]:
             x, y = out[n], out[n + 1]
             if not _LIST_GAP_RE.fullmatch(text, x.value.end, y.value.start):
                 continue
-            ex, ey = _event(x), _event(y)
+            ex, ey = event_of(x), event_of(y)
             if (ex and not ey) or (ex == "seizure" and ey == "arrest"):  # "with six rifles, 12 magazines"
                 out[n + 1] = dataclasses.replace(y, predicate=x.predicate)
             elif ey and not ex:
@@ -472,7 +477,8 @@ def _event_class(predicate: str) -> str:
     return "" if predicate.startswith("v:") else predicate
 
 
-def _event(x: Atom) -> str:
+def event_of(x: Atom) -> str:
+    """The event class the figure's clause names ("death"), "" where it names none or a verb."""
     return _event_class(x.predicate)
 
 
@@ -495,17 +501,18 @@ def _same_event(x: Atom, y: Atom) -> bool:
     cars") may rest on one shared word when both clauses are that short."""
     if x.thing in ("magnitude", "age") or x.thing in RELATIVE_NOUNS:
         return True  # the quake's own measure, a person's age: whatever verb each is told with
-    ex, ey = _event(x), _event(y)
+    ex, ey = event_of(x), event_of(y)
     if ex and ey:
         return ex == ey
     if x.thing == "time":
         # A span of time belongs to what lasted it, and to whom: the same verb, and no two people
         # ("Hiller had worked there for 15 years" / "Andy Ryan ... has worked at the plant for
-        # nearly 30 years"); words or names shared make no one span of two verbs ("four days of
-        # deliberations" / "sentenced to 485 years", "a deal of six to eight years" / "control him
-        # for the next two years").
+        # nearly 30 years", who speaks of his own years); words or names shared make no one span
+        # of two verbs ("four days of deliberations" / "sentenced to 485 years", "a deal of six to
+        # eight years" / "control him for the next two years").
         same_verb = bool(x.predicate) and x.predicate == y.predicate
-        return same_verb and not (_unshared(x.names, y.names) and _unshared(y.names, x.names))
+        xn, yn = x.names + x.said_by, y.names + y.said_by
+        return same_verb and not (_unshared(xn, yn) and _unshared(yn, xn))
     if not ex and not ey and x.predicate and x.predicate == y.predicate:
         return True  # the same verb: "married two weeks before" / "married ... three weeks before"
     if x.thing == "person":
@@ -516,7 +523,11 @@ def _same_event(x: Atom, y: Atom) -> bool:
         # names both tell are no evidence that it befell them there too ("INS Sukanya spotted
         # five boats" / "three boats were captured by INS Sukanya").
         shared -= _name_words(x) | _name_words(y)
-    if len(shared) >= 2:
+    # One name is one piece of evidence however many words it has: "The Hunger Games" shared by
+    # "a $3 million salary for directing The Hunger Games" and "The Hunger Games has grossed
+    # $368.0 million" is one thing in common, not two.
+    named = shared & (_name_words(x) | _name_words(y))
+    if len(shared - named) + bool(named) >= 2:
         return True
     small = len(x.context) <= 3 and len(y.context) <= 3
     return bool(shared) and small and not ex and not ey and not x.dimension
@@ -542,9 +553,9 @@ _DEGREES = ("damage", "severe", "destruction")
 
 def _degrees(x: Atom, y: Atom) -> tuple[Atom, Atom] | None:
     """Two figures of two degrees of one harm, the wider degree first; None otherwise."""
-    if _event(x) == _event(y) or not {_event(x), _event(y)} <= set(_DEGREES):
+    if event_of(x) == event_of(y) or not {event_of(x), event_of(y)} <= set(_DEGREES):
         return None
-    wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(_event(a)))
+    wider, narrower = sorted((x, y), key=lambda a: _DEGREES.index(event_of(a)))
     return wider, narrower
 
 
@@ -656,7 +667,7 @@ def fact_name(x: Atom, y: Atom) -> str:
     if degrees := _degrees(x, y):
         wider, narrower = degrees
         # "villages damaged, fewer than destroyed"
-        event = f"{_EVENT_NAMES[_event(wider)]}, fewer than {_EVENT_NAMES[_event(narrower)]}"
+        event = f"{_EVENT_NAMES[event_of(wider)]}, fewer than {_EVENT_NAMES[event_of(narrower)]}"
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"

@@ -238,6 +238,10 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
             "Yvonne Hiller was suspended from her job at the plant, where she had worked for 15 years.",
             "Andy Ryan, who has worked at the plant for nearly 30 years, heard the shots.",
         ),
+        (  # the one whose years they are speaks
+            "Yvonne Hiller was suspended from her job at the plant, where she had worked for 15 years.",
+            "Dough mixer Andy Ryan, who has worked at the plant for nearly 30 years, said he heard the shots.",
+        ),
         (
             "The jury deliberated for four days before the judge sentenced him.",
             "He was sentenced to 485 years and four life terms by the jury's judge.",
@@ -639,9 +643,44 @@ def test_figures_enumerated_clause_by_clause_are_parts_unless_each_has_its_speak
         " and another bullet hit his forearm."
     )
     assert _conflicts("Seven bullets struck him, the coroner said.", enumerated) == []
+    others = "One bullet entered his left shoulder; two other bullets struck the back of his thighs."
+    assert _conflicts("The autopsy showed that seven bullets entered his body.", others) == []
     # clauses with speakers of their own are two sayings of one figure, each to be compared
     said = "Police put the crowd at 20,000; organisers said the crowd was 50,000."
     assert [(a, b) for a, b, _ in _conflicts("Police put the crowd at 30,000.", said)] == [
         ("30,000", "20,000"),
         ("30,000", "50,000"),
+    ]
+
+
+def test_a_figure_both_tell_makes_the_others_of_its_own_event_parts_of_a_list():
+    # one injured count told alike does not hide the death toll the two disagree on
+    assert _conflicts(
+        "The quake killed 3 people and injured 10 people.", "The quake killed 5 people and injured 10 people."
+    ) == [("3 people", "5 people", "deaths")]
+    # an exact figure within the range the other states is told by both: the other figure of
+    # that thing (the initial offer) is another part of the story, not a second account of it
+    assert (
+        _conflicts(
+            "The Nationals upgraded their initial offer, eight years and $160 million, to between"
+            " $178 million and $184 million.",
+            "WCVB-TV claims the offer was eight years and $184 million.",
+        )
+        == []
+    )
+
+
+def test_one_name_two_sentences_share_is_one_word_of_evidence():
+    # a director's salary and the film's gross: only the film's name in common
+    assert (
+        _conflicts(
+            "THR says Ross, a seasoned director, accepted a relatively low $3 million salary for"
+            " directing The Hunger Games.",
+            "After its opening weekend, the phenomenon The Hunger Games has grossed $368.0 million globally.",
+        )
+        == []
+    )
+    # the name and the thing counted: one bid told twice
+    assert _conflicts("The Yankees made a $140 million bid.", "The Yankees made a $161 million bid.") == [
+        ("$140 million", "$161 million", "amount in Yankees")
     ]

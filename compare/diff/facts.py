@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..atoms import Atom, atoms, comparable, conflicting, shared_place
+from ..atoms import Atom, atoms, comparable, conflicting, event_of, shared_place
 from ..categories import SLOTS, Category, categories_conflict
 from ..dates import dated, same_dated_event, times_apart
 from ..extract import same_entity
@@ -46,17 +46,15 @@ def number_conflicts(
     its local count ("13 killed across Syria", "six killed in Treemseh") are two facts.
     ``setting``: the names the story is set in (``reading.setting``)."""
     out = []
-    # A figure both claims state is shared, and the other figures of that thing are other parts
-    # of one list ("struck by 6.1 and 5.8 aftershocks" / "the first measured 6.1").
-    shared = {
-        x.thing
-        for x in x_atoms
-        for y in y_atoms
-        if x.thing == y.thing and x.value.unit == y.value.unit and x.value.value == y.value.value
-    }
+    # A figure both claims state is shared, and the other figures of that thing in that event are
+    # other parts of one list ("struck by 6.1 and 5.8 aftershocks" / "the first measured 6.1";
+    # "an initial offer of $160 million, upgraded to between $178 million and $184 million" /
+    # "$184 million"); those of another event are not ("killed 3 and injured 10" / "killed 5 and
+    # injured 10").
+    shared = {_list_key(x, y) for x in x_atoms for y in y_atoms if _told_both(x, y)}
     for x in x_atoms:
         for y in y_atoms:
-            if x.thing in shared:
+            if x.thing == y.thing and _list_key(x, y) in shared:
                 continue
             if within and _one_quake(x, y):
                 x, y = _unmeasured(x), _unmeasured(y)
@@ -68,6 +66,26 @@ def number_conflicts(
                 detail = shared_place(x, y) or fact
                 out.append(Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact))
     return out
+
+
+def _told_both(x: Atom, y: Atom) -> bool:
+    """One figure of one thing told by both: the same value, or one exact value within the
+    range the other states ("between $178 million and $184 million")."""
+    if x.thing != y.thing or x.value.unit != y.value.unit:
+        return False
+    if x.value.value == y.value.value:
+        return True
+    return any(
+        a.value.low < a.value.high < float("inf")
+        and b.value.low == b.value.high
+        and a.value.low <= b.value.value <= a.value.high
+        for a, b in ((x, y), (y, x))
+    )
+
+
+def _list_key(x: Atom, y: Atom) -> tuple[str, str]:
+    """What two figures count, in which event: the thing and the event class either names."""
+    return x.thing, event_of(x) or event_of(y)
 
 
 def _one_quake(x: Atom, y: Atom) -> bool:
