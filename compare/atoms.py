@@ -83,6 +83,8 @@ class Atom:
     located: Entity | None = None  # for a distance: what lies there ("Qeshm, located 1,150 km ...")
     of: str = ""  # for a distance: the event or verb it was told with ("v:abandon", "quake")
     said_by: tuple[Entity, ...] = ()  # the names in its sentence's speaker phrase
+    day: str = ""  # the one weekday its clause dates it by, if any
+    days: frozenset[str] = frozenset()  # every weekday its article dates an event on
 
     @property
     def dimension(self) -> str:
@@ -523,10 +525,12 @@ def _same_event(x: Atom, y: Atom) -> bool:
         # names both tell are no evidence that it befell them there too ("INS Sukanya spotted
         # five boats" / "three boats were captured by INS Sukanya").
         shared -= _name_words(x) | _name_words(y)
-    # One name is one piece of evidence however many words it has: "The Hunger Games" shared by
-    # "a $3 million salary for directing The Hunger Games" and "The Hunger Games has grossed
-    # $368.0 million" is one thing in common, not two.
-    named = shared & (_name_words(x) | _name_words(y))
+    # A measure's one name is one piece of evidence however many words it has: "The Hunger Games"
+    # shared by "a $3 million salary for directing The Hunger Games" and "The Hunger Games has
+    # grossed $368.0 million" is one thing in common, not two. A count of a kind of thing has its
+    # noun in common besides ("under 14 reviews on Rotten Tomatoes" / "Rotten Tomatoes indexed 15
+    # reviews").
+    named = shared & (_name_words(x) | _name_words(y)) if x.dimension else set()
     if len(shared - named) + bool(named) >= 2:
         return True
     small = len(x.context) <= 3 and len(y.context) <= 3
@@ -613,7 +617,26 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         return None  # background ("in September") against the day's news ("on Sunday", undated)
     if any(times_apart(s, t) for s in x.times for t in y.times):
         return None
+    if _other_days(x, y):
+        return None
     return fact_name(x, y)
+
+
+#: Events counted anew each day of a story that runs over several nights.
+_DAILY = frozenset(("arrest", "injury", "death", "protest", "rescue", "evacuation", "missing", "seizure"))
+
+
+def _other_days(x: Atom, y: Atom) -> bool:
+    """Counts of what befell people told of two days of a story that runs over several: one dated
+    by its weekday, the other undated in an article that tells of other days only ("46 were
+    arrested Wednesday night" / "One person was arrested", in an article on Saturday's shooting and
+    Monday's riot). A measure, an age, a span, a distance has no day."""
+    if event_of(x) not in _DAILY or event_of(y) not in _DAILY or x.dimension:
+        return False
+    if bool(x.day) == bool(y.day):
+        return False  # both undated, or both dated (``times_apart`` tells those apart)
+    dated_one, undated = (x, y) if x.day else (y, x)
+    return bool(undated.days) and dated_one.day not in undated.days
 
 
 def same_occasion(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> bool:

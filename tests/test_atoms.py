@@ -680,7 +680,41 @@ def test_one_name_two_sentences_share_is_one_word_of_evidence():
         )
         == []
     )
+    # a count of one kind of thing has its noun in common besides the name
+    assert _conflicts(
+        "The special has a rating based on under 14 reviews on Rotten Tomatoes.",
+        "Rotten Tomatoes indexed 15 reviews for the early released Christmas special.",
+    ) == [("under 14 reviews", "15 reviews", "review in Rotten Tomatoes")]
     # the name and the thing counted: one bid told twice
     assert _conflicts("The Yankees made a $140 million bid.", "The Yankees made a $161 million bid.") == [
         ("$140 million", "$161 million", "amount in Yankees")
+    ]
+
+
+def _article_conflicts(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    """Number conflicts between the last sentences of two articles, each read in its article."""
+    from compare.diff.facts import claim_atoms
+
+    claims = [
+        Claim(f"{s}:{n}", s, text, 0, len(text), facts=extract(text))
+        for s, texts in (("a", a), ("b", b))
+        for n, text in enumerate(texts)
+    ]
+    read = claim_atoms(claims)
+    x, y = read[f"a:{len(a) - 1}"], read[f"b:{len(b) - 1}"]
+    return [(c.a, c.b) for c in number_conflicts(x, y)]
+
+
+def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells():
+    monday = ["Hundreds marched on Monday night after the vigil.", "One person was arrested."]
+    wednesday = ["The crowd was calm at first.", "As fights erupted, 46 were arrested Wednesday night."]
+    # Monday's arrests and Wednesday's: two nights of one story, not two counts of one
+    assert _article_conflicts(monday, wednesday) == []
+    # an article that tells of Wednesday too: one count, told two ways
+    assert _article_conflicts(
+        ["The protest turned violent on Wednesday.", "One person was arrested."], wednesday
+    ) == [("One person", "46")]
+    # an article that dates nothing: nothing says it is of another day
+    assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
+        ("One person", "46")
     ]

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..atoms import Atom, atoms, comparable, conflicting, event_of, shared_place
 from ..categories import SLOTS, Category, categories_conflict
-from ..dates import dated, same_dated_event, times_apart
+from ..dates import dated, same_dated_event, time_key, times_apart
 from ..extract import same_entity
 from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
@@ -160,11 +160,20 @@ _PRONOUN_START = re.compile(r"^\W*(?:It|They|He|She|This|That|These|Those)\b")
 
 def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
     """Every claim's atoms, those of a sentence opened by a pronoun given the times and names of
-    the sentence before it in the same source where they have none of their own."""
+    the sentence before it in the same source where they have none of their own; each figure
+    with its own weekday and those its article dates events on (``Atom.day``, ``Atom.days``)."""
     out: dict[str, tuple[Atom, ...]] = {}
     before: dict[str, tuple[tuple, tuple]] = {}
+    # Per source, every weekday it dates an event named as such on ("the protest", "the riot");
+    # not a verb's ("an aid package unveiled on Sunday" is background to a story of Wednesday).
+    on_days: dict[str, set[str]] = {}
     for c in claims:
-        own = atoms(c)
+        on_days.setdefault(c.source, set()).update(
+            d for x in dated(c) if not x.event.startswith("v:") and (d := time_key(x.time).get("weekday"))
+        )
+    for c in claims:
+        told = frozenset(on_days[c.source])
+        own = tuple(dataclasses.replace(x, day=_weekday(x.times), days=told) for x in atoms(c))
         times = next((x.times for x in own if x.times), ())
         names = next((x.names for x in own if x.names), ())
         if own and c.source in before and _PRONOUN_START.match(c.text):
@@ -177,6 +186,12 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         if times or names or c.facts.times or c.facts.entities:
             before[c.source] = (times or tuple(c.facts.times), names or tuple(c.facts.entities))
     return out
+
+
+def _weekday(times) -> str:
+    """The one weekday a figure's own times name, if they name exactly one."""
+    days = {d for t in times if (d := time_key(t).get("weekday"))}
+    return days.pop() if len(days) == 1 else ""
 
 
 #: Figures meet the figures of this many of their claim's nearest claims in each other source,
