@@ -85,6 +85,9 @@ class Atom:
     said_by: tuple[Entity, ...] = ()  # the names in its sentence's speaker phrase
     day: str = ""  # the one weekday its clause dates it by, if any
     days: frozenset[str] = frozenset()  # every weekday its article dates an event on
+    # a figure told bare ("witnesses said there were more than 50,000") counts what the sentence
+    # before counted; the id of that sentence's claim, in context only (``diff.facts.claim_atoms``)
+    echoes: str = ""
 
     @property
     def dimension(self) -> str:

@@ -718,3 +718,26 @@ def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells(
     assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
         ("One person", "46")
     ]
+
+
+def _within_conflicts(texts: list[str]) -> list[tuple[str, str]]:
+    """Number conflicts between the first and last sentences of one article, read in it."""
+    from compare.diff.facts import claim_atoms
+
+    claims = [Claim(f"a:{n}", "a", t, 0, len(t), facts=extract(t)) for n, t in enumerate(texts)]
+    read = claim_atoms(claims)
+    return [(c.a, c.b) for c in number_conflicts(read["a:0"], read[f"a:{len(texts) - 1}"], within=True)]
+
+
+def test_a_bare_figure_counts_what_the_sentence_before_counted():
+    police = "Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people."
+    witnesses = (
+        "But witnesses said there were more than 50,000 - easily the biggest protest since last October."
+    )
+    assert _within_conflicts([police, witnesses]) == [("roughly 30,000 people", "more than 50,000")]
+    assert _within_conflicts([police, "But the organisers put the figure at 100,000."]) == [
+        ("roughly 30,000 people", "100,000")
+    ]
+    # a figure with its own noun, or one a sentence later, counts what it says
+    assert _within_conflicts([police, "Witnesses said there were more than 50,000 police officers."]) == []
+    assert _within_conflicts([police, "The strike was the third this year.", "There were 50,000."]) == []

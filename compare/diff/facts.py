@@ -58,7 +58,7 @@ def number_conflicts(
                 continue
             if within and _one_quake(x, y):
                 x, y = _unmeasured(x), _unmeasured(y)
-            elif within and not (x.places and y.places):
+            elif within and not (x.places and y.places) and not (x.echoes == y.claim or y.echoes == x.claim):
                 continue
             fact = comparable(x, y, setting)
             if fact is not None and conflicting(x, y):
@@ -171,9 +171,12 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         on_days.setdefault(c.source, set()).update(
             d for x in dated(c) if not x.event.startswith("v:") and (d := time_key(x.time).get("weekday"))
         )
+    counted: dict[str, tuple[Atom, ...]] = {}  # per source, the counts of its sentence before
     for c in claims:
         told = frozenset(on_days[c.source])
-        own = tuple(dataclasses.replace(x, day=_weekday(x.times), days=told) for x in atoms(c))
+        own = tuple(_echo(c.text, x, counted.get(c.source, ())) for x in atoms(c))
+        own = tuple(dataclasses.replace(x, day=_weekday(x.times), days=told) for x in own)
+        counted[c.source] = tuple(x for x in own if x.thing and not x.dimension)
         times = next((x.times for x in own if x.times), ())
         names = next((x.names for x in own if x.names), ())
         if own and c.source in before and _PRONOUN_START.match(c.text):
@@ -186,6 +189,41 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         if times or names or c.facts.times or c.facts.entities:
             before[c.source] = (times or tuple(c.facts.times), names or tuple(c.facts.entities))
     return out
+
+
+#: A figure told bare, the thing it counts left to the sentence before: "Police put the march at
+#: roughly 30,000 people. But witnesses said there were more than 50,000 - easily the biggest
+#: protest"; "Organisers put the figure at 100,000."
+_BARE_BEFORE_RE = re.compile(
+    r"\b(?:there\s+(?:were|was|had\s+been)|put\s+(?:it|the\s+(?:number|figure|total|toll|crowd|turnout))\s+at"
+    r"|estimated?\s+(?:it\s+|the\s+(?:number|figure|total|toll|crowd|turnout)\s+)?at)\s+$",
+    re.I,
+)
+_BARE_AFTER_RE = re.compile(r"\s*(?:[-\u2013\u2014,;.)]|$)")
+
+
+def _echo(text: str, x: Atom, before: Sequence[Atom]) -> Atom:
+    """A figure told bare after "there were", "put it at", "estimated at", with nothing after it
+    in its clause, given what the one count of the sentence before counts."""
+    q = x.value
+    if x.thing or q.unit or not before or len({(b.thing, b.predicate) for b in before}) != 1:
+        return x
+    if not (
+        _BARE_BEFORE_RE.search(text, max(0, q.start - 40), q.start) and _BARE_AFTER_RE.match(text, q.end)
+    ):
+        return x
+    b = before[0]
+    return dataclasses.replace(
+        x,
+        thing=b.thing,
+        predicate=b.predicate,
+        context=x.context | b.context,
+        places=x.places or b.places,
+        # its own clause's times, else the counted sentence's ("there were more than 50,000 -
+        # easily the biggest protest since he took office last October" is no count of October)
+        times=tuple(t for t in x.times if x.clause[0] <= t.start < x.clause[1]) or b.times,
+        echoes=b.claim,
+    )
 
 
 def _weekday(times) -> str:
