@@ -87,12 +87,21 @@ def time_event(text: str, left: int, right: int, start: int, end: int) -> str:
     lo = max(left, start - NEAR)
     if lo > left:
         lo = max(left, text.rfind(" ", left, lo) + 1)  # whole words: "attack", never "ttack"
+    # A state the subject was in dates itself, not the event its subject names: "a man facing
+    # charges in a Christmas party shooting was on suicide watch Monday".
+    for m in _STATE_RE.finditer(text, lo, start):
+        lo = m.start("state")
     hi = min(right, end + NEAR_AFTER)
     before, after = event_word(text, lo, start, start, end), event_word(text, end, hi, start, end)
     for event in (before, after):
         if event and not event.startswith("v:"):
             return event  # an event word first, before the time or just after it
     return before or after
+
+
+_STATE_RE = re.compile(
+    r"\b(?:was|were|is|are|remains?|remained)\s+(?:still\s+)?(?P<state>(?:on|under|behind)\s+[a-z]+)", re.I
+)
 
 
 #: Words that say nothing of what a clause is about.

@@ -316,6 +316,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
     assert _time_conflicts(
         "He was convicted in April 2007 of murder.", "He was convicted March 20 of murder."
     ) == [("April 2007", "March 20")]
+    # a copula before the day: the event itself is dated
+    assert _time_conflicts(
+        "The attack on the embassy compound was on Friday.",
+        "The attack on the embassy compound came on Monday.",
+    ) == [("Friday", "Monday")]
     # the parties named as adjectives or bodies ("Somali brigands", "the Indian Navy") place neither,
     # in a story set in the Gulf of Aden
     from compare.records import Entity
@@ -369,6 +374,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
         ),
         # one plain verb and one name, two events
         ("Page was released from a mental hospital in 1992.", "A movie about Page was released in 2005."),
+        # a state the subject was in, not the event its subject names
+        (
+            "A man charged in a Christmas party shooting was on suicide watch Monday.",
+            "A man opened fire at an office Christmas party Friday, the shooting left one dead.",
+        ),
     ],
 )
 def test_dates_of_other_events_stay_quiet(a, b):
