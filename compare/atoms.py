@@ -622,7 +622,13 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         return None
     if _other_days(x, y):
         return None
+    if any(x.context & a and y.context & b or x.context & b and y.context & a for a, b in _OPPOSED):
+        return None  # "a three-game losing streak" / "an 11-game win streak": two records, not one
     return fact_name(x, y)
+
+
+#: Stems of outcomes that are two facts, never two values of one: games won and games lost.
+_OPPOSED = ((frozenset({"win", "winn", "won", "victor"}), frozenset({"los", "lost", "loss", "defeat"})),)
 
 
 #: Events counted anew each day of a story that runs over several nights.

@@ -724,6 +724,9 @@ def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells(
     assert _article_conflicts(
         ["The protest turned violent on Wednesday.", "One person was arrested."], wednesday
     ) == [("One person", "46")]
+    # of two days in its sentence, a figure is told of the last one before it
+    two_days = "Tuesday the crowd was calm, but on Wednesday - the day of the autopsy - 200 people marched to the precinct."
+    assert _article_conflicts(monday[:1] + ["Nearly 100 people marched to the precinct."], [two_days]) == []
     # an article that dates nothing: nothing says it is of another day
     assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
         ("One person", "46")
@@ -751,3 +754,13 @@ def test_a_bare_figure_counts_what_the_sentence_before_counted():
     # a figure with its own noun, or one a sentence later, counts what it says
     assert _within_conflicts([police, "Witnesses said there were more than 50,000 police officers."]) == []
     assert _within_conflicts([police, "The strike was the third this year.", "There were 50,000."]) == []
+
+
+def test_games_won_and_games_lost_are_two_records():
+    assert (
+        _conflicts("The team is on a three-game losing streak.", "The team is on an 11-game win streak.")
+        == []
+    )
+    assert _conflicts(
+        "The team is on a three-game losing streak.", "The team is on a five-game losing streak."
+    ) == [("three-game", "five-game", "game of streak")]

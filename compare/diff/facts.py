@@ -175,7 +175,7 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
     for c in claims:
         told = frozenset(on_days[c.source])
         own = tuple(_echo(c.text, x, counted.get(c.source, ())) for x in atoms(c))
-        own = tuple(dataclasses.replace(x, day=_weekday(x.times), days=told) for x in own)
+        own = tuple(dataclasses.replace(x, day=_weekday(x), days=told) for x in own)
         counted[c.source] = tuple(x for x in own if x.thing and not x.dimension)
         times = next((x.times for x in own if x.times), ())
         names = next((x.names for x in own if x.names), ())
@@ -226,10 +226,15 @@ def _echo(text: str, x: Atom, before: Sequence[Atom]) -> Atom:
     )
 
 
-def _weekday(times) -> str:
-    """The one weekday a figure's own times name, if they name exactly one."""
-    days = {d for t in times if (d := time_key(t).get("weekday"))}
-    return days.pop() if len(days) == 1 else ""
+def _weekday(x: Atom) -> str:
+    """The weekday a figure's own times name: the one they name, or of several, the last told
+    before the figure ("Tuesday the crowd was calm, but on Wednesday ... part of the 200 person
+    crowd became unruly")."""
+    days = [(t.start, d) for t in x.times if (d := time_key(t).get("weekday"))]
+    if len({d for _, d in days}) <= 1:
+        return days[0][1] if days else ""
+    before = [d for start, d in sorted(days) if start < x.value.start]
+    return before[-1] if before else ""
 
 
 #: Figures meet the figures of this many of their claim's nearest claims in each other source,
