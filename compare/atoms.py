@@ -161,6 +161,8 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         # "seven of its villages were most strongly affected": seven villages, counted under the
         # clause's event ("15 of the dead" stays a part of the dead: ``_scope``)
         unit = singular(m.group(1).lower())
+    if unit == "sentence" and _OF_LIFE_RE.match(text, q.end):
+        return "life sentence"  # "four sentences of life without parole"
     if unit in ("count", "charge") and (m := _CHARGE_RE.match(text, q.end)):
         return f"{unit} of {m.group(1).lower()}"  # "one count of attempted murder" is no count of murder
     if unit in UNIT_DIMENSIONS:
@@ -170,6 +172,7 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
     return THING_CLASSES.get(unit, unit)
 
 
+_OF_LIFE_RE = re.compile(r"\s+of\s+life\b", re.I)
 _WHOLE_RE = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|some|many|"
     r"several|none|half|each|both)\s+of\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|our\s+)?$",

@@ -593,6 +593,14 @@ NOT_ACT_VERBS = frozenset("be have become remain continue take make get not need
 #: another time ("coach of the Trail Blazers" / "of the 76ers"), two outlets may each be told.
 NO_SWAP_AFTER = frozenset("in at near of into outside inside across around told".split())
 
+#: Party names used as adjectives ("the Republican administration"): a party in the place of a
+#: person's name ("the Bush administration") is the same government told two ways, not a swap;
+#: one party for another still is.
+PARTY_WORDS = frozenset(
+    "republican republicans democratic democrat democrats gop labour labor conservative conservatives"
+    " tory tories liberal liberals socialist socialists communist communists".split()
+)
+
 
 #: Ship-name prefixes ("INS Tabar", "USS Cole", "MV Gibe") and the vessel nouns a sentence may open
 #: on before one ("Warship INS Sukanya foiled ..."): the noun is no part of the ship's name.

@@ -240,7 +240,8 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
         ),
         (  # the one whose years they are speaks
             "Yvonne Hiller was suspended from her job at the plant, where she had worked for 15 years.",
-            "Dough mixer Andy Ryan, who has worked at the plant for nearly 30 years, said he heard the shots.",
+            "Dough mixer Andy Ryan, who has worked at the plant for nearly 30 years,"
+            " said he heard the shots.",
         ),
         (
             "The jury deliberated for four days before the judge sentenced him.",
@@ -725,7 +726,10 @@ def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells(
         ["The protest turned violent on Wednesday.", "One person was arrested."], wednesday
     ) == [("One person", "46")]
     # of two days in its sentence, a figure is told of the last one before it
-    two_days = "Tuesday the crowd was calm, but on Wednesday - the day of the autopsy - 200 people marched to the precinct."
+    two_days = (
+        "Tuesday the crowd was calm, but on Wednesday - the day of the autopsy -"
+        " 200 people marched to the precinct."
+    )
     assert _article_conflicts(monday[:1] + ["Nearly 100 people marched to the precinct."], [two_days]) == []
     # an article that dates nothing: nothing says it is of another day
     assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
@@ -764,3 +768,20 @@ def test_games_won_and_games_lost_are_two_records():
     assert _conflicts(
         "The team is on a three-game losing streak.", "The team is on a five-game losing streak."
     ) == [("three-game", "five-game", "game of streak")]
+
+
+def test_sentences_of_life_are_life_sentences():
+    # the four without parole are told by both: the seven others are another part of the sentence
+    assert (
+        _conflicts(
+            "Nichols was sentenced to seven life sentences and four sentences of life without parole"
+            " plus 485 years.",
+            "A Georgia judge handed Brian Nichols today four consecutive life sentences without the"
+            " possibility for parole sentence today.",
+        )
+        == []
+    )
+    assert _conflicts(
+        "Nichols was sentenced to four sentences of life without parole.",
+        "Nichols was sentenced to five life sentences without parole.",
+    ) == [("four sentences", "five life sentences", "life sentences sentence in Nichols")]

@@ -147,10 +147,23 @@ def test_a_name_after_from_may_still_be_a_swap(a, b):
         ),
         # two outlets, each told
         ("Gray told NY1 he would not resign.", "Gray told the New York Times he would not resign."),
+        # one government, by its party and by its president
+        (
+            "Weeks before Obama takes office, the current Republican administration is changing"
+            " endangered species rules.",
+            "Weeks before Obama takes office, the Bush administration is changing endangered species rules.",
+        ),
     ],
 )
 def test_a_place_beside_the_place_it_lies_in_and_two_interviewers_are_no_swap(a, b):
     assert "entity" not in _types(a, b)
+
+
+def test_one_party_in_the_place_of_another_is_a_swap():
+    assert _types(
+        "The Republican senator from Ohio voted against the bill on Friday.",
+        "The Democratic senator from Ohio voted against the bill on Friday.",
+    ) == ["entity"]
 
 
 def test_a_named_speaker_beside_an_unnamed_one_is_no_attribution_conflict():

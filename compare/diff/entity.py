@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..align import lexical
 from ..extract import same_entity
-from ..lexicon import ARTICLES_AND_POSSESSIVES, CLAUSE_STOP, NO_SWAP_AFTER
+from ..lexicon import ARTICLES_AND_POSSESSIVES, CLAUSE_STOP, NO_SWAP_AFTER, PARTY_WORDS
 from ..records import Claim, Conflict
 from .clauses import WORD, strip_spans
 from .registry import Pair, detector
@@ -34,6 +34,11 @@ def _entity_swap(
     # not a swap: only clearly different names count.
     only_a = [e for e in only_a if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in eb)]
     only_b = [e for e in only_b if all(fuzz.partial_ratio(e.key, f.key) < 60 for f in ea)]
+    # A party and a person name one government two ways ("the current Republican administration"
+    # / "the Bush administration"); two parties, or two people, are a swap.
+    if any(e.key in PARTY_WORDS for e in only_a) != any(e.key in PARTY_WORDS for e in only_b):
+        only_a = [e for e in only_a if e.key not in PARTY_WORDS]
+        only_b = [e for e in only_b if e.key not in PARTY_WORDS]
     for x in only_a:
         slot = _slot(a.text, x.start)
         if len(slot) == 2 and any(w not in CLAUSE_STOP for w in slot) and slot[-1] not in NO_SWAP_AFTER:

@@ -70,8 +70,10 @@ def number_conflicts(
 
 def _told_both(x: Atom, y: Atom) -> bool:
     """One figure of one thing told by both: the same value, or one exact value within the
-    range the other states ("between $178 million and $184 million")."""
-    if x.thing != y.thing or x.value.unit != y.value.unit:
+    range the other states ("between $178 million and $184 million"). A count's noun may be
+    worded two ways around one head ("four sentences of life" / "four life sentences")."""
+    ux, uy = x.value.unit, y.value.unit
+    if x.thing != y.thing or (ux != uy and (x.dimension or ux.split()[-1:] != uy.split()[-1:])):
         return False
     if x.value.value == y.value.value:
         return True
