@@ -731,6 +731,13 @@ def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells(
         " 200 people marched to the precinct."
     )
     assert _article_conflicts(monday[:1] + ["Nearly 100 people marched to the precinct."], [two_days]) == []
+    # a sentence going on from the story of a day tells of that day
+    going_on = [
+        "Tuesday the crowd was calm, but on Wednesday it turned on the police.",
+        "Protesters threw bricks and bottles.",
+        "By the end, 46 people had been arrested.",
+    ]
+    assert _article_conflicts(monday, going_on) == []
     # an article that dates nothing: nothing says it is of another day
     assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
         ("One person", "46")

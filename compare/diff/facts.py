@@ -158,6 +158,9 @@ def _unsaid(x: Atom, offset: int, span: tuple[int, int]) -> Atom:
 #: A sentence whose subject is a pronoun continues the sentence before it: "In February a quake
 #: hit Zarand. It killed 612 people." dates and places the 612 by the sentence before.
 _PRONOUN_START = re.compile(r"^\W*(?:It|They|He|She|This|That|These|Those)\b")
+#: A sentence that opens by going on from the one before tells of its day: "... but on Wednesday
+#: part of the crowd became unruly. By the end, 46 people had been arrested."
+_GOES_ON_RE = re.compile(r"^\W*(?:By\s+the\s+end|By\s+then|By\s+nightfall|By\s+morning|Later|Afterwards?)\b")
 
 
 def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
@@ -174,10 +177,15 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
             d for x in dated(c) if not x.event.startswith("v:") and (d := time_key(x.time).get("weekday"))
         )
     counted: dict[str, tuple[Atom, ...]] = {}  # per source, the counts of its sentence before
+    last_day: dict[str, str] = {}  # per source, the last weekday a sentence of it dated
     for c in claims:
         told = frozenset(on_days[c.source])
         own = tuple(_echo(c.text, x, counted.get(c.source, ())) for x in atoms(c))
-        own = tuple(dataclasses.replace(x, day=_weekday(x), days=told) for x in own)
+        goes_on = last_day.get(c.source, "") if _GOES_ON_RE.match(c.text) else ""
+        own = tuple(dataclasses.replace(x, day=_weekday(x) or goes_on, days=told) for x in own)
+        days = sorted((t.start, d) for t in c.facts.times if (d := time_key(t).get("weekday")))
+        if days:
+            last_day[c.source] = days[-1][1]
         counted[c.source] = tuple(x for x in own if x.thing and not x.dimension)
         times = next((x.times for x in own if x.times), ())
         names = next((x.names for x in own if x.names), ())
