@@ -792,3 +792,20 @@ def test_sentences_of_life_are_life_sentences():
         "Nichols was sentenced to four sentences of life without parole.",
         "Nichols was sentenced to five life sentences without parole.",
     ) == [("four sentences", "five life sentences", "life sentences sentence in Nichols")]
+
+
+def test_a_seasons_record_is_no_games_score():
+    assert (
+        _conflicts(
+            "The 76ers dropped their third game in a row on Friday, an 88-72 setback to Cleveland.",
+            "But last we checked, Cleveland was 20-3, owner of an 11-game win streak.",
+        )
+        == []
+    )
+    assert _conflicts(
+        "Cleveland beat the 76ers 88-72 on Friday.", "Cleveland beat the 76ers 88-70 on Friday."
+    ) == [("72", "70", "score:2 in Cleveland")]
+    assert _conflicts("Cleveland is 20-3 this season.", "Cleveland has a 19-4 record this season.") == [
+        ("20", "19", "record:1 in Cleveland"),
+        ("3", "4", "record:2 in Cleveland"),
+    ]

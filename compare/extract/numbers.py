@@ -154,8 +154,9 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
         elif b is not None and _is_score(text, a, b, pre):
             # Each side of a score keeps its position as its unit, so "7 to 2" against "7 to 2"
             # never pits 7 against 2, while "3-1" against "3-2" still differs on the second side.
-            out.append(_quantity(text, a.start, a.end, a.value, a.value, a.value, "score", "score:1"))
-            out.append(_quantity(text, b.start, b.end, b.value, b.value, b.value, "score", "score:2"))
+            kind = "record" if _is_record(text, a, b) else "score"
+            out.append(_quantity(text, a.start, a.end, a.value, a.value, a.value, kind, f"{kind}:1"))
+            out.append(_quantity(text, b.start, b.end, b.value, b.value, b.value, kind, f"{kind}:2"))
             i += 2
             continue
         else:
@@ -316,6 +317,22 @@ def _is_range(text: str, a: _Core, b: _Core, pre) -> bool:
     if word in ("-", "–", "—"):
         return a.digits == b.digits
     return True
+
+
+#: A season's wins and losses, not one game's score: "Cleveland was 20-3", "a 9-14 record".
+_RECORD_BEFORE_RE = re.compile(
+    r"\b(?:was|is|are|were|stood\s+at|stands\s+at|improved\s+to|fell\s+to|dropped\s+to|moved\s+to)\s+$", re.I
+)
+_RECORD_AFTER_RE = re.compile(r"\s+(?:record|mark|start)\b", re.I)
+_SCORE_AFTER_RE = re.compile(r"\s+(?:down|up|ahead|behind|lead|win|victory|defeat|loss|draw)\b", re.I)
+
+
+def _is_record(text: str, a: _Core, b: _Core) -> bool:
+    if _RECORD_AFTER_RE.match(text, b.end):
+        return True
+    return bool(_RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)) and not _SCORE_AFTER_RE.match(
+        text, b.end
+    )
 
 
 def _is_score(text: str, a: _Core, b: _Core, pre) -> bool:
