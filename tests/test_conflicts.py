@@ -322,3 +322,18 @@ def test_sentences_told_alike_on_two_days_do_not_agree(fake_embedder):
     same_day = b.replace("Thursday", "Friday")
     report = compare([Article(text=a, id="one"), Article(text=same_day, id="two")], embedder=fake_embedder)
     assert [f.kind for f in report.findings] == ["agreement"]
+
+
+def test_one_figure_told_alike_in_sentences_the_aligner_left_apart_is_an_agreement(fake_embedder):
+    from compare import Article, compare
+
+    a = "Rescuers searched the rubble of the mud houses all night. Officials said the death toll rose to 10."
+    b = "The powerful earthquake struck the island on Sunday, killing 10 people and injuring dozens."
+    report = compare([Article(text=a, id="one"), Article(text=b, id="two")], embedder=fake_embedder)
+    agreements = [f for f in report.findings if f.kind == "agreement"]
+    assert [f.claims for f in agreements] == [("one:2", "two:1")]
+    assert "(deaths: 10)" in agreements[0].explanation
+    # another figure of the fact is no agreement, and no contradiction either without more to go on
+    other = b.replace("killing 10", "killing 12")
+    report = compare([Article(text=a, id="one"), Article(text=other, id="two")], embedder=fake_embedder)
+    assert not [f for f in report.findings if f.kind == "agreement"]

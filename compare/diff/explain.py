@@ -58,6 +58,22 @@ def via(a: Claim, b: Claim, sources: dict[str, Source]) -> str:
     return ""
 
 
+def _fact_told(fact: str) -> str:
+    """A fact as ``diff.facts`` names it, for a reader: "date attack" is the day of the attack."""
+    if not fact.startswith("date "):
+        return fact
+    event, _, day = fact[5:].partition(": ")
+    return f"the day it happened: {day}" if event.startswith("v:") else f"the day of the {event}: {day}"
+
+
+def same_fact(a: Claim, b: Claim, facts: set[str], sources: dict[str, Source]) -> str:
+    told = ", ".join(sorted(_fact_told(f) for f in facts))
+    return (
+        f"{name(sources, a)} and {name(sources, b)} give the same figure or day for one fact, each in its"
+        f" own sentence ({told}){via(a, b, sources)}"
+    )
+
+
 def agreement(
     a: Claim, b: Claim, similarity: float, sources: dict[str, Source], core_ratio: float | None = None
 ) -> str:

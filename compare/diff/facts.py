@@ -28,7 +28,7 @@ from ..extract.phones import find_phones
 from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
-from ..records import Claim, Conflict, Entity
+from ..records import Claim, Conflict, Entity, TimeRef
 from ..tense import told
 from .clauses import named
 from .fate import fate_conflicts
@@ -267,6 +267,8 @@ class Aligned:
 
     conflicts: dict[tuple[str, str], list[Conflict]] = field(default_factory=dict)
     agreeing: Counter = field(default_factory=Counter)  # (source, source) -> facts told alike
+    # (claim, claim) -> the facts the two tell alike, across sources, in claim order
+    alike: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
 
 def conflicting_pairs(
@@ -318,9 +320,10 @@ def conflicting_pairs(
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within and ((xa and ya) or (xd and yd)):
-            alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(
-                _told_alike(xa, ya, xd, yd, setting)
-            )
+            same = _told_alike(xa, ya, xd, yd, setting)
+            alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(same)
+            if same := _told_alike(xa, ya, xd, yd, setting, same_day=True):
+                out.alike[(a.id, b.id)] = same
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
 
@@ -335,13 +338,33 @@ def category_conflicts(xs: Sequence[Category], ys: Sequence[Category], similarit
     ]
 
 
-def _told_alike(xa, ya, xd, yd, setting) -> set[str]:
-    """The facts two claims tell alike: one figure of one fact, one day of one event."""
-    same = {comparable(x, y, setting) for x in xa for y in ya if x.value.value == y.value.value}
+def _told_alike(xa, ya, xd, yd, setting, same_day: bool = False) -> set[str]:
+    """The facts two claims tell alike, each with the value both give: one figure of one fact
+    ("deaths: 10"), one day of one event ("date attack: Thursday"). ``same_day``: days only of an
+    event named as such, where both name the same day in the same terms ("Friday" / "Friday
+    afternoon"), not merely days that could be one ("Friday" / "in 2005", "last week" / "December
+    2"); a verb's day tells too little ("a poll published Sunday" is two polls)."""
+    same = {
+        f"{fact}: {x.value.text}"
+        for x in xa
+        for y in ya
+        if x.value.value == y.value.value and (fact := comparable(x, y, setting))
+    }
     same |= {
-        f"date {x.event}"
+        f"date {x.event}: {x.time.text}"
         for x in xd
         for y in yd
-        if same_dated_event(x, y, setting) and not times_apart(x.time, y.time)
+        if same_dated_event(x, y, setting)
+        and not times_apart(x.time, y.time)
+        and (not same_day or (_one_day(x.time, y.time) and not x.event.startswith("v:")))
     }
-    return same - {None}
+    return same
+
+
+def _one_day(a: TimeRef, b: TimeRef) -> bool:
+    """Two times that name one day: the same resolved day, or the same weekday, month, day and
+    year as far as each is written, neither left unnamed."""
+    if None not in (a.low, a.high, b.low, b.high):
+        return a.low == a.high == b.low == b.high
+    ka, kb = time_key(a), time_key(b)
+    return bool(ka) and ka == kb

@@ -243,6 +243,16 @@ def diff(
         elif _pair(a, b) not in apart:
             matched.update((a.id, b.id))
             findings.append(_conflict_finding(a, b, found, speakers_differ, score, src))
+    # Two claims the sentence aligner left apart that tell one figure or one day of one fact
+    # alike ("the death toll ... rose to 10" / "killing 10 people and injuring 80"): they agree
+    # on that fact, whatever else each says.
+    paired = {(m.a, m.b) for m in matches} | {(m.b, m.a) for m in matches}
+    for (i, j), told in facts.alike.items():
+        a, b = by_id[i], by_id[j]
+        if (i, j) in paired or (i, j) in disputed or (j, i) in disputed or _pair(a, b) in apart:
+            continue
+        matched.update((i, j))
+        findings.append(Finding("agreement", (i, j), _FACT_SCORE, explain.same_fact(a, b, told, src)))
     for c in claims:  # one sentence giving two figures, each from its own speaker
         if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
             text = explain.within_sentence(c, said.conflict, said.speakers, src)
