@@ -320,10 +320,10 @@ def conflicting_pairs(
         if found:
             out.conflicts[(a.id, b.id)] = found
         if not within and ((xa and ya) or (xd and yd)):
-            same = _told_alike(xa, ya, xd, yd, setting)
-            alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(same)
-            if same := _told_alike(xa, ya, xd, yd, setting, same_day=True):
-                out.alike[(a.id, b.id)] = same
+            alike_facts, agreed = _told_alike(xa, ya, xd, yd, setting)
+            alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(alike_facts)
+            if agreed:
+                out.alike[(a.id, b.id)] = agreed
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
 
@@ -338,27 +338,28 @@ def category_conflicts(xs: Sequence[Category], ys: Sequence[Category], similarit
     ]
 
 
-def _told_alike(xa, ya, xd, yd, setting, same_day: bool = False) -> set[str]:
+def _told_alike(xa, ya, xd, yd, setting) -> tuple[set[str], set[str]]:
     """The facts two claims tell alike, each with the value both give: one figure of one fact
-    ("deaths: 10"), one day of one event ("date attack: Thursday"). ``same_day``: days only of an
-    event named as such, where both name the same day in the same terms ("Friday" / "Friday
-    afternoon"), not merely days that could be one ("Friday" / "in 2005", "last week" / "December
-    2"); a verb's day tells too little ("a poll published Sunday" is two polls)."""
-    same = {
+    ("deaths: 10"), one day of one event ("date attack: Thursday"); and of those, the ones they
+    can be said to agree on: days only of an event named as such, where both name the same day
+    in the same terms ("Friday" / "Friday afternoon"), not merely days that could be one
+    ("Friday" / "in 2005", "last week" / "December 2"); a verb's day tells too little ("a poll
+    published Sunday" is two polls)."""
+    figures = {
         f"{fact}: {x.value.text}"
         for x in xa
         for y in ya
         if x.value.value == y.value.value and (fact := comparable(x, y, setting))
     }
-    same |= {
-        f"date {x.event}: {x.time.text}"
-        for x in xd
-        for y in yd
-        if same_dated_event(x, y, setting)
-        and not times_apart(x.time, y.time)
-        and (not same_day or (_one_day(x.time, y.time) and not x.event.startswith("v:")))
-    }
-    return same
+    days, same_days = set(), set()
+    for x in xd:
+        for y in yd:
+            if same_dated_event(x, y, setting) and not times_apart(x.time, y.time):
+                label = f"date {x.event}: {x.time.text}"
+                days.add(label)
+                if not x.event.startswith("v:") and _one_day(x.time, y.time):
+                    same_days.add(label)
+    return figures | days, figures | same_days
 
 
 def _one_day(a: TimeRef, b: TimeRef) -> bool:
