@@ -729,7 +729,13 @@ def _gates_table() -> str:
             atoms.MEASURE_TOLERANCE,
             "relative rounding two measures may differ by",
         ),
-        ("findings", "APART_AFTER", findings.APART_AFTER, "differing facts, none alike: two events, not one"),
+        (
+            "findings",
+            "APART_AFTER",
+            findings.APART_AFTER,
+            "differing facts, none alike, no one named in full by both: two events, not one",
+        ),
+        ("findings", "AGE_DRIFT", findings.AGE_DRIFT, "years apart two undated articles may give one age"),
         (
             "names",
             "SAME_PERSON_SIMILARITY",

@@ -479,6 +479,51 @@ def test_sources_that_differ_on_every_fact_they_share_are_told_apart(fake_embedd
     assert any("look like reports of different events" in n for n in report.notes)
 
 
+def test_sources_that_name_one_person_in_full_are_one_story_whatever_else_differs(fake_embedder):
+    # A memorial page and a trial report share no fact told alike, but both name the deputy in
+    # full: the dates they give his killer's verdict are one fact, and they disagree.
+    from compare import Article, compare
+
+    a = Article(
+        id="a",
+        text="End of watch\nDeputy Jerry Ortiz was shot by Orozco while questioning a woman. "
+        "In April 2007 the suspect was found guilty of capital murder and sentenced to death.",
+    )
+    b = Article(
+        id="b",
+        text="Jury recommends death\nThe gang member who shot Deputy Jerry Ortiz in the head should be "
+        "executed, jurors said. Orozco was convicted March 20 of first-degree murder for the slaying.",
+    )
+    report = compare([a, b], embedder=fake_embedder, cache_dir=None)
+    assert not report.of_kind("agreement")
+    assert [f.conflicts[0].fact for f in report.of_kind("contradiction")] == ["date of the verdict"]
+    assert not any("different events" in n for n in report.notes)
+
+
+def test_ages_a_few_years_apart_in_undated_articles_are_no_contradiction(fake_embedder):
+    from compare import Article, compare
+
+    def run(published_a=None, published_b=None):
+        a = Article(
+            id="a",
+            text="Manhunt\nDeputies were still searching for Jose Luis Orozco, 27, who is armed.",
+            published=published_a,
+        )
+        b = Article(
+            id="b",
+            text="Verdict\nThe jury found Jose Luis Orozco, 29, guilty of first-degree murder.",
+            published=published_b,
+        )
+        report = compare([a, b], embedder=fake_embedder, cache_dir=None)
+        return [(f.kind, f.conflicts[0].fact) for f in report.findings if f.conflicts]
+
+    assert run() == [("discrepancy", "age of Jose Luis Orozco")]
+    assert run("2005-06-25", "2007-04-04") == [("discrepancy", "age of Jose Luis Orozco")]
+    # told the same week, or the younger age in the later article: a contradiction
+    assert run("2007-04-02", "2007-04-04") == [("contradiction", "age of Jose Luis Orozco")]
+    assert run("2007-04-04", "2005-06-25") == [("contradiction", "age of Jose Luis Orozco")]
+
+
 def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
     found = {
         a.value.text: a.predicate

@@ -109,6 +109,14 @@ def speakers_disagree(a: Claim, b: Claim, numbers: list[Conflict]) -> str:
     )
 
 
+def aged(a: Claim, b: Claim, found: list[Conflict], sources: dict[str, Source]) -> str:
+    return (
+        "ages a few years apart, not a contradiction: the two articles may be told in different years ("
+        + "; ".join(describe(c, a, b, sources) for c in found)
+        + ")"
+    )
+
+
 def later_count(
     later: Claim, earlier: Claim, found: list[Conflict], a: Claim, b: Claim, sources: dict[str, Source]
 ) -> str:
