@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import same_entity
+from .gazetteer import apart
 from .reading import clause_span, context_words, same_person
 from .records import Claim, Entity
 
@@ -143,7 +144,11 @@ def places_conflict(x: Placed, y: Placed) -> bool:
     if x.kind != y.kind:
         return False
     if x.kind == "home":
-        return same_person(x.subject, y.subject) and not same_entity(x.place, y.place)
+        if not same_person(x.subject, y.subject) or same_entity(x.place, y.place):
+            return False
+        # one home told at two levels ("of Queens" / "of College Point") is no conflict; a name
+        # GeoNames does not hold keeps the plain reading: two names, two places
+        return apart(x.place.text, y.place.text) is not False
     if x.kind == "address":
         # one street, two blocks, one thing there ("outside an apartment in the 12000 block" /
         # "an apartment complex in the 12500 block"), told by two sources: one article's shooting

@@ -444,6 +444,26 @@ def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
 
 
 @pytest.mark.parametrize(
+    "a, b, differ",
+    [
+        ("of Queens", "of College Point", False),  # a neighbourhood of the borough
+        ("of New York", "of Brooklyn", False),
+        ("from Texas", "from Houston", False),  # a state and a city in it
+        ("of Salonika", "of Thessaloniki", False),  # one city by two names
+        ("of College Point", "of South Ozone Park", True),  # two neighbourhoods of Queens
+        ("of Minneapolis", "of Bloomington", True),  # a city and its neighbour
+        ("from France", "from Berlin", True),
+        ("of Springfieldville", "of Shelbyton", True),  # names GeoNames does not hold: two names, two places
+    ],
+)
+def test_two_homes_of_one_person_differ_only_where_neither_can_hold_the_other(a, b, differ):
+    found = _place_conflicts(
+        f"Raj Kaur Chohan, 59, {a}, was killed.", f"Police named her as Raj Kaur Chohan, 59, {b}."
+    )
+    assert bool(found) == differ, found
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         ("The epicentre was 35 miles southwest of Bandar Abbas.", "The quake struck south of Bandar Abbas."),
