@@ -124,6 +124,9 @@ _PROPERTIES = frozenset(
     ("magnitude", "degree", "percent", "percentage point", "dollar", "euro", "pound", "yen", "rupee")
 )
 _FRONTED_RE = re.compile(r"\W*(?:In|At|Near|Outside|Inside|Across|Throughout)\s+[^,]{2,60},")
+#: A clause that opens on "where" is of the place named just before it: "the northern city of
+#: Thessaloniki, where another 20,000 people marched".
+_WHERE_RE = re.compile(r"where\s", re.I)
 _APPOSED_AGE_RE = re.compile(r"[A-Z][\w.'-]*,\s*$")
 _AGE_END_RE = re.compile(r"\s*(?:,|\)|\.|;|$)")
 _PARENT_OF_RE = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s*$", re.I)
@@ -302,6 +305,14 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         # A sentence that opens on a place ("In Heraklion, 10,000 people marched") places them all.
         fronted = _FRONTED_RE.match(text)
         places = tuple(e for e in names if left <= e.start < right or (fronted and e.start < fronted.end()))
+        # names in brackets the figure is not in are an aside's: "attended by an approximate
+        # 200,000 (20,000 ... the PAME march alone)" counts no PAME march
+        places = tuple(e for e in places if _bracketed(text, e.start) == _bracketed(text, q.start))
+        scope = _scope(text, left, right, q)
+        if _WHERE_RE.match(text, left) and (where := [e for e in names if left - 40 <= e.end <= left]):
+            places = (*places, where[-1])
+            # "another 20,000" there is that place's count, another only beside the place before
+            scope = "" if scope == "increment" else scope
         out.append(
             Atom(
                 claim.id,
@@ -313,7 +324,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 names,
                 context,
                 _times(claim, left, right),
-                _scope(text, left, right, q),
+                scope,
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
@@ -327,6 +338,12 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
         ),
     )
+
+
+def _bracketed(text: str, at: int) -> int:
+    """Where the brackets around ``at`` open, -1 outside any."""
+    opened = text.rfind("(", 0, at)
+    return opened if opened >= 0 and text.find(")", opened, at) < 0 else -1
 
 
 def _enumerated(text: str, found: tuple[Atom, ...]) -> tuple[Atom, ...]:

@@ -544,6 +544,20 @@ def test_ages_a_few_years_apart_in_undated_articles_are_no_contradiction(fake_em
     assert run("2007-04-04", "2005-06-25") == [("contradiction", "age of Jose Luis Orozco")]
 
 
+def test_a_where_clause_is_of_the_place_before_it_and_an_aside_names_no_place_of_the_figure():
+    (x,) = atoms(
+        _claim("Violence broke out in the city of Thessaloniki, where another 20,000 people marched.", "a")
+    )
+    assert ([p.text for p in x.places], x.scope) == (["Thessaloniki"], "")
+    found = atoms(
+        _claim("The march was attended by about 200,000 (20,000 for the PAME march alone), police said.", "a")
+    )
+    assert [(y.value.text, [p.text for p in y.places]) for y in found] == [
+        ("about 200,000", []),
+        ("20,000", ["PAME"]),
+    ]
+
+
 def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
     found = {
         a.value.text: a.predicate
