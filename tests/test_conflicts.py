@@ -337,3 +337,19 @@ def test_one_figure_told_alike_in_sentences_the_aligner_left_apart_is_an_agreeme
     other = b.replace("killing 10", "killing 12")
     report = compare([Article(text=a, id="one"), Article(text=other, id="two")], embedder=fake_embedder)
     assert not [f for f in report.findings if f.kind == "agreement"]
+
+
+def test_one_event_told_with_other_details_still_agrees_on_the_fact_both_give(fake_embedder):
+    # Aligned as one event with different details, the two claims are neither an agreement nor a
+    # contradiction as sentences; the age they both give is a fact they agree on.
+    from compare import Article, compare
+
+    a = "Inmate escapes\nArcade Joseph Comeaux Jr., 49, is serving a life sentence for sexual assault."
+    b = "Manhunt goes on\nArcade Joseph Comeaux Jr., 49, ran away on foot with the guards' guns."
+    report = compare([Article(text=a, id="a"), Article(text=b, id="b")], embedder=fake_embedder)
+    (agreement,) = report.of_kind("agreement")
+    assert agreement.claims == ("a:1", "b:2")
+    assert "(age of Arcade Joseph Comeaux Jr.: 49)" in agreement.explanation
+    other = b.replace(", 49,", ", 94,")
+    report = compare([Article(text=a, id="a"), Article(text=other, id="b")], embedder=fake_embedder)
+    assert not report.of_kind("agreement")

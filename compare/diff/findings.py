@@ -161,6 +161,7 @@ def diff(
         options.fact_threshold if options.fact_threshold is not None else calibration.threshold("same_fact")
     )
     related: dict[str, str] = {}
+    apart_details: set[tuple[str, str]] = set()  # aligned pairs with details that differ
     mentioned = _mentioned(claims)
     in_context = claim_atoms(claims)
     kinds = categories_in_context(claims)
@@ -204,6 +205,7 @@ def diff(
             # stays unique to its source, with the related claim named.
             related.setdefault(a.id, b.id)
             related.setdefault(b.id, a.id)
+            apart_details.update({(a.id, b.id), (b.id, a.id)})
             continue
         matched.update((a.id, b.id))
         agreeing[_pair(a, b)] += 1
@@ -247,7 +249,11 @@ def diff(
     # Two claims the sentence aligner left apart that tell one figure or one day of one fact
     # alike ("the death toll ... rose to 10" / "killing 10 people and injuring 80"): they agree
     # on that fact, whatever else each says.
+    # ... and so do two the aligner paired as one event told with different details: a reader
+    # still learns the facts they share ("Arcade Joseph Comeaux Jr., 49, is serving a life
+    # sentence" / "Arcade Joseph Comeaux Jr., 49, ran away on foot").
     paired = {(m.a, m.b) for m in matches} | {(m.b, m.a) for m in matches}
+    paired -= apart_details
     for (i, j), told in facts.alike.items():
         a, b = by_id[i], by_id[j]
         if (i, j) in paired or (i, j) in disputed or (j, i) in disputed or _pair(a, b) in apart:
