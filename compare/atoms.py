@@ -20,7 +20,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import YEAR_RE, times_apart
@@ -586,7 +586,9 @@ def _degrees(x: Atom, y: Atom) -> tuple[Atom, Atom] | None:
     return wider, narrower
 
 
-def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None:
+def comparable(
+    x: Atom, y: Atom, setting: Collection[Entity] = (), aliases: Callable[[str, str], bool] | None = None
+) -> str | None:
     """If the two figures count the same thing in the same event, what that fact is (for the
     finding: "injury: person"), else None.
 
@@ -598,6 +600,9 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
     - Times: dated clauses meet only clauses dated compatibly; a figure dated by a month or a
       year (background: "in December 2003") never meets an undated one.
     - A total, an increment ("another 20,000") or a part ("15 of them") meets only its kind.
+
+    ``aliases``: where the two clauses name one place each and they are not one name, whether
+    they are one place by two names ("Salonika" / "Thessaloniki").
     """
     if not x.thing or x.thing != y.thing:
         return None
@@ -618,7 +623,11 @@ def comparable(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> str | None
         pass  # the quake's own measure, whether or not the clause says where it struck
     elif xp and yp:
         if not places_meet(xp, yp, setting) or (_unshared(xp, yp) and _unshared(yp, xp)):
-            return None
+            # one place by two names, neither the story's own ("Syria" / "Treemseh" is a country
+            # and a village in it, not two names)
+            alias = aliases and len(xp) == len(yp) == 1 and not same_place([*xp, *yp], setting)
+            if not (alias and aliases(xp[0].text, yp[0].text)):
+                return None
     elif xp or yp:
         # Only a count may lack the place the other names, and only when it is the smaller
         # figure and its sentence names nothing else; a measure, an age or a span of time

@@ -112,3 +112,9 @@ def apart(a: str, b: str) -> bool | None:
     if not xs or not ys:
         return None
     return not any(_holds(x, y) or _holds(y, x) for x in xs for y in ys)
+
+
+def one_place(a: str, b: str) -> bool:
+    """Whether two names are one city's ("Salonika" / "Thessaloniki"): GeoNames gives both to it."""
+    xs, ys = lookup(a), lookup(b)
+    return any(x.kind == "city" and x in ys for x in xs)

@@ -558,6 +558,13 @@ def test_a_where_clause_is_of_the_place_before_it_and_an_aside_names_no_place_of
     ]
 
 
+def test_one_city_by_two_names_is_one_place_of_a_figure():
+    a = "Clashes broke out in Salonika, where approximately 50,000 people marched."
+    b = "In the northern city of Thessaloniki, 20,000 people marched through the city center."
+    assert _conflicts(a, b) == [("approximately 50,000 people", "20,000 people", "protesters")]
+    assert _conflicts(a, b.replace("Thessaloniki", "Patras")) == []  # two cities, two marches
+
+
 def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():
     found = {
         a.value.text: a.predicate

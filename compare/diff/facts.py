@@ -25,6 +25,7 @@ from ..dates import dated, same_dated_event, time_key, times_apart
 from ..extract import same_entity
 from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
+from ..gazetteer import one_place
 from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
 from ..places import placed
@@ -60,8 +61,12 @@ def number_conflicts(
                 x, y = _unmeasured(x), _unmeasured(y)
             elif within and not (x.places and y.places) and not (x.echoes == y.claim or y.echoes == x.claim):
                 continue
-            fact = comparable(x, y, setting)
-            if fact is not None and conflicting(x, y):
+            # the values first: only figures that disagree ask GeoNames whether two names are
+            # one place (loaded on first use, a third of a second)
+            if not conflicting(x, y):
+                continue
+            fact = comparable(x, y, setting, one_place)
+            if fact is not None:
                 # The detail is the place both name, as it always was ("Treemseh"), or the fact.
                 detail = shared_place(x, y) or fact
                 out.append(Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact))
@@ -140,8 +145,12 @@ def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity]
         xs = [_unsaid(x, parts[i][0], spi) for x in found if parts[i][0] <= x.value.start < parts[i][1]]
         ys = [_unsaid(y, parts[j][0], spj) for y in found if parts[j][0] <= y.value.start < parts[j][1]]
         for x, y in itertools.product(xs, ys):
-            fact = comparable(x, y, setting)
-            if fact is not None and conflicting(x, y):
+            # the values first: only figures that disagree ask GeoNames whether two names are
+            # one place (loaded on first use, a third of a second)
+            if not conflicting(x, y):
+                continue
+            fact = comparable(x, y, setting, one_place)
+            if fact is not None:
                 detail = shared_place(x, y) or fact
                 conflict = Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
                 return Saying(claim.id, conflict, (si, sj))
