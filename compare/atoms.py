@@ -307,12 +307,16 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         places = tuple(e for e in names if left <= e.start < right or (fronted and e.start < fronted.end()))
         # names in brackets the figure is not in are an aside's: "attended by an approximate
         # 200,000 (20,000 ... the PAME march alone)" counts no PAME march
-        places = tuple(e for e in places if _bracketed(text, e.start) == _bracketed(text, q.start))
+        if _bracketed(text, q.start) < 0:
+            places = tuple(e for e in places if _bracketed(text, e.start) < 0)
         scope = _scope(text, left, right, q)
-        if _WHERE_RE.match(text, left) and (where := [e for e in names if left - 40 <= e.end <= left]):
-            places = (*places, where[-1])
-            # "another 20,000" there is that place's count, another only beside the place before
-            scope = "" if scope == "increment" else scope
+        where = _where(text, left, names)
+        if where is not None and not same_place([where], places):
+            places = (*places, where)
+            # "another 20,000" there is that place's count, another only beside a count told of
+            # another place in the sentence ("killed 4 in Oakland, where another 2 died" is not)
+            if scope == "increment" and not any(same_place([where], x.places) for x in out):
+                scope = ""
         out.append(
             Atom(
                 claim.id,
@@ -338,6 +342,23 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
         ),
     )
+
+
+#: The place a "where" clause is of: named after "in", "at", "near" or "city of" just before it.
+_WHERE_PLACE_RE = re.compile(
+    r"\b(?:in|at|near|inside|outside|(?:city|town|village|province|region)\s+of)\s+(?:the\s+)?$", re.I
+)
+
+
+def _where(text: str, left: int, names: Sequence[Entity]) -> Entity | None:
+    """The place a clause opened by "where" is of: "the northern city of Thessaloniki, where
+    another 20,000 people marched"; not a person ("Mayor Bill de Blasio on Monday, where ...")."""
+    if not _WHERE_RE.match(text, left):
+        return None
+    before = [e for e in names if left - 40 <= e.end <= left and not text[e.end : left].strip(" ,")]
+    if not before or not _WHERE_PLACE_RE.search(text, max(0, before[-1].start - 24), before[-1].start):
+        return None
+    return before[-1]
 
 
 def _bracketed(text: str, at: int) -> int:

@@ -186,3 +186,42 @@ def misspelt(claims: Sequence[Claim], vectors: np.ndarray) -> list[Misspelt]:
     # LaCalamita" in a third outlet is the man the first called so.
     one_person = {frozenset((a, b)) for a, b, m in candidates if m.similarity >= SAME_PERSON_SIMILARITY}
     return [m for a, b, m in candidates if frozenset((a, b)) in one_person]
+
+
+#: The opening claims of an article (its headline among them), where it names whom it is about.
+LEAD_CLAIMS = 5
+#: Titles of those who speak of many events (a governor, an admiral, a sheriff): naming one is no
+#: sign that two articles tell one story.
+_OFFICES = TITLES | frozenset(
+    ("general", "chief", "sheriff", "undersheriff", "commissioner", "superintendent")
+)
+_INITIAL_WORD = re.compile(r"[A-Z]\.?")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
+def leading_people(claims: Sequence[Claim]) -> dict[str, set[tuple[str, str]]]:
+    """Per source, the people its lead names in full, as (given name, surname): those
+    ``persons`` reads as people, and names after a title ("Deputy Jerry Ortiz"); not its
+    speakers, and not office holders ("Admiral Nirmal Verma", "Governor Jerry Brown")."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    seen: dict[str, int] = {}
+    for c in claims:
+        found = out.setdefault(c.source, set())
+        seen[c.source] = seen.get(c.source, 0) + 1
+        if seen[c.source] > LEAD_CLAIMS:
+            continue
+        speaker = c.facts.speaker or ""
+        for p in persons(c):
+            title = _WORD_BEFORE.search(c.text, max(0, p.entity.start - 24), p.entity.start)
+            if not speaker.endswith(p.entity.text) and not (title and title.group(1).lower() in _OFFICES):
+                found.add((p.given, p.surname))
+        for e in c.facts.entities:
+            words = [w for w in e.text.split() if not _INITIAL_WORD.fullmatch(w)]
+            if len(words) < 3 or words[0].lower() not in ROLE_WORDS or words[0].lower() in _OFFICES:
+                continue
+            name = words[1:]
+            if speaker.endswith(e.text) or not 2 <= len(name) <= 3 or name[-1].lower() in ORG_HEADS:
+                continue
+            if all(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in name):
+                found.add((name[0].lower(), name[-1].lower()))
+    return out

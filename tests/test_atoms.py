@@ -451,6 +451,9 @@ def test_a_person_from_two_towns_and_a_place_on_two_sides_conflict():
         ("from Texas", "from Houston", False),  # a state and a city in it
         ("of Salonika", "of Thessaloniki", False),  # one city by two names
         ("of College Point", "of South Ozone Park", True),  # two neighbourhoods of Queens
+        ("of Brooklyn", "of Manhattan", True),  # two boroughs: neither holds the other
+        ("of Oakland", "of Berkeley", True),  # a city and its smaller neighbour
+        ("of Jersey City", "of Manhattan", True),  # across a state line
         ("of Minneapolis", "of Bloomington", True),  # a city and its neighbour
         ("from France", "from Berlin", True),
         ("of Springfieldville", "of Shelbyton", True),  # names GeoNames does not hold: two names, two places
@@ -538,10 +541,22 @@ def test_ages_a_few_years_apart_in_undated_articles_are_no_contradiction(fake_em
         return [(f.kind, f.conflicts[0].fact) for f in report.findings if f.conflicts]
 
     assert run() == [("discrepancy", "age of Jose Luis Orozco")]
+    assert run("2007-04-04", "2007-04-04") == [("contradiction", "age of Jose Luis Orozco")]
     assert run("2005-06-25", "2007-04-04") == [("discrepancy", "age of Jose Luis Orozco")]
     # told the same week, or the younger age in the later article: a contradiction
     assert run("2007-04-02", "2007-04-04") == [("contradiction", "age of Jose Luis Orozco")]
     assert run("2007-04-04", "2005-06-25") == [("contradiction", "age of Jose Luis Orozco")]
+
+
+def test_an_age_at_death_does_not_move_on(fake_embedder):
+    from compare import Article, compare
+
+    a = Article(id="a", text="Crash kills driver\nJohn Miller, 34, died at the scene on Monday.")
+    b = Article(id="b", text="Driver dies\nJohn Miller, 36, was killed on Monday when his car hit a tree.")
+    report = compare([a, b], embedder=fake_embedder, cache_dir=None)
+    assert [(f.kind, f.conflicts[0].fact) for f in report.findings if f.conflicts] == [
+        ("contradiction", "age of John Miller")
+    ]
 
 
 def test_a_where_clause_is_of_the_place_before_it_and_an_aside_names_no_place_of_the_figure():
@@ -549,6 +564,16 @@ def test_a_where_clause_is_of_the_place_before_it_and_an_aside_names_no_place_of
         _claim("Violence broke out in the city of Thessaloniki, where another 20,000 people marched.", "a")
     )
     assert ([p.text for p in x.places], x.scope) == (["Thessaloniki"], "")
+    # "another" beside a count of the same place stays an increment; a person is no place
+    found = atoms(
+        _claim("The fire killed 4 people in Oakland, where another 2 people died in a second blaze.", "a")
+    )
+    assert [(y.value.text, [p.text for p in y.places], y.scope) for y in found] == [
+        ("4 people", ["Oakland"], ""),
+        ("2 people", ["Oakland"], "increment"),
+    ]
+    (z,) = atoms(_claim("He spoke beside Mayor Bill de Blasio on Monday, where 200 people protested.", "a"))
+    assert z.places == ()
     found = atoms(
         _claim("The march was attended by about 200,000 (20,000 for the PAME march alone), police said.", "a")
     )
@@ -563,6 +588,8 @@ def test_one_city_by_two_names_is_one_place_of_a_figure():
     b = "In the northern city of Thessaloniki, 20,000 people marched through the city center."
     assert _conflicts(a, b) == [("approximately 50,000 people", "20,000 people", "protesters")]
     assert _conflicts(a, b.replace("Thessaloniki", "Patras")) == []  # two cities, two marches
+    # a name that is a city's own is that city, whatever other cities it is an alias of
+    assert _conflicts(a.replace("Salonika", "Taichung"), b.replace("Thessaloniki", "Taitung")) == []
 
 
 def test_only_arms_drugs_and_money_carried_by_the_arrested_are_seized():

@@ -350,6 +350,8 @@ def test_one_event_told_with_other_details_still_agrees_on_the_fact_both_give(fa
     (agreement,) = report.of_kind("agreement")
     assert agreement.claims == ("a:1", "b:2")
     assert "(age of Arcade Joseph Comeaux Jr.: 49)" in agreement.explanation
+    # ... and each keeps what only it tells
+    assert {f.claims for f in report.of_kind("unique")} >= {("a:1",), ("b:2",)}
     other = b.replace(", 49,", ", 94,")
     report = compare([Article(text=a, id="a"), Article(text=other, id="b")], embedder=fake_embedder)
     assert not report.of_kind("agreement")

@@ -130,3 +130,22 @@ def test_once_two_spellings_name_one_person_every_outlet_writing_them_is_held_to
     assert pairs == {("a", "b"), ("a", "c")}
     # with no pair of claims telling one fact, the two spellings may be two people
     assert misspelt(claims, np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])) == []
+
+
+def test_a_story_is_about_the_people_its_lead_names_not_the_officials_it_quotes():
+    from compare.names import leading_people
+
+    texts = [
+        "Deputy Jerry Ortiz was shot by Jose Luis Orozco in Hawaiian Gardens.",
+        "Admiral Nirmal Verma praised the sailors, and Governor Jerry Brown thanked them.",
+        "Anthony LaSalle, 36, of Minneapolis, was arrested, Sheriff Robert Pickell said.",
+    ]
+    claims = [Claim(f"a:{n}", "a", t, 0, len(t), facts=extract(t)) for n, t in enumerate(texts, 1)]
+    assert leading_people(claims)["a"] == {("jerry", "ortiz"), ("anthony", "lasalle")}
+    # beyond the lead, no one counts: a name late in an article is no sign of what it is about
+    late = [
+        Claim(f"b:{n}", "b", "The weather was fine.", 0, 21, facts=extract("The weather was fine."))
+        for n in range(5)
+    ]
+    tail = Claim("b:6", "b", texts[0], 0, len(texts[0]), facts=extract(texts[0]))
+    assert leading_people([*late, tail])["b"] == set()

@@ -18,8 +18,7 @@ from ..dates import dated, times_apart
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
-from ..lexicon import ORG_HEADS
-from ..names import ROLE_WORDS, Misspelt, misspelt, persons
+from ..names import Misspelt, leading_people, misspelt
 from ..options import Options
 from ..pairs import nearest_other
 from ..reading import places_meet, setting
@@ -238,7 +237,7 @@ def diff(
     disputed = {
         k: v for k, v in ((k, _told_both(k, v, by_id, kinds, kinds_of)) for k, v in disputed.items()) if v[0]
     }
-    apart = _different_events(disputed, agreeing, by_id, _people(claims))
+    apart = _different_events(disputed, agreeing, by_id, leading_people(claims))
     for (i, j), (found, speakers_differ, score) in disputed.items():
         a, b = by_id[i], by_id[j]
         if a.source == b.source:
@@ -258,7 +257,8 @@ def diff(
         a, b = by_id[i], by_id[j]
         if (i, j) in paired or (i, j) in disputed or (j, i) in disputed or _pair(a, b) in apart:
             continue
-        matched.update((i, j))
+        if (i, j) not in apart_details:  # those keep their details as unique besides
+            matched.update((i, j))
         findings.append(Finding("agreement", (i, j), _FACT_SCORE, explain.same_fact(a, b, told, src)))
     for c in claims:  # one sentence giving two figures, each from its own speaker
         if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
@@ -348,24 +348,6 @@ def _pair(a: Claim, b: Claim) -> tuple[str, str]:
 APART_AFTER = 1
 
 
-def _people(claims: Sequence[Claim]) -> dict[str, set[tuple[str, str]]]:
-    """Per source, the people it names in full, as (given name, surname): those ``names.persons``
-    reads as people, and names after a title ("Deputy Jerry Ortiz"); not its speakers."""
-    out: dict[str, set[tuple[str, str]]] = {}
-    for c in claims:
-        found = out.setdefault(c.source, set())
-        speaker = c.facts.speaker or ""
-        found.update((p.given, p.surname) for p in persons(c) if not speaker.endswith(p.entity.text))
-        for e in c.facts.entities:
-            words = [w for w in e.text.split() if not re.fullmatch(r"[A-Z]\.?", w)]
-            if len(words) >= 3 and words[0].lower() in ROLE_WORDS and not speaker.endswith(e.text):
-                name = words[1:]
-                if 2 <= len(name) <= 3 and all(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in name):
-                    if name[-1].lower() not in ORG_HEADS:
-                        found.add((name[0].lower(), name[-1].lower()))
-    return out
-
-
 def _different_events(
     disputed, agreeing: Counter, by_id: dict[str, Claim], people: dict[str, set[tuple[str, str]]]
 ) -> dict[tuple[str, str], int]:
@@ -427,13 +409,23 @@ def _aged(a: Claim, b: Claim, c: Conflict, src: dict[str, Source]) -> bool:
     figures = isinstance(c.value_a, Quantity) and isinstance(c.value_b, Quantity)
     if not figures or not c.fact.startswith("age"):
         return False
+    if _DIED_AT_RE.match(a.text, c.value_a.end) or _DIED_AT_RE.match(b.text, c.value_b.end):
+        return False  # an age at death does not move on: "John Miller, 34, died at the scene"
     gap = abs(c.value_a.value - c.value_b.value)
     pa, pb = src[a.source].published, src[b.source].published
     if not pa or not pb:
         return gap <= AGE_DRIFT
+    if pa == pb:
+        return False
     older = c.value_a.value > c.value_b.value
-    later_a = pa > pb
-    return older == later_a and gap <= 1 + abs((pa - pb).days) / 365.25
+    return older == (pa > pb) and gap <= 1 + abs((pa - pb).days) / 365.25
+
+
+_DIED_AT_RE = re.compile(
+    r"[\s,)]*(?:(?:who|and|had|has|have)\s+)?(?:died|dies|was\s+killed|were\s+killed|was\s+found\s+dead|"
+    r"was\s+shot\s+(?:dead|and\s+killed)|was\s+pronounced\s+dead)\b",
+    re.I,
+)
 
 
 def _within(a: Claim, b: Claim, found: list[Conflict], src: dict[str, Source]) -> Finding:
