@@ -4,6 +4,7 @@ publication dates to resolve them."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Collection
@@ -40,6 +41,9 @@ class Dated:
     places: tuple[Entity, ...]
     another: bool  # "a second quake on Monday", "another attack": not the story's first event
     speaker: str | None
+    # the events of the predicates joined to the dated one by "and": "on Thursday intercepted
+    # three boats ... and foiled an attack" dates the attack too
+    also: frozenset[str] = frozenset()
 
 
 #: Times after these words bound a span or set a deadline ("by Friday", "since March"); they
@@ -108,16 +112,51 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
         another = bool(
             _ANOTHER_RE.search(text[left : t.start] + " " + text[t.end : right])
         )  # not "last month"
-        out.append(Dated(claim.id, claim.source, t, event, context, places, another, claim.facts.speaker))
+        also = _joined_events(text, right) - {event}
+        out.append(
+            Dated(claim.id, claim.source, t, event, context, places, another, claim.facts.speaker, also)
+        )
     return tuple(out)
 
 
-def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = ()) -> bool:
+#: A predicate joined to the one before by "and", and where such a chain ends.
+_AND_RE = re.compile(r",?\s+and\s+(?!the\s|a\s|an\s|his\s|her\s|their\s)", re.I)
+_CHAIN_END_RE = re.compile(
+    r"[;:.]|\b(?:who|which|that|after|before|when|while|because|since|said|says)\b", re.I
+)
+
+
+def _joined_events(text: str, right: int) -> frozenset[str]:
+    """The event classes of the predicates joined by "and" to the clause ending at ``right``."""
+    end = _CHAIN_END_RE.search(text, right)
+    stop = end.start() if end else len(text)
+    out = set()
+    for m in _AND_RE.finditer(text, right, stop):
+        nxt = _AND_RE.search(text, m.end(), stop)
+        event = event_word(text, m.end(), nxt.start() if nxt else stop, m.end(), m.end())
+        if event and not event.startswith("v:"):
+            out.add(event)
+    return frozenset(out)
+
+
+def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = (), joined: bool = False) -> bool:
     """Whether two times date one event: the same event word beside each (its class, or the same
     verb), two content words shared by the clauses, no different places named, and neither told
     as a second, another or new event."""
-    if x.event != y.event or x.another or y.another:
+    if x.another or y.another:
         return False
+    if x.event != y.event:
+        # ``joined``: one dates what the other's predicate joined by "and" tells (the event named,
+        # not a verb). Asked of dates that differ only: as evidence that two articles tell one
+        # story, it would join two protests' days ("made 86 arrests" / "there was one arrest").
+        if not joined:
+            return False
+        if x.event in y.also and not x.event.startswith("v:"):
+            y = dataclasses.replace(y, event=x.event)
+        elif y.event in x.also and not y.event.startswith("v:"):
+            x = dataclasses.replace(x, event=y.event)
+        else:
+            return False
     # Words shared beyond the event's own ("murder" beside two "convicted"), more of them where
     # only weekdays are compared (a story's days are few).
     event = PREDICATE_RE.get(x.event.split(":")[0])

@@ -548,6 +548,28 @@ def test_ages_a_few_years_apart_in_undated_articles_are_no_contradiction(fake_em
     assert run("2007-04-04", "2005-06-25") == [("contradiction", "age of Jose Luis Orozco")]
 
 
+def test_a_time_dates_the_events_of_the_predicates_joined_to_its_own():
+    from compare.dates import dated, same_dated_event
+
+    (x,) = dated(
+        _claim(
+            "An Indian warship on Thursday intercepted three boats in the Gulf of Aden and foiled an "
+            "attack on merchant vessels.",
+            "a",
+        )
+    )
+    (y,) = dated(
+        _claim("The warship foiled a pirate attack on merchant vessels in the Gulf of Aden on Friday.", "b")
+    )
+    assert "attack" in x.also and same_dated_event(x, y, joined=True)
+    assert not same_dated_event(x, y)  # as evidence of one story, the dated predicate's own event only
+    # a relative clause or what came after is not joined: "... on Thursday, after the attack"
+    (z,) = dated(
+        _claim("The warship reached the Gulf of Aden on Thursday, after an attack on a merchant ship.", "a")
+    )
+    assert not z.also
+
+
 def test_an_age_at_death_does_not_move_on(fake_embedder):
     from compare import Article, compare
 

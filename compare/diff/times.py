@@ -17,7 +17,7 @@ def time_conflicts(
     out = []
     for x in xs:
         for y in ys:
-            if same_dated_event(x, y, setting) and times_apart(x.time, y.time):
+            if same_dated_event(x, y, setting, joined=True) and times_apart(x.time, y.time):
                 out.append(
                     Conflict("time", x.time.text, y.time.text, _span(x, y), x.time, y.time, dated_name(x, y))
                 )
