@@ -68,6 +68,13 @@ def _attributive(text: str, e: Entity) -> bool:
     return len(words) == 1 and bool(after) and after.group(1) not in GRAMMAR_STOP
 
 
+def _noun_after(text: str, end: int) -> bool:
+    """Whether an event noun follows the time straight away ("the June 20 shooting")."""
+    m = re.match(r"\s+([a-z-]+)", text[end : end + NEAR_AFTER])
+    event = event_word(m.group(1), 0, len(m.group(1)), 0, 0) if m else ""
+    return bool(event) and not event.startswith("v:")
+
+
 def _fronted_end(text: str, right: int) -> int:
     """A time alone in its clause ("On November 19,") dates the clause after it: where that ends."""
     m = CLAUSE_BREAK.match(text, right)
@@ -83,7 +90,11 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
     out = []
     for t in claim.facts.times:
         before = text[max(0, t.start - 30) : t.start]
-        if t.kind == "duration" or SPEECH_BEFORE.search(before) or NOT_DATING.search(before):
+        if t.kind == "duration" or SPEECH_BEFORE.search(before):
+            continue
+        bound = NOT_DATING.search(before)
+        # "from the June 20, 2005 shooting": the date names the shooting, no span's bound
+        if bound and not (bound.group().lower().endswith(("the ", "the")) and _noun_after(text, t.end)):
             continue
         left, right = clause_span(text, t.start, t.end)
         if not context_words(text[left : t.start] + " " + text[t.end : right], set()):

@@ -570,6 +570,19 @@ def test_a_time_dates_the_events_of_the_predicates_joined_to_its_own():
     assert not z.also
 
 
+def test_a_date_before_its_event_noun_dates_it_whatever_preposition_comes_first():
+    from compare.dates import dated
+
+    def events(text):
+        return [(d.time.text, d.event) for d in dated(_claim(text, "a"))]
+
+    assert events("That task stemmed from the June 20, 2005 shooting of a black man.") == [
+        ("June 20, 2005", "shooting")
+    ]
+    assert events("He has been in jail since the June 20 arrest.") == [("June 20", "arrest")]
+    assert events("The road was closed from the 5th of May until Friday.") == []  # bounds of a span
+
+
 def test_an_age_at_death_does_not_move_on(fake_embedder):
     from compare import Article, compare
 
