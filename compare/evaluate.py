@@ -711,7 +711,7 @@ def _gates_table() -> str:
     ):
         lines.append(f"| option | {name} | {getattr(defaults, name):g} | {meaning} |")
     from . import atoms, categories, names
-    from .diff import facts, findings
+    from .diff import clauses, facts, findings
 
     for where, name, value, meaning in (
         (
@@ -736,6 +736,10 @@ def _gates_table() -> str:
             "differing facts, none alike, no one named in full by both: two events, not one",
         ),
         ("findings", "AGE_DRIFT", findings.AGE_DRIFT, "years apart two undated articles may give one age"),
+        ("findings", "PART_CANDIDATES", findings.PART_CANDIDATES, "nearest claims a source whose parts meet"),
+        ("findings", "PART_FLOOR", findings.PART_FLOOR, "cosine those claims must reach"),
+        ("clauses", "PART_SHARED", clauses.PART_SHARED, "content words two parts told alike must share"),
+        ("clauses", "PART_OVERLAP", clauses.PART_OVERLAP, "... and their share of the two parts' words"),
         (
             "names",
             "SAME_PERSON_SIMILARITY",

@@ -355,3 +355,65 @@ def test_one_event_told_with_other_details_still_agrees_on_the_fact_both_give(fa
     other = b.replace(", 49,", ", 94,")
     report = compare([Article(text=a, id="a"), Article(text=other, id="b")], embedder=fake_embedder)
     assert not report.of_kind("agreement")
+
+
+@pytest.mark.parametrize(
+    "a, b, part",
+    [
+        (
+            "A statement from Waitrose said damage had been extensive but the store would be rebuilt.",
+            "The fire gutted the building, and the store will be rebuilt.",
+            True,
+        ),
+        (
+            "Police said the victim had a gun, which she has a permit to carry.",
+            "She had a permit to carry the gun, authorities said.",
+            True,
+        ),
+        # one says it, the other denies it; other figures; a name alone in a long sentence
+        (
+            "The store will be rebuilt, a spokesman said.",
+            "The store will not be rebuilt, a spokesman said.",
+            False,
+        ),
+        (
+            "Police said 12 premises suffered smashed windows.",
+            "Officers said 20 premises suffered smashed windows.",
+            False,
+        ),
+        (
+            "Chief Russell",
+            "Woodburn Police Chief Scott Russell received critical injuries and was taken to hospital.",
+            False,
+        ),
+    ],
+)
+def test_two_claims_agree_on_a_part_told_in_nearly_the_same_words(a, b, part):
+    from compare.diff.clauses import shared_part
+
+    def claim(text, source):
+        return Claim(f"{source}:1", source, text, 0, len(text), facts=extract(text))
+
+    assert (shared_part(claim(a, "a"), claim(b, "b")) is not None) == part
+
+
+def test_claims_of_one_event_agree_on_the_part_they_tell_alike_and_keep_the_rest(fake_embedder):
+    from compare import Article, compare
+
+    a = (
+        "Store fire\nA statement from Waitrose said damage to the building had been extensive but the store "
+        "would be rebuilt."
+    )
+    b = (
+        "Fire guts store\nWaitrose staff will move to other branches while the store will be rebuilt after "
+        "the damage."
+    )
+    report = compare([Article(text=a, id="a"), Article(text=b, id="b")], embedder=fake_embedder)
+    (agreement,) = report.of_kind("agreement")
+    assert agreement.claims == ("a:1", "b:2")
+    assert "'the store would be rebuilt' / 'the store will be rebuilt'" in agreement.explanation
+    assert {f.claims for f in report.of_kind("unique")} >= {("a:1",), ("b:2",)}
+    # denied on the other side: no agreement
+    denied = b.replace("while the store will be rebuilt", "while the store will not be rebuilt")
+    report = compare([Article(text=a, id="a"), Article(text=denied, id="b")], embedder=fake_embedder)
+    assert not report.of_kind("agreement")

@@ -134,3 +134,53 @@ def core(text: str) -> str:
     out = _APPOSITIVE.sub(" ", out)
     out = _TRAILING_SAID.sub("", out)
     return out.strip(" :;,.") or text
+
+
+#: Where a sentence's parts part: the clauses a fact may be told in, alone.
+_PART_RE = re.compile(
+    r";|:\s|\s+-\s+|,\s+(?:and|but|while|whereas|which|who|where|after|before|as|because|when)\s+"
+    r"|\s+(?:but|while|whereas|because|after|before)\s+"
+)
+_NEGATED_RE = re.compile(r"\b(?:not|no|never|nobody|none|nothing|without)\b|n't\b", re.I)
+_FIGURE_RE = re.compile(
+    r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I
+)
+#: A part of each claim tells one fact alike when they share at least this many content words ...
+PART_SHARED = 2
+#: ... and at least this share of all the content words of the two (Jaccard): a name alone ("Chief
+#: Russell") is no part of a long sentence that names him.
+PART_OVERLAP = 0.5
+
+
+#: Words that tell how, not what: "would be rebuilt" and "will be rebuilt" tell one fact.
+_MODALS = frozenset("will would could should might must shall have been being".split())
+
+
+def _part_words(text: str) -> set[str]:
+    return {w for w in content(text) if w not in _MODALS}
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in (s.strip(" ,.;:\"'") for s in _PART_RE.split(text)) if p]
+
+
+def shared_part(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """A part of each claim, the two telling one fact in nearly the same words ("the store would
+    be rebuilt" / "The store will be rebuilt", "which she has a permit to carry" / "She had a
+    permit to carry the gun"), with the same negation and the same figures; None if none does.
+    For two claims of one event that differ in their other details."""
+    best = None
+    for x in _parts(a.text):
+        cx = _part_words(x)
+        for y in _parts(b.text):
+            cy = _part_words(y)
+            shared = cx & cy
+            if len(shared) < PART_SHARED or len(shared) < PART_OVERLAP * len(cx | cy):
+                continue
+            if bool(_NEGATED_RE.search(x)) != bool(_NEGATED_RE.search(y)):
+                continue
+            if {f.lower() for f in _FIGURE_RE.findall(x)} != {f.lower() for f in _FIGURE_RE.findall(y)}:
+                continue
+            if best is None or len(shared) > best[0]:
+                best = (len(shared), x, y)
+    return (best[1], best[2]) if best else None

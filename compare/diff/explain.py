@@ -74,6 +74,13 @@ def same_fact(a: Claim, b: Claim, facts: set[str], sources: dict[str, Source]) -
     )
 
 
+def same_part(a: Claim, b: Claim, part: tuple[str, str], sources: dict[str, Source]) -> str:
+    return (
+        f"{name(sources, a)} and {name(sources, b)} tell one fact in nearly the same words "
+        f"({part[0]!r} / {part[1]!r}); each adds details the other does not give"
+    )
+
+
 def agreement(
     a: Claim, b: Claim, similarity: float, sources: dict[str, Source], core_ratio: float | None = None
 ) -> str:

@@ -20,12 +20,12 @@ from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
 from ..names import Misspelt, leading_people, misspelt
 from ..options import Options
-from ..pairs import nearest_other
+from ..pairs import nearest_by_source, nearest_other
 from ..reading import places_meet, setting
 from ..records import Claim, Conflict, Finding, Match, Quantity, Source
 from . import explain
 from .cascade import conflicts
-from .clauses import clause, core, point_times, same_thing, speaker_differs, speakers_match
+from .clauses import clause, core, point_times, same_thing, shared_part, speaker_differs, speakers_match
 from .facts import claim_atoms, conflicting_pairs, two_sayings
 
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
@@ -201,10 +201,16 @@ def diff(
             plain = own_words = False
         if not (plain or own_words):
             # Same event, different details: neither an agreement nor a contradiction. Each claim
-            # stays unique to its source, with the related claim named.
+            # stays unique to its source, with the related claim named; where a part of each
+            # tells one fact in nearly the same words, they agree on that part.
             related.setdefault(a.id, b.id)
             related.setdefault(b.id, a.id)
             apart_details.update({(a.id, b.id), (b.id, a.id)})
+            if not _days_apart(a, b, story) and (part := shared_part(a, b)):
+                agreeing[_pair(a, b)] += 1
+                findings.append(
+                    Finding("agreement", (a.id, b.id), m.event, explain.same_part(a, b, part, src))
+                )
             continue
         matched.update((a.id, b.id))
         agreeing[_pair(a, b)] += 1
@@ -260,6 +266,26 @@ def diff(
         if (i, j) not in apart_details:  # those keep their details as unique besides
             matched.update((i, j))
         findings.append(Finding("agreement", (i, j), _FACT_SCORE, explain.same_fact(a, b, told, src)))
+    # Two claims, among each other's nearest, a part of each telling one fact in nearly the same
+    # words ("... but the store would be rebuilt" / "The store will be rebuilt ... once the full
+    # extent of damage has been assessed"): they agree on that part, and keep the rest unique.
+    told = {f.claims for f in findings if f.kind == "agreement"}
+    told |= {(j, i) for i, j in told}
+    source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
+    I, J, _ = nearest_by_source(vectors, source_no, PART_CANDIDATES, PART_FLOOR)
+    for i, j in sorted({(min(i, j), max(i, j)) for i, j in zip(I.tolist(), J.tolist(), strict=True)}):
+        a, b = claims[i], claims[j]
+        key = (a.id, b.id)
+        if (
+            key in paired
+            or key in told
+            or key in disputed
+            or (b.id, a.id) in disputed
+            or _pair(a, b) in apart
+        ):
+            continue
+        if not _days_apart(a, b, story) and (part := shared_part(a, b)):
+            findings.append(Finding("agreement", key, _FACT_SCORE, explain.same_part(a, b, part, src)))
     for c in claims:  # one sentence giving two figures, each from its own speaker
         if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
             text = explain.within_sentence(c, said.conflict, said.speakers, src)
@@ -370,6 +396,11 @@ def _different_events(
         if len(d) >= APART_AFTER and not agreeing[p] and not one_person(*p)
     }
 
+
+#: Claims meet the parts of this many of their nearest claims in each other source, at least this
+#: close (cosine), for parts told alike.
+PART_CANDIDATES = 3
+PART_FLOOR = 0.4
 
 #: The score of a conflict found by fact alignment alone: the two figures count one thing, but
 #: nothing calibrated says the two sentences tell one event.
