@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .. import reading
 from ..align import lexical
+from ..clock import clock_times
 from ..extract import same_entity
 from ..lexicon import CLAUSE_STOP, COMMON_WORD_STOP, UNNAMED_SPEAKERS, stem
 from ..records import Claim, TimeRef
@@ -160,6 +161,10 @@ def _part_words(text: str) -> set[str]:
     return {w for w in content(text) if w not in _MODALS}
 
 
+def _plain_words(text: str) -> set[str]:
+    return {stem(w) for w in WORD.findall(text) if w[0].islower()}
+
+
 def _parts(text: str) -> list[str]:
     return [p for p in (s.strip(" ,.;:\"'") for s in _PART_RE.split(text)) if p]
 
@@ -177,6 +182,8 @@ def shared_part(a: Claim, b: Claim) -> tuple[str, str] | None:
             shared = cx & cy
             if len(shared) < PART_SHARED or len(shared) < PART_OVERLAP * len(cx | cy):
                 continue
+            if not shared & _plain_words(x) & _plain_words(y):
+                continue  # names alone ("Commerce Secretary Gary Locke added") tell no fact
             if bool(_NEGATED_RE.search(x)) != bool(_NEGATED_RE.search(y)):
                 continue
             if {f.lower() for f in _FIGURE_RE.findall(x)} != {f.lower() for f in _FIGURE_RE.findall(y)}:
@@ -184,3 +191,20 @@ def shared_part(a: Claim, b: Claim) -> tuple[str, str] | None:
             if best is None or len(shared) > best[0]:
                 best = (len(shared), x, y)
     return (best[1], best[2]) if best else None
+
+
+def shared_clock(a: Claim, b: Claim) -> str | None:
+    """A time of day both claims give for one event ("turned himself in around 6 p.m." /
+    "surrendered at 6 p.m."): the same minute beside the same event word; a minute off the
+    hour ("17:06 hours" / "17:06 pm") needs no event word, being no coincidence."""
+    for x in clock_times(a.text):
+        for y in clock_times(b.text):
+            if x.minutes != y.minutes:
+                continue
+            if x.minutes % 60:
+                return x.text
+            ex = reading.time_event(a.text, *clause_span(a.text, x.start, x.end), x.start, x.end)
+            ey = reading.time_event(b.text, *clause_span(b.text, y.start, y.end), y.start, y.end)
+            if ex and ex == ey:
+                return x.text
+    return None

@@ -25,7 +25,16 @@ from ..reading import places_meet, setting
 from ..records import Claim, Conflict, Finding, Match, Quantity, Source
 from . import explain
 from .cascade import conflicts
-from .clauses import clause, core, point_times, same_thing, shared_part, speaker_differs, speakers_match
+from .clauses import (
+    clause,
+    core,
+    point_times,
+    same_thing,
+    shared_clock,
+    shared_part,
+    speaker_differs,
+    speakers_match,
+)
 from .facts import claim_atoms, conflicting_pairs, two_sayings
 
 # Counts that only grow as a story develops: a larger later figure is an update, not a conflict.
@@ -284,8 +293,14 @@ def diff(
             or _pair(a, b) in apart
         ):
             continue
-        if not _days_apart(a, b, story) and (part := shared_part(a, b)):
+        if _days_apart(a, b, story):
+            continue
+        if part := shared_part(a, b):
             findings.append(Finding("agreement", key, _FACT_SCORE, explain.same_part(a, b, part, src)))
+        elif clock := shared_clock(a, b):
+            findings.append(
+                Finding("agreement", key, _FACT_SCORE, explain.same_fact(a, b, {f"time: {clock}"}, src))
+            )
     for c in claims:  # one sentence giving two figures, each from its own speaker
         if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
             text = explain.within_sentence(c, said.conflict, said.speakers, src)
