@@ -6,8 +6,10 @@ thing as that one? do the two speakers differ?), so the answers live here once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .. import reading
 from ..align import lexical
@@ -169,27 +171,47 @@ def _parts(text: str) -> list[str]:
     return [p for p in (s.strip(" ,.;:\"'") for s in _PART_RE.split(text)) if p]
 
 
+@dataclass(frozen=True)
+class _Part:
+    text: str
+    words: frozenset[str]
+    plain: frozenset[str]  # its words written in lower case: no names
+    negated: bool
+    figures: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read_parts(text: str) -> tuple[_Part, ...]:
+    """A claim's parts, each read once: a claim meets several others."""
+    return tuple(
+        _Part(
+            p,
+            frozenset(_part_words(p)),
+            frozenset(_plain_words(p)),
+            bool(_NEGATED_RE.search(p)),
+            frozenset(f.lower() for f in _FIGURE_RE.findall(p)),
+        )
+        for p in _parts(text)
+    )
+
+
 def shared_part(a: Claim, b: Claim) -> tuple[str, str] | None:
     """A part of each claim, the two telling one fact in nearly the same words ("the store would
     be rebuilt" / "The store will be rebuilt", "which she has a permit to carry" / "She had a
     permit to carry the gun"), with the same negation and the same figures; None if none does.
     For two claims of one event that differ in their other details."""
     best = None
-    for x in _parts(a.text):
-        cx = _part_words(x)
-        for y in _parts(b.text):
-            cy = _part_words(y)
-            shared = cx & cy
-            if len(shared) < PART_SHARED or len(shared) < PART_OVERLAP * len(cx | cy):
+    for x in _read_parts(a.text):
+        for y in _read_parts(b.text):
+            shared = x.words & y.words
+            if len(shared) < PART_SHARED or len(shared) < PART_OVERLAP * len(x.words | y.words):
                 continue
-            if not shared & _plain_words(x) & _plain_words(y):
+            if not shared & x.plain & y.plain:
                 continue  # names alone ("Commerce Secretary Gary Locke added") tell no fact
-            if bool(_NEGATED_RE.search(x)) != bool(_NEGATED_RE.search(y)):
-                continue
-            if {f.lower() for f in _FIGURE_RE.findall(x)} != {f.lower() for f in _FIGURE_RE.findall(y)}:
+            if x.negated != y.negated or x.figures != y.figures:
                 continue
             if best is None or len(shared) > best[0]:
-                best = (len(shared), x, y)
+                best = (len(shared), x.text, y.text)
     return (best[1], best[2]) if best else None
 
 

@@ -63,7 +63,7 @@ def number_conflicts(
                 continue
             # the values first: only figures that disagree ask GeoNames whether two names are
             # one place (loaded on first use, a third of a second)
-            if not conflicting(x, y):
+            if not x.thing or x.thing != y.thing or not conflicting(x, y):
                 continue
             fact = comparable(x, y, setting, one_place)
             if fact is not None:
@@ -147,7 +147,7 @@ def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity]
         for x, y in itertools.product(xs, ys):
             # the values first: only figures that disagree ask GeoNames whether two names are
             # one place (loaded on first use, a third of a second)
-            if not conflicting(x, y):
+            if not x.thing or x.thing != y.thing or not conflicting(x, y):
                 continue
             fact = comparable(x, y, setting, one_place)
             if fact is not None:

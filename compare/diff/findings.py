@@ -281,8 +281,16 @@ def diff(
     told = {f.claims for f in findings if f.kind == "agreement"}
     told |= {(j, i) for i, j in told}
     source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
-    I, J, _ = nearest_by_source(vectors, source_no, PART_CANDIDATES, PART_FLOOR)
-    for i, j in sorted({(min(i, j), max(i, j)) for i, j in zip(I.tolist(), J.tolist(), strict=True)}):
+    others = max(1, len(src) - 1)
+    per_source = max(1, min(PART_CANDIDATES, -(-PART_BUDGET // others)))
+    I, J, C = nearest_by_source(vectors, source_no, per_source, PART_FLOOR)
+    # ... and of those, each claim's nearest ``PART_BUDGET``: 50 sources are not 50 times the work
+    by_row = np.lexsort((J, -C, I))
+    first = np.r_[0, np.flatnonzero(np.diff(I[by_row])) + 1]
+    rank = np.arange(len(by_row)) - np.repeat(first, np.diff(np.r_[first, len(by_row)]))
+    keep = by_row[rank < PART_BUDGET]
+    near = zip(I[keep].tolist(), J[keep].tolist(), strict=True)
+    for i, j in sorted({(min(i, j), max(i, j)) for i, j in near}):
         a, b = claims[i], claims[j]
         key = (a.id, b.id)
         if (
@@ -412,10 +420,12 @@ def _different_events(
     }
 
 
-#: Claims meet the parts of this many of their nearest claims in each other source, at least this
-#: close (cosine), for parts told alike.
+#: Claims meet the parts of this many of their nearest claims in the other sources, at least this
+#: close (cosine), for parts and times of day told alike.
 PART_CANDIDATES = 3
 PART_FLOOR = 0.4
+#: ... and at most about this many in all, however many sources.
+PART_BUDGET = 24
 
 #: The score of a conflict found by fact alignment alone: the two figures count one thing, but
 #: nothing calibrated says the two sentences tell one event.
