@@ -417,3 +417,20 @@ def test_claims_of_one_event_agree_on_the_part_they_tell_alike_and_keep_the_rest
     denied = b.replace("while the store will be rebuilt", "while the store will not be rebuilt")
     report = compare([Article(text=a, id="a"), Article(text=denied, id="b")], embedder=fake_embedder)
     assert not report.of_kind("agreement")
+
+
+def test_a_stance_reversed_must_be_said_of_one_thing():
+    from compare.diff.negation import _reversal
+
+    def claim(text, source):
+        return Claim(f"{source}:1", source, text, 0, len(text), facts=extract(text))
+
+    assert _reversal(
+        claim("The senator supports the bill, his office said.", "a"),
+        claim("The senator opposes the bill, his office said.", "b"),
+    )
+    # criticism of one host, praise of another
+    assert not _reversal(
+        claim("The show was hosted by Seth MacFarlane, who drew criticism for routines like his song.", "a"),
+        claim("She is well liked, and her performance as the host of the show was widely praised.", "b"),
+    )

@@ -44,6 +44,12 @@ def _reversal(a: Claim, b: Claim) -> tuple[str, str] | None:
                 continue
             if any(_COUNTERFACTUAL.search(c.text, 0, m.start()) for c, m in ((a, hit_a), (b, hit_b))):
                 continue
+            # the two words must be said of one thing: "MacFarlane, who drew criticism for routines
+            # like his song" and "her performance as the host was widely praised" are two hosts
+            wa = content(clause(a.text, hit_a.start(), hit_a.end())) - content(hit_a.group())
+            wb = content(clause(b.text, hit_b.start(), hit_b.end())) - content(hit_b.group())
+            if not wa & wb:
+                continue
             return hit_a.group(), hit_b.group()
     return None
 
