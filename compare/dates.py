@@ -94,7 +94,7 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
             continue
         bound = NOT_DATING.search(before)
         # "from the June 20, 2005 shooting": the date names the shooting, no span's bound
-        if bound and not (bound.group().lower().endswith(("the ", "the")) and _noun_after(text, t.end)):
+        if bound and not (bound.group().lower().rstrip().endswith("the") and _noun_after(text, t.end)):
             continue
         left, right = clause_span(text, t.start, t.end)
         if not context_words(text[left : t.start] + " " + text[t.end : right], set()):

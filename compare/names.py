@@ -195,7 +195,6 @@ LEAD_CLAIMS = 5
 _OFFICES = TITLES | frozenset(
     ("general", "chief", "sheriff", "undersheriff", "commissioner", "superintendent")
 )
-_INITIAL_WORD = re.compile(r"[A-Z]\.?")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
@@ -216,7 +215,7 @@ def leading_people(claims: Sequence[Claim]) -> dict[str, set[tuple[str, str]]]:
             if not speaker.endswith(p.entity.text) and not (title and title.group(1).lower() in _OFFICES):
                 found.add((p.given, p.surname))
         for e in c.facts.entities:
-            words = [w for w in e.text.split() if not _INITIAL_WORD.fullmatch(w)]
+            words = [w for w in e.text.split() if not _INITIAL.match(w)]
             if len(words) < 3 or words[0].lower() not in ROLE_WORDS or words[0].lower() in _OFFICES:
                 continue
             name = words[1:]

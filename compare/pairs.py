@@ -56,6 +56,21 @@ def nearest_by_source(
     return np.concatenate(I).astype(np.int64), np.concatenate(J).astype(np.int64), np.concatenate(C)
 
 
+def nearest_across(
+    vectors: np.ndarray, source_no: np.ndarray, k: int, budget: int, floor: float
+) -> list[tuple[int, int]]:
+    """Each claim's ``k`` nearest claims (cosine at least ``floor``) in every other source, and of
+    those its ``budget`` nearest in all, as pairs ``(i, j)`` with ``i < j``, in order: with many
+    sources the work stays a few pairs a claim, not ``k`` a source."""
+    others = max(1, len(np.unique(source_no)) - 1)
+    I, J, C = nearest_by_source(vectors, source_no, max(1, min(k, -(-budget // others))), floor)
+    by_row = np.lexsort((J, -C, I))  # each claim's pairs, nearest first
+    first = np.r_[0, np.flatnonzero(np.diff(I[by_row])) + 1]
+    rank = np.arange(len(by_row)) - np.repeat(first, np.diff(np.r_[first, len(by_row)]))
+    keep = by_row[rank < budget]
+    return sorted({(min(i, j), max(i, j)) for i, j in zip(I[keep].tolist(), J[keep].tolist(), strict=True)})
+
+
 def nearest_other(
     vectors: np.ndarray, source_no: np.ndarray, rows: np.ndarray, block_cells: int = 4_000_000
 ) -> tuple[np.ndarray, np.ndarray]:

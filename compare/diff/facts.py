@@ -61,16 +61,23 @@ def number_conflicts(
                 x, y = _unmeasured(x), _unmeasured(y)
             elif within and not (x.places and y.places) and not (x.echoes == y.claim or y.echoes == x.claim):
                 continue
-            # the values first: only figures that disagree ask GeoNames whether two names are
-            # one place (loaded on first use, a third of a second)
-            if not x.thing or x.thing != y.thing or not conflicting(x, y):
-                continue
-            fact = comparable(x, y, setting, one_place)
-            if fact is not None:
-                # The detail is the place both name, as it always was ("Treemseh"), or the fact.
-                detail = shared_place(x, y) or fact
-                out.append(Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact))
+            if conflict := _figure_conflict(x, y, setting):
+                out.append(conflict)
     return out
+
+
+def _figure_conflict(x: Atom, y: Atom, setting: Collection[Entity]) -> Conflict | None:
+    """The conflict of two figures of one fact that disagree. The values are compared first:
+    only figures that disagree ask GeoNames whether two names are one place (loaded on first
+    use, a third of a second)."""
+    if not x.thing or x.thing != y.thing or not conflicting(x, y):
+        return None
+    fact = comparable(x, y, setting, one_place)
+    if fact is None:
+        return None
+    # The detail is the place both name, as it always was ("Treemseh"), or the fact.
+    detail = shared_place(x, y) or fact
+    return Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
 
 
 def _told_both(x: Atom, y: Atom) -> bool:
@@ -145,14 +152,7 @@ def two_sayings(claim: Claim, found: Sequence[Atom], setting: Collection[Entity]
         xs = [_unsaid(x, parts[i][0], spi) for x in found if parts[i][0] <= x.value.start < parts[i][1]]
         ys = [_unsaid(y, parts[j][0], spj) for y in found if parts[j][0] <= y.value.start < parts[j][1]]
         for x, y in itertools.product(xs, ys):
-            # the values first: only figures that disagree ask GeoNames whether two names are
-            # one place (loaded on first use, a third of a second)
-            if not x.thing or x.thing != y.thing or not conflicting(x, y):
-                continue
-            fact = comparable(x, y, setting, one_place)
-            if fact is not None:
-                detail = shared_place(x, y) or fact
-                conflict = Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
+            if conflict := _figure_conflict(x, y, setting):
                 return Saying(claim.id, conflict, (si, sj))
     return None
 

@@ -20,7 +20,7 @@ from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
 from ..names import Misspelt, leading_people, misspelt
 from ..options import Options
-from ..pairs import nearest_by_source, nearest_other
+from ..pairs import nearest_across, nearest_other
 from ..reading import places_meet, setting
 from ..records import Claim, Conflict, Finding, Match, Quantity, Source
 from . import explain
@@ -275,40 +275,9 @@ def diff(
         if (i, j) not in apart_details:  # those keep their details as unique besides
             matched.update((i, j))
         findings.append(Finding("agreement", (i, j), _FACT_SCORE, explain.same_fact(a, b, told, src)))
-    # Two claims, among each other's nearest, a part of each telling one fact in nearly the same
-    # words ("... but the store would be rebuilt" / "The store will be rebuilt ... once the full
-    # extent of damage has been assessed"): they agree on that part, and keep the rest unique.
-    told = {f.claims for f in findings if f.kind == "agreement"}
-    told |= {(j, i) for i, j in told}
-    source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
-    others = max(1, len(src) - 1)
-    per_source = max(1, min(PART_CANDIDATES, -(-PART_BUDGET // others)))
-    I, J, C = nearest_by_source(vectors, source_no, per_source, PART_FLOOR)
-    # ... and of those, each claim's nearest ``PART_BUDGET``: 50 sources are not 50 times the work
-    by_row = np.lexsort((J, -C, I))
-    first = np.r_[0, np.flatnonzero(np.diff(I[by_row])) + 1]
-    rank = np.arange(len(by_row)) - np.repeat(first, np.diff(np.r_[first, len(by_row)]))
-    keep = by_row[rank < PART_BUDGET]
-    near = zip(I[keep].tolist(), J[keep].tolist(), strict=True)
-    for i, j in sorted({(min(i, j), max(i, j)) for i, j in near}):
-        a, b = claims[i], claims[j]
-        key = (a.id, b.id)
-        if (
-            key in paired
-            or key in told
-            or key in disputed
-            or (b.id, a.id) in disputed
-            or _pair(a, b) in apart
-        ):
-            continue
-        if _days_apart(a, b, story):
-            continue
-        if part := shared_part(a, b):
-            findings.append(Finding("agreement", key, _FACT_SCORE, explain.same_part(a, b, part, src)))
-        elif clock := shared_clock(a, b):
-            findings.append(
-                Finding("agreement", key, _FACT_SCORE, explain.same_fact(a, b, {f"time: {clock}"}, src))
-            )
+    agreed = {f.claims for f in findings if f.kind == "agreement"}
+    decided = paired | agreed | {(j, i) for i, j in agreed} | set(disputed) | {(j, i) for i, j in disputed}
+    findings += _told_in_part(claims, vectors, decided, apart, story, src)
     for c in claims:  # one sentence giving two figures, each from its own speaker
         if len(in_context[c.id]) >= 2 and (said := two_sayings(c, in_context[c.id], story)):
             text = explain.within_sentence(c, said.conflict, said.speakers, src)
@@ -322,6 +291,25 @@ def diff(
     )
     notes = tuple(explain.different_events(src[x], src[y], n) for (x, y), n in sorted(apart.items()))
     return tuple(ordered), notes
+
+
+def _told_in_part(claims, vectors, decided: set, apart, story, src: dict[str, Source]) -> list[Finding]:
+    """Two claims, among each other's nearest, a part of each telling one fact in nearly the same
+    words ("... but the store would be rebuilt" / "The store will be rebuilt ... once the full
+    extent of damage has been assessed") or giving one time of day for one event: they agree on
+    that part, and keep the rest unique. ``decided``: pairs already found to agree or conflict."""
+    source_no = np.unique(np.array([c.source for c in claims]), return_inverse=True)[1]
+    out = []
+    for i, j in nearest_across(vectors, source_no, PART_CANDIDATES, PART_BUDGET, PART_FLOOR):
+        a, b = claims[i], claims[j]
+        if (a.id, b.id) in decided or _pair(a, b) in apart or _days_apart(a, b, story):
+            continue
+        if part := shared_part(a, b):
+            out.append(Finding("agreement", (a.id, b.id), _FACT_SCORE, explain.same_part(a, b, part, src)))
+        elif clock := shared_clock(a, b):
+            told = explain.same_fact(a, b, {f"time: {clock}"}, src)
+            out.append(Finding("agreement", (a.id, b.id), _FACT_SCORE, told))
+    return out
 
 
 def _days_apart(a: Claim, b: Claim, story) -> bool:
@@ -420,7 +408,7 @@ def _different_events(
     }
 
 
-#: Claims meet the parts of this many of their nearest claims in the other sources, at least this
+#: Claims meet the parts of this many of their nearest claims in each other source, at least this
 #: close (cosine), for parts and times of day told alike.
 PART_CANDIDATES = 3
 PART_FLOOR = 0.4
