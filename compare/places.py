@@ -4,9 +4,11 @@ way a place lies from another ("150 nautical miles east of Aden"), which block o
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extract import same_entity
@@ -35,6 +37,20 @@ class Placed:
 
 
 _HOME_RE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>of|from)\s+")
+#: Where someone lives, told in other words: "Chohan, who lived half a mile away in South Ozone
+#: Park", "Mary Hart, a resident of Elmhurst"; between the person and the place, lower-case words
+#: only (``placed`` pairs neighbouring names).
+_LIVES_RE = re.compile(
+    r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?(?P<word>who\s+(?:lives|lived|resides|resided)\b(?:\s+[a-z]+){0,5}?\s+in"
+    r"|an?\s+(?:longtime\s+|long-time\s+|lifelong\s+)?resident\s+of)\s+(?:the\s+)?"
+)
+#: A home told as left or lost: "who lived in Queens until 2010", "who once lived in", "a former
+#: resident of": not where the person lives now.
+_FORMER_RE = re.compile(
+    r"\b(?:until|before|once|formerly|previously|former|used|ago|moved|grew|as\s+a)\b", re.I
+)
+#: "South Richmond Hill resident Suri Charanjit": the place first.
+_RESIDENT_BEFORE_RE = re.compile(r"\s+(?P<word>resident)\s+")
 _BEARING_RE = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
@@ -77,18 +93,29 @@ def placed(claim: Claim) -> tuple[Placed, ...]:
     text, ents = claim.text, claim.facts.entities
     out = []
     for person, place in itertools.pairwise(ents):
-        # a full name only: a lone surname may be a relative's
-        if " " in person.key and (m := _HOME_RE.fullmatch(text, person.end, place.start)):
-            start = m.start("word")
+        # "of" after a full name only: after a lone surname it may be a relative's; a lone surname
+        # "who lived in" is taken, to be read as the article's one person of that name
+        # (``homes_in_context``)
+        m = _HOME_RE.fullmatch(text, person.end, place.start) if " " in person.key else None
+        m = m or _LIVES_RE.fullmatch(text, person.end, place.start)
+        if not m and (r := _RESIDENT_BEFORE_RE.fullmatch(text, person.end, place.start)):
+            person, place, m = place, person, r  # "South Richmond Hill resident Suri Charanjit"
+        if (
+            m
+            and not _FORMER_RE.search(m.group())
+            and not _FORMER_RE.match(text[place.end : place.end + 12].lstrip())
+        ):
+            start = m.start("word") if m.re is not _RESIDENT_BEFORE_RE else place.start
+            end = place.end if m.re is not _RESIDENT_BEFORE_RE else m.end("word")
             home = Placed(
                 claim.id,
                 claim.source,
                 "home",
                 person,
                 place.key,
-                text[start : place.end],
+                text[start:end],
                 start,
-                place.end,
+                end,
                 place,
             )
             out.append(home)
@@ -165,3 +192,31 @@ def places_conflict(x: Placed, y: Placed) -> bool:
         return False  # "Baytown, east of Houston" and "Brazos County, northwest of Houston": two places
     turn = abs(_BEARINGS[x.value] - _BEARINGS[y.value]) % 360
     return min(turn, 360 - turn) > 90
+
+
+def homes_in_context(claims: Sequence[Claim]) -> dict[str, tuple[Placed, ...]]:
+    """Every claim's places (``placed``), a home told of a lone surname ("Chohan, who lived ...")
+    given to the one person of that surname its article names in full ("Raj Chohan"); where it
+    names two ("Ravi Singh", "Piara Singh") or none, the home stays the surname's, and no other
+    source's home of a full name is compared with it (``reading.same_person``)."""
+    full: dict[str, dict[str, set[Entity]]] = {}
+    for c in claims:
+        for e in c.facts.entities:
+            if " " in e.key:
+                full.setdefault(c.source, {}).setdefault(e.key.split()[-1], set()).add(e)
+    out = {}
+    for c in claims:
+        found = placed(c)
+        if any(x.kind == "home" and " " not in x.subject.key for x in found):
+            found = tuple(_in_full(x, full.get(c.source, {})) for x in found)
+        out[c.id] = found
+    return out
+
+
+def _in_full(x: Placed, full: dict[str, set[Entity]]) -> Placed:
+    if x.kind != "home" or " " in x.subject.key:
+        return x
+    names = full.get(x.subject.key, set())
+    if not names or not all(same_entity(e, f) for e, f in itertools.combinations(names, 2)):
+        return x
+    return dataclasses.replace(x, subject=min(names, key=lambda e: (e.start, e.text)))

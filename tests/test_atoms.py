@@ -467,6 +467,49 @@ def test_two_homes_of_one_person_differ_only_where_neither_can_hold_the_other(a,
 
 
 @pytest.mark.parametrize(
+    "a, differ",
+    [
+        ("Raj Kaur Chohan, who lived half a mile away in South Ozone Park, died.", True),
+        ("Raj Kaur Chohan, 59, a resident of South Ozone Park, died.", True),
+        ("South Ozone Park resident Raj Kaur Chohan died.", True),
+        ("Raj Kaur Chohan, who lives in College Point, died.", False),  # the same home
+        # a home left is no home now
+        ("Raj Kaur Chohan, who lived in South Ozone Park until 2008, died.", False),
+        ("Raj Kaur Chohan, who once lived in South Ozone Park, died.", False),
+        ("Raj Kaur Chohan, a former resident of South Ozone Park, died.", False),
+        ("Raj Kaur Chohan, who lived with her son in South Ozone Park, died.", True),
+    ],
+)
+def test_a_home_told_as_where_someone_lives_meets_a_home_told_with_of(a, differ):
+    found = _place_conflicts(a, "Police named her as Raj Kaur Chohan, 59, of College Point.")
+    assert bool(found) == differ, found
+
+
+def test_a_lone_surname_lives_where_its_article_one_person_of_that_name_lives():
+    from compare.diff.places import place_conflicts
+    from compare.places import homes_in_context
+
+    def claims(source, *texts):
+        return [Claim(f"{source}:{n}", source, t, 0, len(t), facts=extract(t)) for n, t in enumerate(texts)]
+
+    other = claims("b", "Police named her as Raj K. Chohan, 59, of College Point.")
+    one = claims(
+        "a", "Raj Chohan, 59, was killed.", "Chohan, who lived in South Ozone Park, was rushed away."
+    )
+    homes = homes_in_context(one + other)
+    assert [c.fact for c in place_conflicts(homes["a:1"], homes["b:0"])] == ["home of Raj Chohan"]
+    # two people of that surname: whose home is not told
+    two = claims(
+        "a",
+        "Raj Chohan, 59, was killed.",
+        "Her nephew Ravi Chohan spoke.",
+        "Chohan, who lived in Astoria, wept.",
+    )
+    homes = homes_in_context(two + other)
+    assert place_conflicts(homes["a:2"], homes["b:0"]) == []
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         ("The epicentre was 35 miles southwest of Bandar Abbas.", "The quake struck south of Bandar Abbas."),

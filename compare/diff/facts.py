@@ -28,7 +28,7 @@ from ..extract.phones import find_phones
 from ..gazetteer import one_place
 from ..lexicon import ORG_HEADS
 from ..pairs import nearest_by_source, nearest_within
-from ..places import placed
+from ..places import homes_in_context
 from ..records import Claim, Conflict, Entity, TimeRef
 from ..tense import told
 from .clauses import named
@@ -294,7 +294,10 @@ def conflicting_pairs(
     (``categories.in_context``)."""
     out = Aligned()
     # Each claim's facts read once: the pairs below are many, and a Claim is costly to hash.
-    facts = [(by_claim[c.id], dated(c), placed(c), find_phones(c.text), kinds[c.id], told(c)) for c in claims]
+    homes = homes_in_context(claims)
+    facts = [
+        (by_claim[c.id], dated(c), homes[c.id], find_phones(c.text), kinds[c.id], told(c)) for c in claims
+    ]
     holding = [n for n, f in enumerate(facts) if any(f)]
     rows = np.asarray(holding, dtype=np.int64)
     if len(rows) < 2:
