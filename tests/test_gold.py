@@ -134,3 +134,16 @@ def test_the_judged_file_holds_quotes_only_and_known_verdicts():
         for side in (item["a"], item["b"]):
             assert side["doc"].startswith(item["subtopic"].split("_")[0] + "_")
             assert len(side["quote"].split()) <= 12  # the opening words of a claim, never a text
+
+
+def test_ecbplus_tokens_are_put_back_into_news_text():
+    from compare.evaluate import detokenize
+
+    # a figure written from its point keeps it: no full stop that would split the claim
+    assert (
+        detokenize("pointed a . 38 - caliber revolver at them .") == "pointed a .38-caliber revolver at them."
+    )
+    assert detokenize("a career . 290 hitter") == "a career .290 hitter"
+    # ... but an abbreviation before a number stays one
+    assert detokenize("on Nov . 30 at E . 52nd St . , his No . 10") == "on Nov. 30 at E. 52nd St., his No. 10"
+    assert detokenize("the $ 27 . 5 million , 20 , 000 people") == "the $27.5 million, 20,000 people"
