@@ -67,6 +67,16 @@ _WEAPON_CLASS = (
     ("knife", re.compile(r"knife|knives", re.I)),
 )
 
+#: A gun's calibre, as US news gives it: ".38-caliber revolver", "a .357 caliber gun", ".40-calibre
+#: Glock", "a 9mm handgun", "9-millimeter pistol". Read as the gun's class of round: ".38" and
+#: ".357" are two guns to a reader, whatever a revolver may chamber.
+_CALIBER_RE = re.compile(
+    r"(?<![\w.])\.(?P<inch>\d{2,3})\s*-?\s*(?:caliber|calibre)\b"
+    r"|\b(?P<mm>\d{1,2}(?:\.\d{1,2})?)\s*-?\s*(?:mm|millimet(?:er|re))\b(?=\s+(?:[\w-]+\s+)?"
+    r"(?:handguns?|pistols?|guns?|revolvers?|rifles?|weapons?|firearms?|semi-?automatics?|Glocks?|Berettas?))",
+    re.I,
+)
+
 _DEATH_RE = re.compile(
     r"\b(?P<fire>burn(?:ed|t)\s+to\s+death|burn(?:ed|t)\s+alive)\b"
     # not "feeling suffocated", not "drowned out"
@@ -101,6 +111,7 @@ SLOTS = {
     "condition": "condition",
     "charge": "charge",
     "weapon": "weapon",
+    "caliber": "calibre of the gun",
     "death": "cause of death",
     "damage": "damage to the building",
 }
@@ -185,6 +196,14 @@ def _weapon(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def _caliber(text: str) -> list[tuple[str, str, int]]:
+    return [
+        (f".{m['inch']}" if m["inch"] else f"{float(m['mm']):g}mm", m.group(), m.start())
+        for m in _CALIBER_RE.finditer(text)
+        if not _POLICE_RE.search(text, max(0, m.start() - 50), m.start())
+    ]
+
+
 #: "Treated for smoke inhalation", "gunshot wounds": injuries, a cause of death only beside a death.
 _INJURY_ONLY = ("smoke inhalation", "gunshot wound")
 _DIED_RE = re.compile(r"\b(?:died|dies|dead|death|killed|fatal\w*|perished|lost\s+their\s+lives)\b", re.I)
@@ -225,7 +244,14 @@ def _building(text: str, at: int) -> str | None:
     return next(k for k, v in m.groupdict().items() if v) if m else None
 
 
-_READERS = {"condition": _condition, "charge": _charge, "weapon": _weapon, "death": _death, "damage": _damage}
+_READERS = {
+    "condition": _condition,
+    "charge": _charge,
+    "weapon": _weapon,
+    "caliber": _caliber,
+    "death": _death,
+    "damage": _damage,
+}
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -46,6 +46,16 @@ def _conflicts(a: str, b: str, similarity: float = 0.7) -> list[tuple[str, str, 
             "The main area of the one-storey supermarket was left largely intact with only smoke damage.",
             "damage to the building",
         ),
+        (
+            "He turned toward them with a loaded .38-caliber revolver in hand.",
+            "Cops say he turned on them and aimed a .357 caliber revolver at them.",
+            "calibre of the gun",
+        ),
+        (
+            "The gunman was carrying a 9mm handgun, police said.",
+            "The gunman was carrying a .40-calibre pistol, police said.",
+            "calibre of the gun",
+        ),
     ],
 )
 def test_two_kinds_for_one_slot_conflict(a, b, fact):
@@ -75,6 +85,13 @@ def test_two_kinds_for_one_slot_conflict(a, b, fact):
         ),
         # the police's weapons are not the gunman's
         ("The gunman opened fire with a shotgun.", "Officers returned fire with rifles."),
+        (
+            "He pointed a .38-caliber revolver at them.",
+            "Officers fired 11 rounds from their .40-caliber pistols.",
+        ),
+        # one calibre in two spellings; a length in millimetres is no gun
+        ("He was armed with a 9mm pistol.", "He was armed with a 9-millimeter handgun."),
+        ("He was armed with a .38-caliber revolver.", "The rain left 38 mm of water in the street."),
         # not destroyed; the homes a fire at a store destroyed are not the store
         ("The church was not destroyed, the pastor said.", "The church is intact, the pastor said."),
         ("The fire at the store destroyed three homes nearby.", "The supermarket was left intact."),
