@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from .extract import entity_key
 from .lexicon import ORG_HEADS, PERSON_UNITS, ROLE_NOUNS, TITLE_MODIFIERS, TITLES
 from .names import ROLE_WORDS, gendered, persons
 from .records import Claim
@@ -77,6 +78,35 @@ _CALIBER_RE = re.compile(
     re.I,
 )
 
+#: A title of office told before a name ("CEO Larry Lucchino" / "COO Larry Lucchino", "Sen. John
+#: Smith" / "Rep. John Smith", "Undersheriff James Gage" / "Sheriff James Gage"): each group holds
+#: titles one person does not hold at once. Titles that are often held together ("president and
+#: chief executive") or by many ("deputy", "officer") are none of them.
+_EXECUTIVE = (
+    ("ceo", r"CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?"),
+    ("coo", r"COO|[Cc]hief [Oo]perating [Oo]fficer"),
+    ("cfo", r"CFO|[Cc]hief [Ff]inancial [Oo]fficer"),
+    ("cto", r"CTO|[Cc]hief [Tt]echnology [Oo]fficer"),
+)
+_OFFICE = (
+    ("senator", r"Sen\.|Senator"),
+    ("representative", r"Rep\.|Representative|Congress(?:man|woman)"),
+    ("sheriff", r"Sheriff(?!'s|\u2019s)"),
+    ("undersheriff", r"Undersheriff"),
+)
+
+
+def _title_re(classes) -> re.Pattern:
+    # the title, then a full name of two to four capitalised words ("Robert J Pickell")
+    titles = "|".join(f"(?P<{k}>{v})" for k, v in classes)
+    return re.compile(
+        rf"(?<![\w-])(?<!former )(?<!Former )(?:{titles})\s+(?P<name>(?:[A-Z][\w'.-]*\s+){{1,3}}[A-Z][\w'-]+)"
+    )
+
+
+_EXECUTIVE_RE = _title_re(_EXECUTIVE)
+_OFFICE_RE = _title_re(_OFFICE)
+
 _DEATH_RE = re.compile(
     r"\b(?P<fire>burn(?:ed|t)\s+to\s+death|burn(?:ed|t)\s+alive)\b"
     # not "feeling suffocated", not "drowned out"
@@ -112,6 +142,8 @@ SLOTS = {
     "charge": "charge",
     "weapon": "weapon",
     "caliber": "calibre of the gun",
+    "executive": "executive title",
+    "office": "title of office",
     "death": "cause of death",
     "damage": "damage to the building",
 }
@@ -204,6 +236,20 @@ def _caliber(text: str) -> list[tuple[str, str, int]]:
     ]
 
 
+def _titled(rx: re.Pattern, text: str) -> list[tuple[str, str, int]]:
+    out = []
+    for m in rx.finditer(text):
+        value = next(k for k, v in m.groupdict().items() if v and k != "name")
+        out.append((value, m.group(), m.start()))
+    return out
+
+
+def _titled_name(text: str, start: int) -> str | None:
+    """The name a title at ``start`` is given to, as a holder key ("larry lucchino")."""
+    m = _EXECUTIVE_RE.match(text, start) or _OFFICE_RE.match(text, start)
+    return entity_key(m["name"]) if m else None
+
+
 #: "Treated for smoke inhalation", "gunshot wounds": injuries, a cause of death only beside a death.
 _INJURY_ONLY = ("smoke inhalation", "gunshot wound")
 _DIED_RE = re.compile(r"\b(?:died|dies|dead|death|killed|fatal\w*|perished|lost\s+their\s+lives)\b", re.I)
@@ -249,6 +295,8 @@ _READERS = {
     "charge": _charge,
     "weapon": _weapon,
     "caliber": _caliber,
+    "executive": functools.partial(_titled, _EXECUTIVE_RE),
+    "office": functools.partial(_titled, _OFFICE_RE),
     "death": _death,
     "damage": _damage,
 }
@@ -278,7 +326,11 @@ def categories(claim: Claim) -> tuple[Category, ...]:
                     slot,
                     values,
                     text,
-                    _building(claim.text, start) if slot == "damage" else _holder(claim, start),
+                    _building(claim.text, start)
+                    if slot == "damage"
+                    else _titled_name(claim.text, start)
+                    if slot in ("executive", "office")
+                    else _holder(claim, start),
                     bool(_ONE_OF_RE.search(subject)),
                     count,
                     named,

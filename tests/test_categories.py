@@ -56,6 +56,16 @@ def _conflicts(a: str, b: str, similarity: float = 0.7) -> list[tuple[str, str, 
             "The gunman was carrying a .40-calibre pistol, police said.",
             "calibre of the gun",
         ),
+        (
+            "CEO Larry Lucchino and general manager Theo Epstein flew to Texas.",
+            "The team of owner John Henry, COO Larry Lucchino and manager Theo Epstein made an offer.",
+            "executive title",
+        ),
+        (
+            "Sen. John Smith said the bill would pass.",
+            "Rep. John Smith, D-Ohio, backed the bill.",
+            "title of office",
+        ),
     ],
 )
 def test_two_kinds_for_one_slot_conflict(a, b, fact):
@@ -92,6 +102,10 @@ def test_two_kinds_for_one_slot_conflict(a, b, fact):
         # one calibre in two spellings; a length in millimetres is no gun
         ("He was armed with a 9mm pistol.", "He was armed with a 9-millimeter handgun."),
         ("He was armed with a .38-caliber revolver.", "The rain left 38 mm of water in the street."),
+        # two people, two titles; a title once held; a title with its usual companion
+        ("Undersheriff James Gage said the chase lasted 15 minutes.", "Sheriff Robert Pickell said so too."),
+        ("Former CEO Larry Lucchino spoke at the gala.", "COO Larry Lucchino spoke at the gala."),
+        ("President and CEO Jane Doe announced it.", "CEO Jane Doe announced the deal."),
         # not destroyed; the homes a fire at a store destroyed are not the store
         ("The church was not destroyed, the pastor said.", "The church is intact, the pastor said."),
         ("The fire at the store destroyed three homes nearby.", "The supermarket was left intact."),
