@@ -21,7 +21,7 @@ def describe(conflict: Conflict, a: Claim, b: Claim, sources: dict[str, Source])
         return f"attribution: {na} attributes it to {conflict.a}, {nb} to {conflict.b}"
     if conflict.type == "negation" and conflict.detail == "reversed stance":
         return f"reversed stance: {na} says {conflict.a}..., {nb} says {conflict.b}..."
-    if conflict.type == "negation":
+    if conflict.type == "negation" and not conflict.fact:
         neg = na if conflict.a == "not" else nb
         return f"negation: {neg} negates it ({conflict.detail}), the other affirms it"
     if conflict.type == "spelling":

@@ -15,6 +15,7 @@ from ..align import lexical
 from ..categories import in_context as categories_in_context
 from ..categories import tells
 from ..dates import dated, times_apart
+from ..denials import affirmed, denials
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
@@ -245,6 +246,16 @@ def diff(
             disputed[key][0].append(conflict)
         else:
             disputed[key] = ([conflict], False, _FACT_SCORE)
+    # A deed one claim denies and a near claim tells done ("Lindsay never checked into
+    # Morningside" / "Lohan had checked into Morningside Recovery Center Thursday morning").
+    agreed_on = {f.claims for f in findings if f.kind == "agreement"}
+    for (i, j), conflict in _denied(claims, vectors).items():
+        if (i, j) in agreed_on or (j, i) in agreed_on:
+            continue
+        if (i, j) in disputed:
+            disputed[(i, j)][0].append(conflict)
+        elif (j, i) not in disputed:
+            disputed[(i, j)] = ([conflict], speaker_differs(by_id[i], by_id[j]), _FACT_SCORE)
     disputed = {k: v for k, v in ((k, _in_time(k, v, by_id, src)) for k, v in disputed.items()) if v[0]}
     kinds_of: dict[str, list] = {}
     for c in claims:
@@ -309,6 +320,41 @@ def _told_in_part(claims, vectors, decided: set, apart, story, src: dict[str, So
         elif clock := shared_clock(a, b):
             told = explain.same_fact(a, b, {f"time: {clock}"}, src)
             out.append(Finding("agreement", (a.id, b.id), _FACT_SCORE, told))
+    return out
+
+
+#: A denial meets at most this many claims naming the thing it is about, the nearest first.
+DENIAL_CANDIDATES = 24
+
+
+def _denied(claims: Sequence[Claim], vectors: np.ndarray) -> dict[tuple[str, str], Conflict]:
+    """Pairs (in claim order) of a claim denying a deed done to a named thing and a claim naming
+    that thing that tells the deed done (``denials``). The candidates are found by the name, not
+    by the sentences' likeness: "never checked into Morningside but is back at Betty Ford" is
+    nearer every Betty Ford sentence than the one that says she checked into Morningside."""
+    denied = [(n, d) for n, c in enumerate(claims) for d in denials(c)]
+    if not denied:
+        return {}
+    naming: dict[str, list[int]] = {}
+    for n, c in enumerate(claims):
+        for w in {e.key.split()[0] for e in c.facts.entities if e.key}:
+            naming.setdefault(w, []).append(n)
+    out: dict[tuple[str, str], Conflict] = {}
+    for n, d in denied:
+        c = claims[n]
+        rows = [m for m in naming.get(d.thing.key.split()[0], []) if m != n] if d.thing.key else []
+        rows.sort(key=lambda m: (-float(vectors[m] @ vectors[n]), m))
+        for m in rows[:DENIAL_CANDIDATES]:
+            other = claims[m]
+            if any(x.deed == d.deed for x in denials(other)):
+                continue  # it denies the deed too
+            if (said := affirmed(d, other)) is None:
+                continue
+            fact = f"whether it happened: {said}"
+            key = (c.id, other.id) if n < m else (other.id, c.id)
+            if key not in out:
+                a, b = (d.text, said) if n < m else (said, d.text)
+                out[key] = Conflict("negation", a, b, "denied", fact=fact)
     return out
 
 

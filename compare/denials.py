@@ -1,0 +1,181 @@
+"""What a claim says did not happen, clause by clause: "Lindsay never checked into Morningside"
+denies that she checked into Morningside, whatever else the sentence goes on to say ("... but is
+back at Betty Ford"), and "Lohan had checked into Morningside Recovery Center Thursday morning"
+affirms it. The sentence-level negation detector asks two whole sentences to be near copies; a
+denial is the one clause, so it meets the clause that affirms it wherever that is told.
+
+A denial is kept only where it can be checked: a plain negated past or present deed (not a modal
+"would not", not "did not say", "is not known", "not yet clear"), done to a named thing
+("Morningside"), so that "did not check in" is never held against some other check-in.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .extract import same_entity
+from .lexicon import stem
+from .reading import clause_span, same_person
+from .records import Claim, Entity
+
+#: Negations of a deed: "never", "not", "n't" ("didn't", "hasn't").
+_CUE_RE = re.compile(r"\b(?:never|not|\w+n['\u2019]t)\b", re.I)
+#: Before the cue: a modal or a wish is no report that something did not happen.
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:would|could|should|might|may|must|will|shall|can|wo|ca|to|if|whether|why)\s*$", re.I
+)
+_MODAL_CUE_RE = re.compile(r"^(?:wouldn|couldn|shouldn|mightn|mustn|won|can|shan)['\u2019]t$", re.I)
+#: Words between the cue and the deed: "never once checked", "has not yet been".
+_FILLER = frozenset("ever yet once even actually really also have has had be been being do did to".split())
+#: Deeds that tell what someone knows, says or wants, not what happened.
+_NOT_A_DEED = frozenset(
+    """
+    say said says tell told know known knew think thought believe believed want wanted expect
+    expected seem seemed appear appeared sure clear certain likely immediately available comment
+    commented respond responded return returned plan planned intend intended need needed go going
+    get got like liked see seen seem see
+    """.split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][a-z'-]+")
+#: Past participles and past forms that do not end in "-ed".
+_IRREGULAR = frozenset(
+    """
+    met meet made make won win lost lose left leave held hold paid pay took taken take gave given
+    give sold sell bought buy found find shot shoot hit struck strike sent send brought bring led
+    lead ran run saw seen wrote written spoke spoken signed fled flee caught catch stole stolen
+    """.split()
+)
+#: What may stand between a deed and the name it is done to: "checked in to the Morningside".
+_BETWEEN = frozenset(
+    "in into to at on onto with the a an for from of out off up down by over his her their its".split()
+)
+_DO_CUE_RE = re.compile(r"^(?:did|does|do)(?:n['’]t)?$|^(?:didn|doesn|don)['’]t$", re.I)
+#: An affirmed deed that is only intended or possible: "in negotiations to direct", "would meet".
+_NOT_DONE_BEFORE_RE = re.compile(r"\b(?:to|would|could|will|may|might|can|should|must|shall)\s+$", re.I)
+
+
+_PARTICLES = {
+    "in": "in",
+    "into": "in",
+    "out": "out",
+    "off": "off",
+    "up": "up",
+    "down": "down",
+    "over": "over",
+}
+
+
+def _deed(claim: Claim, verb: re.Match, thing: Entity) -> str:
+    """The deed's stem with its particle: "checked into" and "checked in to" are one deed,
+    "checked out of" another."""
+    between = _WORD_RE.findall(claim.text[verb.end() : thing.start])
+    particle = _PARTICLES.get(between[0].lower(), "") if between else ""
+    return f"{stem(verb.group().lower())} {particle}".strip()
+
+
+def _deed_word(word: str, after_do: bool) -> bool:
+    w = word.lower()
+    return w.endswith("ed") or w in _IRREGULAR or (after_do and len(w) > 2 and w not in _FILLER)
+
+
+def _object(claim: Claim, verb_end: int, right: int) -> Entity | None:
+    """The name a deed is done to: right after it, or after a few prepositions and articles."""
+    for e in claim.facts.entities:
+        if verb_end <= e.start < right:
+            between = _WORD_RE.findall(claim.text[verb_end : e.start])
+            if len(between) <= 3 and all(w.lower() in _BETWEEN for w in between):
+                return e
+            return None
+    return None
+
+
+#: An affirmed deed negated after all: a cue in the few words before it.
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:never|not|no|\w+n['\u2019]t)\b(?:\s+\w+){0,2}\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Denial:
+    """One clause of a claim saying a deed to a named thing did not happen."""
+
+    claim: str
+    source: str
+    deed: str  # the stem of the verb, with its particle ("check in")
+    thing: Entity  # what it was done to ("Morningside")
+    subject: tuple[Entity, ...]  # the names before the cue in its clause ("Lindsay")
+    text: str  # the clause as written, from the cue ("never checked into Morningside")
+    start: int  # offsets relative to the claim text
+    end: int
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def denials(claim: Claim) -> tuple[Denial, ...]:
+    if not claim.facts.negation_cues:
+        return ()
+    text, out = claim.text, []
+    for m in _CUE_RE.finditer(text):
+        if _MODAL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _MODAL_CUE_RE.match(m.group()):
+            continue
+        left, right = clause_span(text, m.start(), m.end())
+        words = [w for w in _WORD_RE.finditer(text, m.end(), right)]
+        before = _WORD_RE.findall(text[max(0, m.start() - 12) : m.start()])
+        after_do = bool(_DO_CUE_RE.match(m.group())) or bool(before and _DO_CUE_RE.match(before[-1]))
+        if m.group().lower() == "not" and text[m.end() : m.end() + 4].lower() == " to ":
+            continue  # "decided not to direct": a choice, told before the deed
+        while words and words[0].group().lower() in _FILLER:
+            words.pop(0)
+        if not words or words[0].group().lower() in _NOT_A_DEED or words[0].group()[0].isupper():
+            continue
+        verb = words[0]
+        if not _deed_word(verb.group(), after_do):
+            continue  # "never been an Oscar nominee", "not his own failure": no deed
+        thing = _object(claim, verb.end(), right)
+        if thing is None:
+            continue
+        subject = tuple(e for e in claim.facts.entities if left <= e.start < m.start())
+        out.append(
+            Denial(
+                claim.id,
+                claim.source,
+                _deed(claim, verb, thing),
+                thing,
+                subject,
+                text[m.start() : thing.end],
+                m.start(),
+                thing.end,
+            )
+        )
+    return tuple(out)
+
+
+def _same_thing(x: Entity, y: Entity) -> bool:
+    """One name, or one told short: "Morningside" / "Morningside Recovery Center"."""
+    if same_entity(x, y):
+        return True
+    a, b = x.key.split(), y.key.split()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and long[: len(short)] == short
+
+
+def affirmed(denial: Denial, claim: Claim) -> str | None:
+    """The words of ``claim`` that tell the denied deed done to the same named thing, not negated
+    there, by no other named person; None where it does not."""
+    text = claim.text
+    for w in _WORD_RE.finditer(text):
+        if stem(w.group().lower()) != denial.deed.split()[0]:
+            continue
+        if _NEGATED_BEFORE_RE.search(text, max(0, w.start() - 24), w.start()):
+            continue
+        if _NOT_DONE_BEFORE_RE.search(text, max(0, w.start() - 8), w.start()):
+            continue
+        left, right = clause_span(text, w.start(), w.end())
+        thing = _object(claim, w.end(), right)
+        if thing is None or not _same_thing(thing, denial.thing) or _deed(claim, w, thing) != denial.deed:
+            continue
+        subject = [e for e in claim.facts.entities if left <= e.start < w.start()]
+        if any(" " in e.key for e in subject) and any(" " in e.key for e in denial.subject):
+            if not any(same_person(e, f) for e in subject for f in denial.subject):
+                continue  # "Smith never met Putin" / "Jones met Putin": two people
+        return text[w.start() : thing.end]
+    return None
