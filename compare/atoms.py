@@ -695,7 +695,12 @@ def _other_days(x: Atom, y: Atom) -> bool:
     if bool(x.day) == bool(y.day):
         return False  # both undated, or both dated (``times_apart`` tells those apart)
     dated_one, undated = (x, y) if x.day else (y, x)
-    return bool(undated.days) and dated_one.day not in undated.days
+    if not undated.days:
+        # an article that dates nothing by its weekday ("tonight", "yesterday"), beside one whose
+        # story runs over several days ("Tuesday the crowd was calm, but on Wednesday ... 46 people
+        # had been arrested"): which night the undated count is of, nothing tells
+        return len(dated_one.days | {dated_one.day}) >= 2
+    return dated_one.day not in undated.days
 
 
 def same_occasion(x: Atom, y: Atom, setting: Collection[Entity] = ()) -> bool:

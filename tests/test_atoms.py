@@ -933,6 +933,8 @@ def test_a_count_dated_by_its_weekday_is_not_one_an_article_of_other_days_tells(
     assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], wednesday) == [
         ("One person", "46")
     ]
+    # ... unless the other tells of several days: which of them the undated count is of, nothing says
+    assert _article_conflicts(["The crowd grew angry.", "One person was arrested."], going_on) == []
 
 
 def _within_conflicts(texts: list[str]) -> list[tuple[str, str]]:
