@@ -370,6 +370,23 @@ def test_one_event_told_with_other_details_still_agrees_on_the_fact_both_give(fa
             "She had a permit to carry the gun, authorities said.",
             True,
         ),
+        # a second predicate joined by "and", a participle clause: parts of their own
+        (
+            "Page suffered a heart attack nine days earlier and never regained consciousness.",
+            "She never regained consciousness.",
+            True,
+        ),
+        (
+            "In 1992, she left a mental hospital having been diagnosed as a paranoid schizophrenic.",
+            "She had trouble with the law and was eventually diagnosed as a paranoid schizophrenic.",
+            True,
+        ),
+        # ... but two nouns joined by "and" are no predicate
+        (
+            "The rule protects threatened and endangered species.",
+            "Endangered species, the agency said.",
+            False,
+        ),
         # one says it, the other denies it; other figures; a name alone in a long sentence
         (
             "The store will be rebuilt, a spokesman said.",

@@ -143,6 +143,10 @@ def core(text: str) -> str:
 _PART_RE = re.compile(
     r";|:\s|\s+-\s+|,\s+(?:and|but|while|whereas|which|who|where|after|before|as|because|when)\s+"
     r"|\s+(?:but|while|whereas|because|after|before)\s+"
+    # a second predicate ("suffered a heart attack ... and never regained consciousness"), not a
+    # second noun ("a rifle and a handgun"); a participle clause ("having been diagnosed as ...")
+    r"|\s+and\s+(?=(?:never|not|then|later|also|was|were|is|are|has|have|had|did)\b)"
+    r"|,?\s+(?=having\s+been\b)"
 )
 _NEGATED_RE = re.compile(r"\b(?:not|no|never|nobody|none|nothing|without)\b|n't\b", re.I)
 _FIGURE_RE = re.compile(
