@@ -88,10 +88,15 @@ _EXECUTIVE = (
     ("cfo", r"CFO|[Cc]hief [Ff]inancial [Oo]fficer"),
     ("cto", r"CTO|[Cc]hief [Tt]echnology [Oo]fficer"),
 )
+_RANKS = (
+    r"\s+(?:Deputy|Deputies|Sgt|Sergeant|Lt|Lieutenant|Detective|Det|Officer"
+    r"|Capt|Captain|Cmdr|Commander|Chief)\b"
+)
 _OFFICE = (
     ("senator", r"Sen\.|Senator"),
     ("representative", r"Rep\.|Representative|Congress(?:man|woman)"),
-    ("sheriff", r"Sheriff(?!'s|\u2019s)"),
+    # not "Sheriff Deputy Jerry Ortiz", "Sheriff's Sgt. Jones": a sheriff's officer
+    ("sheriff", rf"Sheriff(?!'s|\u2019s|{_RANKS})"),
     ("undersheriff", r"Undersheriff"),
 )
 

@@ -238,3 +238,24 @@ def test_a_source_naming_both_kinds_disagrees_only_with_itself(fake_embedder):
     # with the other outlet
     body = " The driver who fled, Subryan, was charged with vehicular manslaughter, police said."
     assert found(lead + body) == [("discrepancy", "within")]
+
+
+def test_one_persons_kind_told_alike_is_an_agreement_but_only_of_one_named_person():
+    from compare.diff.facts import category_agreements
+
+    def agree(a: str, b: str) -> set[str]:
+        return category_agreements(categories(_claim(a, "a")), categories(_claim(b, "b")))
+
+    assert agree(
+        "Bryant Dalton, 39, was listed in critical condition.", "Dalton is in critical condition at Beaumont."
+    ) == {"condition: listed in critical condition"}
+    # no one named: two victims may each be in critical condition; two people named
+    assert not agree("One victim is in critical condition.", "The man was listed in critical condition.")
+    assert not agree(
+        "Bryant Dalton was listed in critical condition.", "Madeline Kafoury was in critical condition."
+    )
+
+
+def test_a_sheriffs_deputy_is_no_sheriff():
+    assert [k.slot for k in categories(_claim("Sheriff Deputy Jerry Ortiz was killed in 2005."))] == []
+    assert [k.holder for k in categories(_claim("Sheriff Lee Baca spoke to reporters."))] == ["lee baca"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..categories import SLOTS
 from ..records import Claim, Conflict, Quantity, Source
 from .clauses import speakers_match
 
@@ -66,10 +67,16 @@ def _fact_told(fact: str) -> str:
     return f"the day it happened: {day}" if event.startswith("v:") else f"the day of the {event}: {day}"
 
 
+def _what(facts: set[str]) -> str:
+    """What the facts told alike are: figures and days, or kinds ("charge: murder")."""
+    kinds = {f.split(":")[0] for f in facts} & set(SLOTS.values())
+    return "kind" if kinds and len(kinds) == len({f.split(":")[0] for f in facts}) else "figure or day"
+
+
 def same_fact(a: Claim, b: Claim, facts: set[str], sources: dict[str, Source]) -> str:
     told = ", ".join(sorted(_fact_told(f) for f in facts))
     return (
-        f"{name(sources, a)} and {name(sources, b)} give the same figure or day for one fact, each in its"
+        f"{name(sources, a)} and {name(sources, b)} give the same {_what(facts)} for one fact, each in its"
         f" own sentence ({told}){via(a, b, sources)}"
     )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..atoms import Atom, atoms, comparable, conflicting, event_of, shared_place
-from ..categories import SLOTS, Category, categories_conflict
+from ..categories import SLOTS, Category, categories_conflict, same_holder
 from ..dates import dated, same_dated_event, time_key, times_apart
 from ..extract import same_entity
 from ..extract.attribution import find_speaker
@@ -336,8 +336,28 @@ def conflicting_pairs(
             alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(alike_facts)
             if agreed:
                 out.alike[(a.id, b.id)] = agreed
+        if not within and xk and yk and (kinds_alike := category_agreements(xk, yk)):
+            out.alike.setdefault((a.id, b.id), set()).update(kinds_alike)
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
+
+
+def category_agreements(xs: Sequence[Category], ys: Sequence[Category]) -> set[str]:
+    """The kind-facts two claims tell alike of one person named in each ("Chief Russell ... was in
+    critical condition" / "Police Chief Scott Russell was listed in critical condition"): the same
+    class for one slot, of the same holder. Unnamed, two claims' "critical condition" may be two
+    victims'; two classes told by one claim ("a rifle and a handgun") agree with neither."""
+    return {
+        f"{SLOTS[x.slot]}: {x.text}"
+        for x in xs
+        for y in ys
+        if x.slot == y.slot
+        and x.values == y.values
+        and len(x.values) == 1
+        and x.holder
+        and y.holder
+        and same_holder(x.holder, y.holder)
+    }
 
 
 def category_conflicts(xs: Sequence[Category], ys: Sequence[Category], similarity: float) -> list[Conflict]:
