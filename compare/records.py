@@ -211,6 +211,7 @@ class Conflict:
     value_a: Quantity | TimeRef | None = None
     value_b: Quantity | TimeRef | None = None
     fact: str = ""  # the fact the two values are of, named for a reader ("deaths in Treemseh")
+    counts: str = ""  # for figures: what both count ("age", "person", "length"), as ``atoms`` reads it
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def _figure_conflict(x: Atom, y: Atom, setting: Collection[Entity]) -> Conflict 
         return None
     # The detail is the place both name, as it always was ("Treemseh"), or the fact.
     detail = shared_place(x, y) or fact
-    return Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact)
+    return Conflict("number", x.value.text, y.value.text, detail, x.value, y.value, fact, x.thing)
 
 
 def _told_both(x: Atom, y: Atom) -> bool:

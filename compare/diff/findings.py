@@ -497,7 +497,7 @@ def _aged(a: Claim, b: Claim, c: Conflict, src: dict[str, Source]) -> bool:
     """Whether two ages of one person differ by no more than the years that may lie between the
     two articles: ``AGE_DRIFT`` where either is undated, the years between them where both are."""
     figures = isinstance(c.value_a, Quantity) and isinstance(c.value_b, Quantity)
-    if not figures or not c.fact.startswith("age"):
+    if not figures or c.counts != "age":
         return False
     if _DIED_AT_RE.match(a.text, c.value_a.end) or _DIED_AT_RE.match(b.text, c.value_b.end):
         return False  # an age at death does not move on: "John Miller, 34, died at the scene"
