@@ -784,6 +784,11 @@ def shared_place(x: Atom, y: Atom) -> str:
 #: Measurements are rounded (and converted) as they are reported: "58 km (36 miles)" and "35
 #: miles" agree. A count of people or things is not: "12 injured" and "18 injured" differ.
 MEASURE_TOLERANCE = 0.05
+#: ... but a sum of money is told as written, rounded at most to its last figure ("$184 million" /
+#: "$183.6 million" agree, "$82 million" / "$80 million" do not), and a share to a point ("88.41
+#: percent" / "88 percent" agree, "93.87 percent" / "almost 90 percent" do not).
+MONEY_TOLERANCE = 0.01
+PERCENT_TOLERANCE = 0.5
 
 
 #: A qualifier's kind ("about" and "approximately" are one: two estimates of one figure).
@@ -808,7 +813,12 @@ def conflicting(x: Atom, y: Atom) -> bool:
         return False  # currencies are flagged, never converted
     (lx, hx), (ly, hy) = _bounds(x), _bounds(y)
     if x.dimension and x.thing not in ("age", "magnitude"):  # a magnitude is given to a tenth: 5.9 is not 6.1
-        slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
+        if x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
+            slack = PERCENT_TOLERANCE
+        elif x.dimension == "money":  # sums are told as written: "$82 million" is not "$80 million"
+            slack = MONEY_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
+        else:
+            slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
     tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
     if hx + tol < ly or hy + tol < lx:

@@ -158,6 +158,17 @@ def _conflicts(a: str, b: str, setting=()) -> list[tuple[str, str, str]]:
             "The quake shook the area on Sunday, flattening seven villages.",
             ("five villages", "seven villages"),
         ),
+        # a share is rounded to a point, a sum of money told as written: neither to a twentieth
+        (
+            "Authorities said turnout reached 93.87 percent in the election.",
+            "The commission said turnout in the election was almost 90 percent.",
+            ("93.87 percent", "almost 90 percent"),
+        ),
+        (
+            "The team signed Elton Brand to an $82 million contract.",
+            "The team signed Elton Brand to an $80 million contract.",
+            ("$82 million", "$80 million"),
+        ),
     ],
 )
 def test_two_figures_of_one_fact_conflict(a, b, values):
@@ -170,6 +181,12 @@ def test_two_figures_of_one_fact_conflict(a, b, values):
     [
         # different sub-facts in similar sentences
         ("She lived there with her 9-year-old son.", "A 41-year-old man was arrested."),
+        # rounded as reported: a share to a point, a sum to its last figure
+        ("Turnout reached 88.41 percent in the election.", "Turnout reached 88 percent in the election."),
+        (
+            "The team signed Brand to a $184 million contract.",
+            "The team signed Brand to a $183.6 million contract.",
+        ),
         (
             "The quake was followed by 6.1 and 5.8 magnitude aftershocks.",
             "The first aftershock measured 6.1.",
