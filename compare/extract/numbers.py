@@ -224,6 +224,8 @@ def _core(text: str, m: re.Match) -> _Core | None:
         unit, unit_end = "", 0
         if suf in ("st", "nd", "rd", "th", "s", "am", "pm"):
             return None  # ordinal, decade or clock time
+        if len(suf) >= 3 and suf not in _GLUED_UNITS and singular(suf) not in _GLUED_UNITS:
+            return None  # a name written with a figure: "the 76ers", "the 49ers"
         if suf in SCALE_SUFFIXES and (cur or suf in ("bn", "mn", "tn")):
             value *= SCALE_SUFFIXES[suf]  # "$5m", "3bn"
             end = m.end("suf")
@@ -258,6 +260,12 @@ def _core(text: str, m: re.Match) -> _Core | None:
     if cur:
         core.unit, core.unit_end = CURRENCIES.get(cur.upper(), "dollar"), 0
     return core
+
+
+#: Units written onto their figure ("20mph", "3lbs"); other letters there make a name ("76ers").
+_GLUED_UNITS = frozenset(
+    "mph kph kmh lbs lb hrs hr yrs yr min mins sec secs sqft sqm kms kgs mls ozs gal".split()
+) | frozenset(UNIT_DIMENSIONS)
 
 
 def _is_identifier(text: str, start: int) -> bool:
