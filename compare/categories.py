@@ -101,14 +101,31 @@ _OFFICE = (
 )
 
 
+#: A word of a name that is none: "Rep. John Lewis Tuesday said".
+_NOT_A_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July"
+    r"|August|September|October|November|December)\b)"
+)
+
+
 def _title_re(classes) -> re.Pattern:
-    # the title, then a full name of two to four capitalised words ("Robert J Pickell")
+    # the title, then a full name of two to four capitalised words ("Robert J Pickell"); not a
+    # deputy's or an assistant's title ("Deputy Sheriff", "Assistant Sheriff", "Vice President")
     titles = "|".join(f"(?P<{k}>{v})" for k, v in classes)
+    word = rf"{_NOT_A_NAME}[A-Z][\w'.-]*"
     return re.compile(
-        rf"(?<![\w-])(?<!former )(?<!Former )(?:{titles})\s+(?P<name>(?:[A-Z][\w'.-]*\s+){{1,3}}[A-Z][\w'-]+)"
+        rf"(?<![\w-])(?<!Deputy )(?<!Assistant )(?<!Vice )(?<!Under )(?<!deputy )(?<!assistant )"
+        rf"(?:{titles})\s+(?P<name>(?:{word}\s+){{1,3}}{_NOT_A_NAME}[A-Z][\w'-]+)"
     )
 
 
+#: A title once held: "former Red Sox CEO Larry Lucchino", "ex-Sen. John Smith".
+_FORMER_BEFORE_RE = re.compile(
+    r"\b(?:former|ex-?|then-?|onetime|one-time)\s*(?:[A-Z][\w.'-]*\s+){0,3}$", re.I
+)
+
+
+TITLE_SLOTS = ("executive", "office")
 _EXECUTIVE_RE = _title_re(_EXECUTIVE)
 _OFFICE_RE = _title_re(_OFFICE)
 
@@ -218,7 +235,9 @@ def _charge(text: str) -> list[tuple[str, str, int]]:
 
 #: Whose weapon: not the police's ("officers returned fire with rifles").
 _POLICE_RE = re.compile(
-    r"\b(?:police|officers?|deputies|deputy|troopers?|agents?|soldiers?|swat)\b[^.;]{0,40}$", re.I
+    r"\b(?:police|officers?|cops?|deputies|deputy|troopers?|agents?|soldiers?|swat|sgt|sergeant|lt|lieutenant"
+    r"|detectives?|patrolm[ae]n)\b(?!\s+(?:say|says|said)\b)[^.;]{0,40}$|\b(?:sgt|lt|det|capt)\.\s[^.;]{0,40}$",
+    re.I,
 )
 
 
@@ -233,9 +252,17 @@ def _weapon(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+#: One round by its two names: a .223 is a 5.56mm, a .308 a 7.62mm.
+_SAME_ROUND = {".223": "5.56mm", ".308": "7.62mm"}
+
+
 def _caliber(text: str) -> list[tuple[str, str, int]]:
     return [
-        (f".{m['inch']}" if m["inch"] else f"{float(m['mm']):g}mm", m.group(), m.start())
+        (
+            _SAME_ROUND.get(f".{m['inch']}", f".{m['inch']}") if m["inch"] else f"{float(m['mm']):g}mm",
+            m.group(),
+            m.start(),
+        )
         for m in _CALIBER_RE.finditer(text)
         if not _POLICE_RE.search(text, max(0, m.start() - 50), m.start())
     ]
@@ -244,6 +271,8 @@ def _caliber(text: str) -> list[tuple[str, str, int]]:
 def _titled(rx: re.Pattern, text: str) -> list[tuple[str, str, int]]:
     out = []
     for m in rx.finditer(text):
+        if _FORMER_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         value = next(k for k, v in m.groupdict().items() if v and k != "name")
         out.append((value, m.group(), m.start()))
     return out
@@ -334,7 +363,7 @@ def categories(claim: Claim) -> tuple[Category, ...]:
                     _building(claim.text, start)
                     if slot == "damage"
                     else _titled_name(claim.text, start)
-                    if slot in ("executive", "office")
+                    if slot in TITLE_SLOTS
                     else _holder(claim, start),
                     bool(_ONE_OF_RE.search(subject)),
                     count,
@@ -411,7 +440,11 @@ def in_context(claims: Sequence[Claim]) -> dict[str, tuple[Category, ...]]:
     for c in claims:
         own = categories(c)
         if own and _PRONOUN_START.match(c.text):
-            own = tuple(dataclasses.replace(x, holder=before.get(c.source)) for x in own)
+            # a title's holder is the name after it, wherever the sentence opens
+            own = tuple(
+                x if x.slot in TITLE_SLOTS else dataclasses.replace(x, holder=before.get(c.source))
+                for x in own
+            )
         out[c.id] = own
         named = [p.entity.key for p in persons(c)]
         before[c.source] = named[-1] if named else None  # the sentence right before, or no one

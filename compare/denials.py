@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .extract import same_entity
 from .lexicon import stem
-from .reading import clause_span, same_person
+from .reading import clause_span
 from .records import Claim, Entity
 
 #: Negations of a deed: "never", "not", "n't" ("didn't", "hasn't").
@@ -68,11 +68,20 @@ _PARTICLES = {
 
 
 def _deed(claim: Claim, verb: re.Match, thing: Entity) -> str:
-    """The deed's stem with its particle: "checked into" and "checked in to" are one deed,
-    "checked out of" another."""
-    between = _WORD_RE.findall(claim.text[verb.end() : thing.start])
-    particle = _PARTICLES.get(between[0].lower(), "") if between else ""
+    """The deed's stem with its particle or preposition: "checked into" and "checked in to" are
+    one deed, "checked out of" another, "worked for" and "worked with" two."""
+    between = [w.lower() for w in _WORD_RE.findall(claim.text[verb.end() : thing.start])]
+    first = between[0] if between else ""
+    particle = _PARTICLES.get(first, "" if first in _ARTICLES else first)
     return f"{stem(verb.group().lower())} {particle}".strip()
+
+
+_ARTICLES = frozenset("the a an his her their its".split())
+#: After the named thing, words that bound the denial in time: "did not check into Morningside
+#: until Thursday" says she did, later; "has not visited Cuba since 2010" that she did, before.
+_BOUNDED_AFTER_RE = re.compile(
+    r"\W*(?:\w+\W+){0,2}?(?:until|till|before|since|after|again|anymore|any\s+more|yet)\b", re.I
+)
 
 
 def _deed_word(word: str, after_do: bool) -> bool:
@@ -85,7 +94,8 @@ def _object(claim: Claim, verb_end: int, right: int) -> Entity | None:
     for e in claim.facts.entities:
         if verb_end <= e.start < right:
             between = _WORD_RE.findall(claim.text[verb_end : e.start])
-            if len(between) <= 3 and all(w.lower() in _BETWEEN for w in between):
+            possessor = claim.text.startswith(("'s", "\u2019s"), e.end)  # "questioned Smith's wife"
+            if len(between) <= 3 and all(w.lower() in _BETWEEN for w in between) and not possessor:
                 return e
             return None
     return None
@@ -131,7 +141,7 @@ def denials(claim: Claim) -> tuple[Denial, ...]:
         if not _deed_word(verb.group(), after_do):
             continue  # "never been an Oscar nominee", "not his own failure": no deed
         thing = _object(claim, verb.end(), right)
-        if thing is None:
+        if thing is None or _BOUNDED_AFTER_RE.match(text, thing.end):
             continue
         subject = tuple(e for e in claim.facts.entities if left <= e.start < m.start())
         out.append(
@@ -158,9 +168,22 @@ def _same_thing(x: Entity, y: Entity) -> bool:
     return bool(short) and long[: len(short)] == short
 
 
-def affirmed(denial: Denial, claim: Claim) -> str | None:
-    """The words of ``claim`` that tell the denied deed done to the same named thing, not negated
-    there, by no other named person; None where it does not."""
+@dataclass(frozen=True)
+class Affirmed:
+    """Where a claim tells a denied deed done: the words, and the names before them in their clause."""
+
+    text: str  # "checked into Morningside Recovery Center"
+    subject: tuple[Entity, ...]
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+$", re.I)
+_DO_BEFORE_RE = re.compile(r"\b(?:did|does|do)\s+$", re.I)
+
+
+def affirmed(denial: Denial, claim: Claim) -> Affirmed | None:
+    """Where ``claim`` tells the denied deed done to the same named thing, as a verb (not "the
+    arrest of John Doe"), not negated there, not only intended ("in negotiations to direct");
+    None where it does not. Whose deed it is the caller asks of the two subjects."""
     text = claim.text
     for w in _WORD_RE.finditer(text):
         if stem(w.group().lower()) != denial.deed.split()[0]:
@@ -169,13 +192,15 @@ def affirmed(denial: Denial, claim: Claim) -> str | None:
             continue
         if _NOT_DONE_BEFORE_RE.search(text, max(0, w.start() - 8), w.start()):
             continue
+        if _DETERMINER_BEFORE_RE.search(text, max(0, w.start() - 8), w.start()):
+            continue  # a noun: "demanded the arrest of John Doe"
+        after_do = bool(_DO_BEFORE_RE.search(text, max(0, w.start() - 8), w.start()))
+        if not _deed_word(w.group(), after_do):
+            continue
         left, right = clause_span(text, w.start(), w.end())
         thing = _object(claim, w.end(), right)
         if thing is None or not _same_thing(thing, denial.thing) or _deed(claim, w, thing) != denial.deed:
             continue
-        subject = [e for e in claim.facts.entities if left <= e.start < w.start()]
-        if any(" " in e.key for e in subject) and any(" " in e.key for e in denial.subject):
-            if not any(same_person(e, f) for e in subject for f in denial.subject):
-                continue  # "Smith never met Putin" / "Jones met Putin": two people
-        return text[w.start() : thing.end]
+        subject = tuple(e for e in claim.facts.entities if left <= e.start < w.start())
+        return Affirmed(text[w.start() : thing.end], subject)
     return None

@@ -258,7 +258,9 @@ def detokenize(s: str) -> str:
     # "a . 38 - caliber" keeps its point, not a full stop ("a. 38-caliber" would split the claim).
     s = re.sub(
         r"\b([A-Za-z]+) \. (?=\d)(?!\d+(?:st|nd|rd|th)\b)",
-        lambda m: m[1] + (" ." if m[1].islower() and m[1] not in ("no", "nos", "vs") else ". "),
+        lambda m: (
+            m[1] + (" ." if (m[1].islower() or m[1] == "A") and m[1] not in ("no", "nos", "vs") else ". ")
+        ),
         s,
     )  # not after "Nov", "No", "St": "Nov. 30", "No. 10"
     s = re.sub(r" ([,;:!?%)\]]|\.(?!\d))", r"\1", s)

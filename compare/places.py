@@ -49,6 +49,17 @@ _LIVES_RE = re.compile(
 _FORMER_RE = re.compile(
     r"\b(?:until|before|once|formerly|previously|former|used|ago|moved|grew|as\s+a)\b", re.I
 )
+#: After the place, a home left: "lived in South Ozone Park for a decade before moving", "in the 1990s".
+_LEFT_AFTER_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:until|before|once|formerly|previously|ago|moved|moving|grew|in\s+the\s+(?:19|20)\d0s)\b",
+    re.I,
+)
+#: A relative's name: "her brother, Chohan, who lives in Astoria" is not the victim's home.
+_KIN_BEFORE_RE = re.compile(
+    r"\b(?:brother|sister|son|daughter|husband|wife|mother|father|nephew|niece|cousin|uncle|aunt|"
+    r"grandson|granddaughter|grandmother|grandfather|friend|neighbou?r)\W*$",
+    re.I,
+)
 #: "South Richmond Hill resident Suri Charanjit": the place first.
 _RESIDENT_BEFORE_RE = re.compile(r"\s+(?P<word>resident)\s+")
 _BEARING_RE = re.compile(
@@ -103,7 +114,13 @@ def placed(claim: Claim) -> tuple[Placed, ...]:
         if (
             m
             and not _FORMER_RE.search(m.group())
-            and not _FORMER_RE.match(text[place.end : place.end + 12].lstrip())
+            and not _LEFT_AFTER_RE.match(text, place.end)
+            and not (
+                m.re is _RESIDENT_BEFORE_RE and _FORMER_RE.search(text, max(0, place.start - 12), place.start)
+            )
+            and not (
+                " " not in person.key and _KIN_BEFORE_RE.search(text, max(0, person.start - 24), person.start)
+            )
         ):
             start = m.start("word") if m.re is not _RESIDENT_BEFORE_RE else place.start
             end = place.end if m.re is not _RESIDENT_BEFORE_RE else m.end("word")

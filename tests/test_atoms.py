@@ -494,6 +494,10 @@ def test_two_homes_of_one_person_differ_only_where_neither_can_hold_the_other(a,
         ("Raj Kaur Chohan, who lived in South Ozone Park until 2008, died.", False),
         ("Raj Kaur Chohan, who once lived in South Ozone Park, died.", False),
         ("Raj Kaur Chohan, a former resident of South Ozone Park, died.", False),
+        ("Raj Kaur Chohan, who lived in South Ozone Park for a decade before moving, died.", False),
+        ("A former South Ozone Park resident, Raj Kaur Chohan, died.", False),
+        ("Raj Kaur Chohan, who lived in South Ozone Park for a decade before moving, died.", False),
+        ("A former South Ozone Park resident, Raj Kaur Chohan, died.", False),
         ("Raj Kaur Chohan, who lived with her son in South Ozone Park, died.", True),
     ],
 )
@@ -524,6 +528,10 @@ def test_a_lone_surname_lives_where_its_article_one_person_of_that_name_lives():
     )
     homes = homes_in_context(two + other)
     assert place_conflicts(homes["a:2"], homes["b:0"]) == []
+    # a relative named by the surname alone
+    kin = claims("a", "Raj Chohan, 59, was killed.", "Her brother, Chohan, who lives in Astoria, wept.")
+    homes = homes_in_context(kin + other)
+    assert place_conflicts(homes["a:1"], homes["b:0"]) == []
 
 
 @pytest.mark.parametrize(

@@ -387,6 +387,17 @@ def test_one_event_told_with_other_details_still_agrees_on_the_fact_both_give(fa
             "Endangered species, the agency said.",
             False,
         ),
+        # ... nor cut off a negation before it
+        (
+            "Police do not believe he fled the country and is hiding in Mexico.",
+            "He is hiding in Mexico.",
+            False,
+        ),
+        (
+            "She was released, never having been diagnosed as schizophrenic.",
+            "She was diagnosed as schizophrenic.",
+            False,
+        ),
         # one says it, the other denies it; other figures; a name alone in a long sentence
         (
             "The store will be rebuilt, a spokesman said.",

@@ -144,6 +144,7 @@ def test_ecbplus_tokens_are_put_back_into_news_text():
         detokenize("pointed a . 38 - caliber revolver at them .") == "pointed a .38-caliber revolver at them."
     )
     assert detokenize("a career . 290 hitter") == "a career .290 hitter"
+    assert detokenize("A . 38 - caliber revolver was found .") == "A .38-caliber revolver was found."
     # ... but an abbreviation before a number stays one
     assert detokenize("on Nov . 30 at E . 52nd St . , his No . 10") == "on Nov. 30 at E. 52nd St., his No. 10"
     assert detokenize("the $ 27 . 5 million , 20 , 000 people") == "the $27.5 million, 20,000 people"

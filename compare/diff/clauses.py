@@ -143,10 +143,13 @@ def core(text: str) -> str:
 _PART_RE = re.compile(
     r";|:\s|\s+-\s+|,\s+(?:and|but|while|whereas|which|who|where|after|before|as|because|when)\s+"
     r"|\s+(?:but|while|whereas|because|after|before)\s+"
-    # a second predicate ("suffered a heart attack ... and never regained consciousness"), not a
-    # second noun ("a rifle and a handgun"); a participle clause ("having been diagnosed as ...")
-    r"|\s+and\s+(?=(?:never|not|then|later|also|was|were|is|are|has|have|had|did)\b)"
-    r"|,?\s+(?=having\s+been\b)"
+)
+#: ... and a second predicate ("suffered a heart attack ... and never regained consciousness"), not
+#: a second noun ("a rifle and a handgun"); a participle clause ("having been diagnosed as ...").
+#: Only where nothing before it is negated: "do not believe he fled ... and is hiding in Mexico"
+#: denies both, "never having been diagnosed" is one.
+_PREDICATE_RE = re.compile(
+    r"\s+and\s+(?=(?:never|not|then|later|also|was|were|is|are|has|have|had|did)\b)|,?\s+(?=having\s+been\b)"
 )
 _NEGATED_RE = re.compile(r"\b(?:not|no|never|nobody|none|nothing|without)\b|n't\b", re.I)
 _FIGURE_RE = re.compile(
@@ -172,7 +175,12 @@ def _plain_words(text: str) -> set[str]:
 
 
 def _parts(text: str) -> list[str]:
-    return [p for p in (s.strip(" ,.;:\"'") for s in _PART_RE.split(text)) if p]
+    out = []
+    for part in _PART_RE.split(text):
+        cuts = [m for m in _PREDICATE_RE.finditer(part) if not _NEGATED_RE.search(part, 0, m.start())]
+        bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(part)]
+        out += [part[bounds[n] : bounds[n + 1]] for n in range(0, len(bounds), 2)]
+    return [p for p in (s.strip(" ,.;:\"'") for s in out) if p]
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..atoms import Atom, atoms, comparable, conflicting, event_of, shared_place
-from ..categories import SLOTS, Category, categories_conflict, same_holder
+from ..categories import SLOTS, TITLE_SLOTS, Category, categories_conflict, same_holder
 from ..dates import dated, same_dated_event, time_key, times_apart
-from ..extract import same_entity
+from ..extract import entity_key, same_entity
 from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
 from ..gazetteer import one_place
@@ -336,17 +336,28 @@ def conflicting_pairs(
             alike.setdefault(tuple(sorted((a.source, b.source))), set()).update(alike_facts)
             if agreed:
                 out.alike[(a.id, b.id)] = agreed
-        if not within and xk and yk and (kinds_alike := category_agreements(xk, yk)):
+        if not within and xk and yk and (kinds_alike := category_agreements(xk, yk, (a, b))):
             out.alike.setdefault((a.id, b.id), set()).update(kinds_alike)
     out.agreeing.update({k: len(v) for k, v in alike.items()})
     return out
 
 
-def category_agreements(xs: Sequence[Category], ys: Sequence[Category]) -> set[str]:
-    """The kind-facts two claims tell alike of one person named in each ("Chief Russell ... was in
-    critical condition" / "Police Chief Scott Russell was listed in critical condition"): the same
-    class for one slot, of the same holder. Unnamed, two claims' "critical condition" may be two
-    victims'; two classes told by one claim ("a rifle and a handgun") agree with neither."""
+def category_agreements(
+    xs: Sequence[Category], ys: Sequence[Category], claims: tuple[Claim, Claim]
+) -> set[str]:
+    """The kind-facts two claims tell alike of one person named in each ("Bryant Dalton ... was
+    listed in critical condition" / "Dalton is in critical condition"): the same class for one
+    slot, of the same holder, who is not the one speaking. Unnamed, two claims' "critical
+    condition" may be two victims'; two classes told by one claim ("a rifle and a handgun") agree
+    with neither; a title told in passing ("Sen. John McCain voted ..." / "Sen. John McCain was
+    born ...") is no fact the two tell."""
+    speakers = [entity_key(c.facts.speaker or "") for c in claims]
+
+    def held(k: Category, speaker: str) -> bool:
+        return (
+            bool(k.holder) and k.slot not in TITLE_SLOTS and not (speaker and same_holder(k.holder, speaker))
+        )
+
     return {
         f"{SLOTS[x.slot]}: {x.text}"
         for x in xs
@@ -354,8 +365,8 @@ def category_agreements(xs: Sequence[Category], ys: Sequence[Category]) -> set[s
         if x.slot == y.slot
         and x.values == y.values
         and len(x.values) == 1
-        and x.holder
-        and y.holder
+        and held(x, speakers[0])
+        and held(y, speakers[1])
         and same_holder(x.holder, y.holder)
     }
 

@@ -23,7 +23,7 @@ from ..names import Misspelt, leading_people, misspelt
 from ..options import Options
 from ..pairs import nearest_across, nearest_other
 from ..reading import places_meet, setting
-from ..records import Claim, Conflict, Finding, Match, Quantity, Source
+from ..records import Claim, Conflict, Entity, Finding, Match, Quantity, Source
 from . import explain
 from .cascade import conflicts
 from .clauses import (
@@ -180,11 +180,17 @@ def diff(
     disputed: dict[tuple[str, str], tuple[list[Conflict], bool, float]] = {}
     agreeing: Counter = Counter()
     spelt = _misspelt(claims, vectors, index)
+    # A deed one claim denies and another tells done ("Lindsay never checked into Morningside" /
+    # "Lohan had checked into Morningside Recovery Center"): found by the name, before the aligned
+    # pairs are decided, so that a pair the aligner reads as one fact is no agreement.
+    denied = _denied(claims, vectors)
     for m in matches:
         a, b = by_id[m.a], by_id[m.b]
         found, speakers_differ = conflicts(
             a, b, m.similarity, (in_context[a.id], in_context[b.id]), story, (kinds[a.id], kinds[b.id])
         )
+        if (told := denied.pop((a.id, b.id), None)) or (told := _flip(denied.pop((b.id, a.id), None))):
+            found = [*found, told]
         if (a.id, b.id) in spelt:  # they tell one fact, and spell a name in it two ways
             found = [*found, spelt.pop((a.id, b.id))]
         elif (b.id, a.id) in spelt:
@@ -246,15 +252,12 @@ def diff(
             disputed[key][0].append(conflict)
         else:
             disputed[key] = ([conflict], False, _FACT_SCORE)
-    # A deed one claim denies and a near claim tells done ("Lindsay never checked into
-    # Morningside" / "Lohan had checked into Morningside Recovery Center Thursday morning").
-    agreed_on = {f.claims for f in findings if f.kind == "agreement"}
-    for (i, j), conflict in _denied(claims, vectors).items():
-        if (i, j) in agreed_on or (j, i) in agreed_on:
-            continue
+    for (i, j), conflict in denied.items():  # ... and the denials between claims the aligner left apart
         if (i, j) in disputed:
             disputed[(i, j)][0].append(conflict)
-        elif (j, i) not in disputed:
+        elif (j, i) in disputed:
+            disputed[(j, i)][0].append(_flip(conflict))
+        else:
             disputed[(i, j)] = ([conflict], speaker_differs(by_id[i], by_id[j]), _FACT_SCORE)
     disputed = {k: v for k, v in ((k, _in_time(k, v, by_id, src)) for k, v in disputed.items()) if v[0]}
     kinds_of: dict[str, list] = {}
@@ -327,11 +330,54 @@ def _told_in_part(claims, vectors, decided: set, apart, story, src: dict[str, So
 DENIAL_CANDIDATES = 24
 
 
+def _flip(conflict: Conflict | None) -> Conflict | None:
+    return conflict and dataclasses.replace(conflict, a=conflict.b, b=conflict.a)
+
+
+def _people(claims: Sequence[Claim]) -> dict[str, dict[str, set[str]]]:
+    """Per source, the full names it gives, by each of their words: "Lindsay" and "Lohan" are
+    both "lindsay lohan" in an article that names her in full."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for c in claims:
+        for e in c.facts.entities:
+            words = e.key.split()
+            if len(words) >= 2:
+                for w in (words[0], words[-1]):
+                    out.setdefault(c.source, {}).setdefault(w, set()).add(e.key)
+    return out
+
+
+def _who(names: Sequence[Entity], full: dict[str, set[str]]) -> set[str]:
+    """The people a clause's names are, a lone name given its article's one full name with it."""
+    out = set()
+    for e in names:
+        if " " in e.key:
+            out.add(e.key)
+        elif len(found := full.get(e.key, set())) == 1:
+            out |= found
+        else:
+            out.add(e.key)
+    return out
+
+
+def _one_of(xs: set[str], ys: set[str]) -> bool:
+    """Whether two clauses name one person: the same name, or a lone name that is a word of the
+    other's full name ("lohan" / "lindsay lohan"); two full names must be one."""
+    return any(
+        x == y or (" " not in x and x in y.split()) or (" " not in y and y in x.split())
+        for x in xs
+        for y in ys
+    )
+
+
 def _denied(claims: Sequence[Claim], vectors: np.ndarray) -> dict[tuple[str, str], Conflict]:
     """Pairs (in claim order) of a claim denying a deed done to a named thing and a claim naming
-    that thing that tells the deed done (``denials``). The candidates are found by the name, not
-    by the sentences' likeness: "never checked into Morningside but is back at Betty Ford" is
-    nearer every Betty Ford sentence than the one that says she checked into Morningside."""
+    that thing that tells the deed done by the same people (``denials``). The candidates are found
+    by the name, not by the sentences' likeness: "never checked into Morningside but is back at
+    Betty Ford" is nearer every Betty Ford sentence than the one that says she checked into
+    Morningside. Whose deed: where either clause names someone, both must, and one person in
+    common ("Lindsay" / "Lohan" in articles naming Lindsay Lohan); "He never met Putin" meets no
+    "Obama met Putin"."""
     denied = [(n, d) for n, c in enumerate(claims) for d in denials(c)]
     if not denied:
         return {}
@@ -339,22 +385,28 @@ def _denied(claims: Sequence[Claim], vectors: np.ndarray) -> dict[tuple[str, str
     for n, c in enumerate(claims):
         for w in {e.key.split()[0] for e in c.facts.entities if e.key}:
             naming.setdefault(w, []).append(n)
+    people = _people(claims)
     out: dict[tuple[str, str], Conflict] = {}
     for n, d in denied:
         c = claims[n]
-        rows = [m for m in naming.get(d.thing.key.split()[0], []) if m != n] if d.thing.key else []
-        rows.sort(key=lambda m: (-float(vectors[m] @ vectors[n]), m))
-        for m in rows[:DENIAL_CANDIDATES]:
+        rows = np.asarray([m for m in naming.get(d.thing.key.split()[0], []) if m != n], dtype=np.int64)
+        if not len(rows):
+            continue
+        near = vectors[rows] @ vectors[n]
+        who = _who(d.subject, people.get(c.source, {}))
+        for m in rows[np.lexsort((rows, -near))][:DENIAL_CANDIDATES].tolist():
             other = claims[m]
             if any(x.deed == d.deed for x in denials(other)):
                 continue  # it denies the deed too
             if (said := affirmed(d, other)) is None:
                 continue
-            fact = f"whether it happened: {said}"
+            whose = _who(said.subject, people.get(other.source, {}))
+            if bool(who) != bool(whose) or (who and not _one_of(who, whose)):
+                continue
             key = (c.id, other.id) if n < m else (other.id, c.id)
             if key not in out:
-                a, b = (d.text, said) if n < m else (said, d.text)
-                out[key] = Conflict("negation", a, b, "denied", fact=fact)
+                a, b = (d.text, said.text) if n < m else (said.text, d.text)
+                out[key] = Conflict("negation", a, b, "denied", fact=f"whether it happened: {said.text}")
     return out
 
 
