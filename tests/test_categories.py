@@ -261,6 +261,10 @@ def test_one_persons_kind_told_alike_is_an_agreement_but_only_of_one_named_perso
     assert not agree(
         "Bryant Dalton was listed in critical condition.", "Madeline Kafoury was in critical condition."
     )
+    # a building's damage is no person's kind: one quake's "destroyed" is not another's
+    assert not agree(
+        "The quake destroyed thousands of homes.", "Half the homes in the village were destroyed."
+    )
     # a title told in passing is no fact the two tell
     assert not agree("Sen. John McCain voted against the bill.", "Sen. John McCain was born in Panama.")
 

@@ -354,8 +354,13 @@ def category_agreements(
     speakers = [entity_key(c.facts.speaker or "") for c in claims]
 
     def held(k: Category, speaker: str) -> bool:
+        # a person's: not a building's damage ("destroyed thousands of buildings" in another quake,
+        # "50 to 70 percent ... destroyed"), not a title, not the speaker's own
         return (
-            bool(k.holder) and k.slot not in TITLE_SLOTS and not (speaker and same_holder(k.holder, speaker))
+            bool(k.holder)
+            and k.slot not in TITLE_SLOTS
+            and k.slot != "damage"
+            and not (speaker and same_holder(k.holder, speaker))
         )
 
     return {
