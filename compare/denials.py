@@ -35,7 +35,7 @@ _NOT_A_DEED = frozenset(
     say said says tell told know known knew think thought believe believed want wanted expect
     expected seem seemed appear appeared sure clear certain likely immediately available comment
     commented respond responded return returned plan planned intend intended need needed go going
-    get got like liked see seen seem see
+    get got like liked see seen
     """.split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][a-z'-]+")
@@ -56,6 +56,7 @@ _DO_CUE_RE = re.compile(r"^(?:did|does|do)(?:n['â€™]t)?$|^(?:didn|doesn|don)['â€
 _NOT_DONE_BEFORE_RE = re.compile(r"\b(?:to|would|could|will|may|might|can|should|must|shall)\s+$", re.I)
 
 
+_ARTICLES = frozenset("the a an his her their its".split())
 _PARTICLES = {
     "in": "in",
     "into": "in",
@@ -76,7 +77,6 @@ def _deed(claim: Claim, verb: re.Match, thing: Entity) -> str:
     return f"{stem(verb.group().lower())} {particle}".strip()
 
 
-_ARTICLES = frozenset("the a an his her their its".split())
 #: After the named thing, words that bound the denial in time: "did not check into Morningside
 #: until Thursday" says she did, later; "has not visited Cuba since 2010" that she did, before.
 _BOUNDED_AFTER_RE = re.compile(
@@ -109,14 +109,10 @@ _NEGATED_BEFORE_RE = re.compile(r"\b(?:never|not|no|\w+n['\u2019]t)\b(?:\s+\w+){
 class Denial:
     """One clause of a claim saying a deed to a named thing did not happen."""
 
-    claim: str
-    source: str
     deed: str  # the stem of the verb, with its particle ("check in")
     thing: Entity  # what it was done to ("Morningside")
     subject: tuple[Entity, ...]  # the names before the cue in its clause ("Lindsay")
     text: str  # the clause as written, from the cue ("never checked into Morningside")
-    start: int  # offsets relative to the claim text
-    end: int
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -144,18 +140,7 @@ def denials(claim: Claim) -> tuple[Denial, ...]:
         if thing is None or _BOUNDED_AFTER_RE.match(text, thing.end):
             continue
         subject = tuple(e for e in claim.facts.entities if left <= e.start < m.start())
-        out.append(
-            Denial(
-                claim.id,
-                claim.source,
-                _deed(claim, verb, thing),
-                thing,
-                subject,
-                text[m.start() : thing.end],
-                m.start(),
-                thing.end,
-            )
-        )
+        out.append(Denial(_deed(claim, verb, thing), thing, subject, text[m.start() : thing.end]))
     return tuple(out)
 
 

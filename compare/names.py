@@ -16,6 +16,7 @@ and some claims naming them tell one fact (``SAME_PERSON_SIMILARITY``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -224,3 +225,28 @@ def leading_people(claims: Sequence[Claim]) -> dict[str, set[tuple[str, str]]]:
             if all(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in name):
                 found.add((name[0].lower(), name[-1].lower()))
     return out
+
+
+def full_names(claims: Sequence[Claim]) -> dict[str, dict[str, set[Entity]]]:
+    """Per source, the full names it gives, by their first and their last word: an article that
+    names "Raj K. Chohan" reads "Chohan" alone, and one that names "Lindsay Lohan" reads "Lindsay"."""
+    out: dict[str, dict[str, set[Entity]]] = {}
+    for c in claims:
+        for e in c.facts.entities:
+            words = e.key.split()
+            if len(words) >= 2:
+                for w in {words[0], words[-1]}:
+                    out.setdefault(c.source, {}).setdefault(w, set()).add(e)
+    return out
+
+
+def in_full(e: Entity, full: dict[str, set[Entity]]) -> Entity | None:
+    """The one person a lone name is in its article (``full_names`` of its source), as the
+    article first names them in full; None where it names no one so, or two ("Ravi Singh" and
+    "Piara Singh"). A full name is itself."""
+    if " " in e.key:
+        return e
+    names = full.get(e.key, set())
+    if not names or not all(same_entity(a, b) for a, b in itertools.combinations(names, 2)):
+        return None
+    return min(names, key=lambda x: (x.start, x.text))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .extract import same_entity
 from .gazetteer import apart
+from .names import full_names, in_full
 from .reading import clause_span, context_words, same_person
 from .records import Claim, Entity
 
@@ -212,15 +213,11 @@ def places_conflict(x: Placed, y: Placed) -> bool:
 
 
 def homes_in_context(claims: Sequence[Claim]) -> dict[str, tuple[Placed, ...]]:
-    """Every claim's places (``placed``), a home told of a lone surname ("Chohan, who lived ...")
-    given to the one person of that surname its article names in full ("Raj Chohan"); where it
-    names two ("Ravi Singh", "Piara Singh") or none, the home stays the surname's, and no other
+    """Every claim's places (``placed``), a home told of a lone name ("Chohan, who lived ...")
+    given to the one person of that name its article names in full ("Raj Chohan"); where it
+    names two ("Ravi Singh", "Piara Singh") or none, the home stays the lone name's, and no other
     source's home of a full name is compared with it (``reading.same_person``)."""
-    full: dict[str, dict[str, set[Entity]]] = {}
-    for c in claims:
-        for e in c.facts.entities:
-            if " " in e.key:
-                full.setdefault(c.source, {}).setdefault(e.key.split()[-1], set()).add(e)
+    full = full_names(claims)
     out = {}
     for c in claims:
         found = placed(c)
@@ -231,9 +228,5 @@ def homes_in_context(claims: Sequence[Claim]) -> dict[str, tuple[Placed, ...]]:
 
 
 def _in_full(x: Placed, full: dict[str, set[Entity]]) -> Placed:
-    if x.kind != "home" or " " in x.subject.key:
-        return x
-    names = full.get(x.subject.key, set())
-    if not names or not all(same_entity(e, f) for e, f in itertools.combinations(names, 2)):
-        return x
-    return dataclasses.replace(x, subject=min(names, key=lambda e: (e.start, e.text)))
+    who = in_full(x.subject, full) if x.kind == "home" else None
+    return dataclasses.replace(x, subject=who) if who is not None else x

@@ -19,7 +19,7 @@ from ..denials import affirmed, denials
 from ..extract import same_entity
 from ..extract.entities import NameIndex
 from ..kinds import REPORT_KINDS
-from ..names import Misspelt, leading_people, misspelt
+from ..names import Misspelt, full_names, in_full, leading_people, misspelt
 from ..options import Options
 from ..pairs import nearest_across, nearest_other
 from ..reading import places_meet, setting
@@ -334,30 +334,9 @@ def _flip(conflict: Conflict | None) -> Conflict | None:
     return conflict and dataclasses.replace(conflict, a=conflict.b, b=conflict.a)
 
 
-def _people(claims: Sequence[Claim]) -> dict[str, dict[str, set[str]]]:
-    """Per source, the full names it gives, by each of their words: "Lindsay" and "Lohan" are
-    both "lindsay lohan" in an article that names her in full."""
-    out: dict[str, dict[str, set[str]]] = {}
-    for c in claims:
-        for e in c.facts.entities:
-            words = e.key.split()
-            if len(words) >= 2:
-                for w in (words[0], words[-1]):
-                    out.setdefault(c.source, {}).setdefault(w, set()).add(e.key)
-    return out
-
-
-def _who(names: Sequence[Entity], full: dict[str, set[str]]) -> set[str]:
+def _who(names: Sequence[Entity], full: dict[str, set[Entity]]) -> set[str]:
     """The people a clause's names are, a lone name given its article's one full name with it."""
-    out = set()
-    for e in names:
-        if " " in e.key:
-            out.add(e.key)
-        elif len(found := full.get(e.key, set())) == 1:
-            out |= found
-        else:
-            out.add(e.key)
-    return out
+    return {(in_full(e, full) or e).key for e in names}
 
 
 def _one_of(xs: set[str], ys: set[str]) -> bool:
@@ -385,7 +364,7 @@ def _denied(claims: Sequence[Claim], vectors: np.ndarray) -> dict[tuple[str, str
     for n, c in enumerate(claims):
         for w in {e.key.split()[0] for e in c.facts.entities if e.key}:
             naming.setdefault(w, []).append(n)
-    people = _people(claims)
+    people = full_names(claims)
     out: dict[tuple[str, str], Conflict] = {}
     for n, d in denied:
         c = claims[n]
