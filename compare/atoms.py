@@ -88,6 +88,10 @@ class Atom:
     # a figure told bare ("witnesses said there were more than 50,000") counts what the sentence
     # before counted; the id of that sentence's claim, in context only (``diff.facts.claim_atoms``)
     echoes: str = ""
+    # a span between two events ("died a week after suffering a heart attack", "suffered a heart
+    # attack nine days earlier"): which way the other event lies ("before" / "after") and its words
+    interval: str = ""
+    anchor: frozenset[str] = frozenset()
 
     @property
     def dimension(self) -> str:
@@ -136,9 +140,40 @@ _ATTRIBUTIVE_RE = re.compile(
 _OWN_PART_RE = re.compile(r"\s+of\s+(?:its|their)\s+([a-z]{3,})s\b")
 _CHARGE_RE = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?=\s*(?:,|\.|;|and\b|or\b|$))", re.I)
 _AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
+_AGE_BEFORE_RE = re.compile(r"\bage(?:d|\s+of)?\s*$", re.I)  # "aged 34", "at the age of 85"
 
 
 _PER_YEAR_RE = re.compile(r"\b(?:annual|annually|yearly|a\s+year|per\s+year|a\s+season|per\s+season)\b", re.I)
+
+
+_LASTED_RE = re.compile(r"\b(?:for|over|during|in)\s+(?:the\s+)?(?:past\s+|last\s+)?$", re.I)
+_INTERVAL_RE = re.compile(r"\s+(?:(after|before)(?=\s+[a-z])|(earlier|later)\b)", re.I)
+
+
+def _interval(text: str, q: Quantity, right: int, context: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """Which way a span's other event lies and its words: "a week after suffering a heart attack"
+    and "suffered a heart attack nine days earlier" both put the attack nine or seven days before."""
+    m = _INTERVAL_RE.match(text, q.end)
+    if m is None or _LASTED_RE.search(text, max(0, q.start - 12), q.start):
+        return "", frozenset()  # "served the family for 30 years before turning": how long, not when
+    if m[1]:  # the other event follows the word: "after suffering a heart attack"
+        words = context_words(text[m.end() : max(m.end(), right)], set())
+        return ("before" if m[1].lower() == "after" else "after"), words
+    return ("before" if m[2].lower() == "earlier" else "after"), context
+
+
+#: A record over several seasons ("a 162-139 record in three-plus seasons") and one season's start
+#: ("a 9-14 start") are two records of one coach, never two values of one.
+_CAREER_RE = re.compile(r"\b(?:seasons|career)\b", re.I)
+_START_RE = re.compile(r"\s+start\b", re.I)
+
+
+def _record_span(text: str, q: Quantity, right: int, thing: str) -> str:
+    if not thing.startswith("record:"):
+        return thing
+    if _START_RE.match(text, q.end):
+        return f"{thing} start"
+    return f"{thing} career" if _CAREER_RE.search(text, 0, right) else thing
 
 
 def _per_year(text: str, left: int, right: int, thing: str) -> str:
@@ -149,7 +184,7 @@ def _per_year(text: str, left: int, right: int, thing: str) -> str:
 
 def _thing(text: str, q: Quantity, predicate: str) -> str:
     unit = q.unit
-    if unit == "year" and (_AGE_RE.match(text, q.end) or re.search(r"\baged?\s*$", text[: q.start])):
+    if unit == "year" and (_AGE_RE.match(text, q.end) or _AGE_BEFORE_RE.search(text, 0, q.start)):
         return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
     if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
         return "age"  # "Raj Chohan, 59, was killed"
@@ -237,11 +272,14 @@ def _adjective_event(q: Quantity) -> str:
     return next((cls for cls, pattern in PREDICATE_RE.items() if compounds and pattern.search(compounds)), "")
 
 
+_APPOSED_RE = re.compile(r"\s*,\s*(?:aged?\s+)?", re.I)  # "Raj Chohan, 59", "Sharron Smith, age 61"
+
+
 def _holder(claim: Claim, q: Quantity) -> Entity | None:
     """The name right beside a figure that belongs to someone: "59-year-old Raj Chohan",
     "Raj Chohan, 59,", or the subject of a short sentence ("Hakim ... with two children")."""
     ents = claim.facts.entities
-    before = [e for e in ents if 0 <= q.start - e.end <= 3 and claim.text[e.end : q.start].strip() == ","]
+    before = [e for e in ents if e.end <= q.start and _APPOSED_RE.fullmatch(claim.text, e.end, q.start)]
     if before:
         return before[-1]
     after = [e for e in ents if 0 <= e.start - q.end <= 8]
@@ -251,9 +289,15 @@ def _holder(claim: Claim, q: Quantity) -> Entity | None:
     return subject[0] if len(subject) == 1 else None
 
 
-def _times(claim: Claim, left: int, right: int) -> tuple[TimeRef, ...]:
+_SINCE_RE = re.compile(r"\b(?:has|have|had)\s+since\b|\bsince\s+(?:has|have|had|then)\b", re.I)
+
+
+def _times(claim: Claim, left: int, right: int, until: int | None = None) -> tuple[TimeRef, ...]:
     """The times of the figure's clause, or of its sentence where the clause has none ("A quake
-    struck in September, killing seven" dates the seven); "said Thursday" dates no event."""
+    struck in September, killing seven" dates the seven); "said Thursday" dates no event.
+    ``until``: only those told before it, for an age ("In 1967, a 20-year-old Smith ..."): a time
+    after it dates what the person did or met, not their age ("Smith, 60, is accused of murders in
+    1967")."""
     told = [
         t
         for t in claim.facts.times
@@ -261,7 +305,12 @@ def _times(claim: Claim, left: int, right: int) -> tuple[TimeRef, ...]:
         and not SPEECH_BEFORE.search(before := claim.text[max(0, t.start - 30) : t.start])
         and not NOT_DATING.search(before)  # "the fifth operation since September"
     ]
-    return tuple(t for t in told if left <= t.start < right) or tuple(told)
+    if until is not None:
+        told = [t for t in told if t.start < until]
+    own = tuple(t for t in told if left <= t.start < right)
+    if own or _SINCE_RE.search(claim.text, left, right):
+        return own  # "proposed the rules in May and has since received 300,000 comments": no May count
+    return tuple(told)
 
 
 _SHARE_IN_RE = re.compile(
@@ -317,23 +366,27 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             # another place in the sentence ("killed 4 in Oakland, where another 2 died" is not)
             if scope == "increment" and not any(same_place([where], x.places) for x in out):
                 scope = ""
+        thing = _record_span(text, q, right, _per_year(text, left, right, _thing(text, q, predicate)))
+        interval, anchor = _interval(text, q, right, context) if thing == "time" else ("", frozenset())
         out.append(
             Atom(
                 claim.id,
                 claim.source,
                 q,
                 predicate,
-                _per_year(text, left, right, _thing(text, q, predicate)),
+                thing,
                 places,
                 names,
                 context,
-                _times(claim, left, right),
+                _times(claim, left, right, q.start if thing == "age" else None),
                 scope,
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
                 _holder(claim, q),
                 said_by=said_by,
+                interval=interval,
+                anchor=anchor,
             )
         )
     return _enumerated(
@@ -547,6 +600,10 @@ def _same_event(x: Atom, y: Atom) -> bool:
     cars") may rest on one shared word when both clauses are that short."""
     if x.thing in ("magnitude", "age") or x.thing in RELATIVE_NOUNS:
         return True  # the quake's own measure, a person's age: whatever verb each is told with
+    if x.interval != y.interval:
+        return False  # a span between two events is no span of one, nor the other way round
+    if x.interval and len((x.anchor & y.anchor) - _name_words(x) - _name_words(y)) >= 2:
+        return True  # to one event by two words: "a week after suffering a heart attack" / "... earlier"
     ex, ey = event_of(x), event_of(y)
     if ex and ey:
         return ex == ey
@@ -649,7 +706,7 @@ def comparable(
             alias = aliases and len(xp) == len(yp) == 1 and not same_place([*xp, *yp], setting)
             if not (alias and aliases(xp[0].text, yp[0].text)):
                 return None
-    elif xp or yp:
+    elif (xp or yp) and not x.interval:
         # Only a count may lack the place the other names, and only when it is the smaller
         # figure and its sentence names nothing else; a measure, an age or a span of time
         # belongs to whatever its clause names.
@@ -755,6 +812,13 @@ def fact_name(x: Atom, y: Atom) -> str:
         wider, narrower = degrees
         # "villages damaged, fewer than destroyed"
         event = f"{_EVENT_NAMES[event_of(wider)]}, fewer than {_EVENT_NAMES[event_of(narrower)]}"
+    if tally := re.fullmatch(r"(record|score):([12])( start| career)?", x.thing):
+        # one side of a win-loss record or a score: "wins (career) of Cheeks", "score (second side)"
+        record = tally[1] == "record"
+        side = ("wins", "losses") if record else ("score, first figure", "score, second figure")
+        name = side[int(tally[2]) - 1] + (f" ({tally[3].strip()})" if tally[3] else "")
+        place = shared_place(x, y)
+        return f"{name} {'of' if record else 'in'} {place}" if place else name
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"

@@ -1001,6 +1001,12 @@ PREDICATES = {
     "resignation": ("resign",),
     "defection": ("defect",),
     "escape": ("escap", r"fled\b", r"flee"),
+    # going into a clinic: "checked into Promises", "checked herself in", "entered rehab"
+    "admission": (
+        r"check(?:ed|s|ing)?\s+(?:(?:her|him|them)sel(?:f|ves)\s+)?in(?:to)?\b",
+        r"rehab\b",
+        r"entered\s+(?:a\s+|the\s+)?(?:[A-Z][\w'’]*\s+){0,3}(?:rehab|treatment|clinic|recovery)",
+    ),
 }
 
 #: Counted nouns that count people in general (not a kind of them: "two women" among "three

@@ -47,7 +47,7 @@ ROLE_WORDS = TITLES | ROLE_NOUNS | TITLE_MODIFIERS | frozenset(TITLE_WORDS) | {"
 _BEFORE_RE = re.compile(
     r"(?:\b(?:identified\s+as|named|name\s+is|-year-old|-old)\s+|\b(?P<role>[A-Za-z]+)\.?\s+)$", re.I
 )
-_AGE_AFTER_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+of\b)")
+_AGE_AFTER_RE = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+of\b)")
 _SPEECH_AFTER_RE = re.compile(
     r"\s*,?(?:[^,]{1,60},)?\s*(?:" + "|".join(SPEECH_VERBS) + r"|(?:was|is|has\s+been)\s+(?:arrested|charged|"
     r"shot|killed|stabbed|wounded|injured|identified|sentenced|convicted|born|found|hospitali[sz]ed))\b"
@@ -95,7 +95,7 @@ def persons(claim: Claim) -> tuple[Person, ...]:
     return tuple(out)
 
 
-_AGE_RE = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|\)|$)")
+_AGE_RE = re.compile(r",\s*(?:aged?\s+)?(\d{1,3})\s*(?:,|\.|;|\)|$)")
 #: Endings that make a man's name a woman's, or the other way: "Michael" / "Michelle", "Mario" /
 #: "Maria", "Carlos" / "Carla", "Paul" / "Paula". Two such names are two people, not a misspelling.
 _GENDERED_ENDINGS = ("elle", "ella", "ette", "ine", "ina", "ael", "ia", "ie", "os", "us", "el", "a", "e", "o")

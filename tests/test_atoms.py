@@ -312,6 +312,37 @@ def test_ages_belong_to_the_person_named_beside_them():
     assert _conflicts("Anthony LaSalle, 36, was charged.", "Police arrested 41-year-old Mark Jones.") == []
 
 
+def test_an_age_told_every_way_belongs_to_its_person():
+    # an age opening the sentence, "age 61" after the name, and a date later in the sentence that
+    # dates the deed, not the age
+    found = _conflicts(
+        "Sixty-year-old Sharron Diane Crawford Smith is now accused of murdering two women in 1967.",
+        "Police arrested and charged Sharron Diane Crawford Smith, age 61, with two counts of murder.",
+    )
+    assert [(b, fact) for _, b, fact in found] == [("61", "age of Sharron Diane Crawford Smith")]
+    assert (
+        _conflicts(
+            "In 1967, 19-year-old Sharron Diane Crawford Smith worked at the store.",
+            "Police arrested and charged Sharron Diane Crawford Smith, age 61, with two counts of murder.",
+        )
+        == []
+    )
+
+
+def test_a_count_told_since_a_month_is_no_count_of_that_month():
+    assert _conflicts(
+        "The department proposed the rules in May and since has received nearly 300,000 comments.",
+        "The agency received nearly 235,000 comments on the proposal.",
+    ) == [("nearly 300,000 comments", "nearly 235,000 comments", "comment")]
+    assert (
+        _conflicts(
+            "The department proposed the rules in May and received 300,000 comments.",
+            "The agency received nearly 235,000 comments on the proposal.",
+        )
+        == []
+    )
+
+
 def test_the_fact_is_named_for_a_reader():
     found = _conflicts("Government shelling killed six people in Treemseh.", "Seven died in Treemseh.")
     assert [fact for _, _, fact in found] == ["deaths in Treemseh"]
@@ -1022,8 +1053,48 @@ def test_a_seasons_record_is_no_games_score():
     )
     assert _conflicts(
         "Cleveland beat the 76ers 88-72 on Friday.", "Cleveland beat the 76ers 88-70 on Friday."
-    ) == [("72", "70", "score:2 in Cleveland")]
+    ) == [("72", "70", "score, second figure in Cleveland")]
     assert _conflicts("Cleveland is 20-3 this season.", "Cleveland has a 19-4 record this season.") == [
-        ("20", "19", "record:1 in Cleveland"),
-        ("3", "4", "record:2 in Cleveland"),
+        ("20", "19", "wins of Cleveland"),
+        ("3", "4", "losses of Cleveland"),
     ]
+
+
+def test_a_span_between_two_events_meets_the_same_span_told_the_other_way():
+    assert _conflicts(
+        "Page died Thursday, a week after suffering a heart attack.",
+        "Page suffered a heart attack nine days earlier and never regained consciousness.",
+    ) == [("a week", "nine days", "time")]
+    # another anchored event, or a span that is no interval, is another fact
+    assert (
+        _conflicts(
+            "Page died Thursday, a week after suffering a heart attack.",
+            "Page was moved to a hospice nine days after her surgery.",
+        )
+        == []
+    )
+    assert _conflicts(  # how long, not when: a span of its own
+        "He served the Assad family for 30 years before turning against them.",
+        "He served the Assad family for 34 years but turned against them.",
+    ) == [("30 years", "34 years", "time in Assad")]
+    assert (
+        _conflicts(
+            "The death toll from a strong earthquake a day before rose to 10.",
+            "A witness said the quake lasted 30 seconds.",
+        )
+        == []
+    )
+
+
+def test_a_career_record_is_not_a_seasons_start():
+    assert (
+        _conflicts(
+            "The 76ers fired Cheeks after a disappointing 9-14 start to the season.",
+            "Cheeks compiled a 162-139 record in three-plus seasons.",
+        )
+        == []
+    )
+    assert _conflicts(
+        "Cheeks compiled a 162-139 record in three-plus seasons.",
+        "Cheeks is 122-147 in three-plus seasons as head coach.",
+    ) == [("162", "122", "wins (career) of Cheeks"), ("139", "147", "losses (career) of Cheeks")]

@@ -1106,3 +1106,35 @@ def test_a_common_word_before_a_full_stop_ends_a_speaker_phrase_but_a_state_does
     assert extract("The U.S. Geological Survey in Golden, Colo., said it was a 6.1 quake.").speaker == (
         "The U.S. Geological Survey in Golden"
     )
+
+
+def test_a_losing_record_is_a_record_not_a_range():
+    # fewer wins than losses reads like "122 to 147" unless the words around it say record
+    for text in (
+        "Cheeks is 122-147 in three-plus seasons as head coach.",
+        "Cheeks compiled a mark of 122-147.",
+        "The Sixers are 9-14 this season.",
+    ):
+        assert [x.unit for x in qs(text) if x.unit.startswith("record")] == ["record:1", "record:2"], text
+    assert [(x.low, x.high) for x in qs("The death toll is 10-15.")] == [(10, 15)]
+    assert [(x.low, x.high) for x in qs("Between 5-10 people were hurt.")] == [(5, 10)]
+
+
+def test_a_span_of_a_week_between_two_events():
+    assert [(x.text, x.value, x.unit) for x in qs("She died a week after suffering a heart attack.")] == [
+        ("a week", 1, "week")
+    ]
+    assert list(qs("The quake struck a week ago.")) == []
+    assert list(qs("He was a day laborer.")) == []
+
+
+def test_a_participle_before_a_noun_is_no_part_of_what_is_counted():
+    assert [x.unit for x in qs("They sorted 250,000 written comments.")] == ["comment"]
+    assert [x.unit for x in qs("Police recovered 12 stolen cars.")] == ["car"]
+
+
+def test_an_age_opening_a_sentence_is_no_part_of_the_name():
+    assert [e.text for e in find_entities("Sixty-year-old Sharron Diane Smith is now accused.")] == [
+        "Sharron Diane Smith"
+    ]
+    assert [e.text for e in find_entities("Old Trafford was full.")] == ["Old Trafford"]

@@ -266,7 +266,11 @@ def diff(
     disputed = {
         k: v for k, v in ((k, _told_both(k, v, by_id, kinds, kinds_of)) for k, v in disputed.items()) if v[0]
     }
-    apart = _different_events(disputed, agreeing, by_id, leading_people(claims))
+    # Sources the aligner found telling one fact in other words (no conflict in it) tell one story.
+    alike = {
+        _pair(by_id[m.a], by_id[m.b]) for m in matches if m.fact >= fact_t and (m.a, m.b) not in disputed
+    }
+    apart = _different_events(disputed, agreeing, alike, by_id, leading_people(claims))
     for (i, j), (found, speakers_differ, score) in disputed.items():
         a, b = by_id[i], by_id[j]
         if a.source == b.source:
@@ -463,10 +467,15 @@ APART_AFTER = 1
 
 
 def _different_events(
-    disputed, agreeing: Counter, by_id: dict[str, Claim], people: dict[str, set[tuple[str, str]]]
+    disputed,
+    agreeing: Counter,
+    alike: set[tuple[str, str]],
+    by_id: dict[str, Claim],
+    people: dict[str, set[tuple[str, str]]],
 ) -> dict[tuple[str, str], int]:
     """Pairs of sources that look like reports of different events, with how many facts differ:
-    they tell no fact alike, and name no one person both."""
+    they tell no figure or date alike, no sentence the aligner reads as one fact (``alike``), and
+    name no one person both."""
     differing: dict[tuple[str, str], set] = {}
     for (i, j), (found, _, _) in disputed.items():
         a, b = by_id[i], by_id[j]
@@ -481,7 +490,7 @@ def _different_events(
     return {
         p: len(d)
         for p, d in differing.items()
-        if len(d) >= APART_AFTER and not agreeing[p] and not one_person(*p)
+        if len(d) >= APART_AFTER and not agreeing[p] and p not in alike and not one_person(*p)
     }
 
 

@@ -287,6 +287,9 @@ def _gap_ok(t: _Tok) -> bool:
     return t.gap in (" ", "\u00a0")
 
 
+_AGE_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?-(?:years?|months?|weeks?|days?)-old")
+
+
 def _clean(run: list[_Tok]) -> list[list[_Tok]]:
     """Split a capitalised run into names: drop sentence-initial common words, time words,
     titles, and split title-case headlines at their function words."""
@@ -312,6 +315,8 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
                 pieces.append(cur)
             cur = []
             continue  # "Warship INS Sukanya": the ship is "INS Sukanya"
+        if not cur and t.cap and t.initial and _AGE_WORD_RE.fullmatch(low):
+            continue  # "Sixty-year-old Sharron Smith": an age opening the sentence, not a name
         if not cur and t.cap and t.initial and low in SENTENCE_STOP:
             alone = i + 1 == len(run) or not run[i + 1].cap
             if low not in COMMON_WORD_STOP or alone:

@@ -57,7 +57,9 @@ _CORE_RE = re.compile(
     rf"(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?"
     rf"|(?<![\w.,/:-])(?P<bare>{_FRACTION}|[{_VULGAR}])"
     rf"|(?<![\w-])(?P<half>half)\s+an?\s+(?!(?:dozen|hundred|thousand|million|billion|trillion)\b)(?=[a-z])"
-    rf"|(?<![\w-])(?P<one>an?)\s+(?=[a-z]+\s+and\s+a\s+half\b)"
+    rf"|(?<![\w-])(?P<one>an?)\s+(?=[a-z]+\s+and\s+a\s+half\b"
+    # a span between two events: "died a week after suffering a heart attack"
+    rf"|(?:day|week|month|year|decade)\s+(?:after|before|earlier|later)\b)"
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
@@ -93,6 +95,10 @@ _MORE_RE = re.compile(r"[ \t]+(?:other|more|further|additional|extra)(?=[ \t]+[a
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
 #: Second halves of compound adjectives that end in a participle ("worst-hit", "quake-stricken").
 _PARTICIPLES = frozenset(("hit", "struck", "stricken", "affected", "damaged", "built", "run", "owned"))
+#: Participles that stand before a noun as adjectives do: what is counted is the noun after them.
+_EN_PARTICIPLES = frozenset(
+    "written stolen broken hidden sworn frozen spoken fallen chosen forgotten".split()
+)
 _HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
 _COMPOUND_UNIT_RE = re.compile(
     r"\s*("
@@ -148,10 +154,10 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
             continue
         b = cores[i + 1] if i + 1 < len(cores) else None
         pre = _qualifier_before(text, a.start)
-        if b is not None and _is_range(text, a, b, pre):
+        if b is not None and _is_range(text, a, b, pre) and not _is_losing_record(text, a, b):
             q = _build(text, a, b, pre)
             i += 2
-        elif b is not None and _is_score(text, a, b, pre):
+        elif b is not None and (_is_score(text, a, b, pre) or _is_losing_record(text, a, b)):
             # Each side of a score keeps its position as its unit, so "7 to 2" against "7 to 2"
             # never pits 7 against 2, while "3-1" against "3-2" still differs on the second side.
             kind = "record" if _is_record(text, a, b) else "score"
@@ -336,11 +342,31 @@ _SCORE_AFTER_RE = re.compile(r"\s+(?:down|up|ahead|behind|lead|win|victory|defea
 
 
 def _is_record(text: str, a: _Core, b: _Core) -> bool:
-    if _RECORD_AFTER_RE.match(text, b.end):
+    if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
         return True
     return bool(_RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)) and not _SCORE_AFTER_RE.match(
         text, b.end
     )
+
+
+#: What tells a losing record ("122-147") from a range ("5-10 people") once the record word is gone:
+#: "a mark of 122-147", "Cheeks is 122-147 in three-plus seasons", "the Sixers are 9-14 this season".
+_RECORD_OF_RE = re.compile(r"\b(?:mark|record)\s+of\s+$", re.I)
+_SEASONS_AFTER_RE = re.compile(
+    r"\s+(?:(?:in|over|during|across)\s+(?:[\w-]+\s+){0,2}(?:seasons?|games)\b|(?:this|last)\s+season\b"
+    r"|on\s+the\s+(?:season|year|road)\b|at\s+home\b|overall\b|as\s+(?:head\s+)?coach\b)",
+    re.I,
+)
+
+
+def _is_losing_record(text: str, a: _Core, b: _Core) -> bool:
+    """A season's wins and losses with fewer wins, which a range would read as "122 to 147"."""
+    if a.unit or b.unit or not (a.digits and b.digits) or text[a.end : b.start] not in ("-", "–"):
+        return False
+    if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
+        return True
+    before = _RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)
+    return bool(before) and bool(_SEASONS_AFTER_RE.match(text, b.end))
 
 
 def _is_score(text: str, a: _Core, b: _Core, pre) -> bool:
@@ -390,13 +416,14 @@ def _build(text: str, a: _Core, b: _Core | None, pre) -> Quantity | None:
         unit, unit_end = _unit_after(text, end)
         if unit_end:
             end = unit_end
-    if a.raw.lower() in ("a", "an"):  # "a mile and a half"
+    if a.raw.lower() in ("a", "an"):  # "a mile and a half", "a week after"
         half = _AND_HALF_RE.match(text, end)
-        if not (unit and half):
+        if not unit or not half and UNIT_DIMENSIONS.get(unit, ("",))[0] != "time":
             return None
-        value, end = 1.5, half.end()
-        a = _Core(a.start, end, 1.5, False, raw=text[a.start : end])
-        last = a
+        if half:
+            value, end = 1.5, half.end()
+            a = _Core(a.start, end, 1.5, False, raw=text[a.start : end])
+            last = a
     if unit in FRACTIONS:
         return None  # "one-third", "two halves": fractions, not counts
     if not a.unit and b is None and _looks_like_year(text, a, kind, unit):
@@ -488,6 +515,7 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
             or lw in COUNT_ADJECTIVES
             or (lw.endswith(ADJECTIVE_ENDINGS) and lw not in NOUNS_LIKE_ADJECTIVES)
             or ("-" in lw and lw.rsplit("-", 1)[1] in _PARTICIPLES)  # "12 worst-hit villages"
+            or lw in _EN_PARTICIPLES  # "250,000 written comments" are comments
         )
         if adjectival and nxt_content and nxt and nxt[0].islower() and i < 2:
             continue  # "seven unarmed civilians", "20 Syrian soldiers": skip to the noun
