@@ -140,9 +140,21 @@ _ATTRIBUTIVE_RE = re.compile(
 _OWN_PART_RE = re.compile(r"\s+of\s+(?:its|their)\s+([a-z]{3,})s\b")
 _CHARGE_RE = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}?[a-z]+)\b(?=\s*(?:,|\.|;|and\b|or\b|$))", re.I)
 _AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
+#: Things whose age news tells, which are no person's: "a 41-year-old double murder case".
+#: The noun must end its phrase: "a 20-year-old car thief" is a person.
+_AGED_THING_RE = re.compile(
+    r"(?:,?\s+[a-z-]+){0,2}\s+(case|building|structure|house|church|bridge|company|business|store|shop"
+    r"|restaurant|tradition|law|mystery|tree|car|ship|boat|plane|warehouse|school|hospital|theat(?:er|re)"
+    r"|hotel|barn|mill|dam|factory|feud|dispute|war|landmark|franchise)s?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|that|which|was|is|has|had|were|will|near|from|with|where|and|for)\b)",
+    re.I,
+)
 _AGE_BEFORE_RE = re.compile(r"\bage(?:d|\s+of)?\s*$", re.I)  # "aged 34", "at the age of 85"
 
 
+#: One form a price is paid in, apart from the other: "$4.2 billion in cash" (not "in cash and stock").
+_PAID_IN_RE = re.compile(r"\s+in\s+(cash|stock)\b(?!\s+and\s+(?:cash|stock)\b)", re.I)
+_PER_SHARE_RE = re.compile(r"\s+(?:a|per|for\s+each)\s+(?:common\s+)?share\b", re.I)
 _PER_YEAR_RE = re.compile(r"\b(?:annual|annually|yearly|a\s+year|per\s+year|a\s+season|per\s+season)\b", re.I)
 
 
@@ -176,14 +188,23 @@ def _record_span(text: str, q: Quantity, right: int, thing: str) -> str:
     return f"{thing} career" if _CAREER_RE.search(text, 0, right) else thing
 
 
-def _per_year(text: str, left: int, right: int, thing: str) -> str:
+def _per_year(text: str, left: int, right: int, thing: str, end: int = 0) -> str:
     """Money told as a rate is its own thing: "an average annual value of $21 million" is no total
-    ("a $140-million bid")."""
-    return "money a year" if thing == "money" and _PER_YEAR_RE.search(text, left, right) else thing
+    ("a $140-million bid"), nor is "$25 a share" the $13.9 billion a company was bought for."""
+    if thing != "money":
+        return thing
+    if _PER_SHARE_RE.match(text, end):
+        return "money a share"
+    if part := _PAID_IN_RE.match(text, end):
+        return f"money in {part.group(1).lower()}"  # "$4.2 billion in cash and 57 million shares": a part
+    return "money a year" if _PER_YEAR_RE.search(text, left, right) else thing
 
 
 def _thing(text: str, q: Quantity, predicate: str) -> str:
     unit = q.unit
+    old = _AGE_RE.match(text, q.end) if unit == "year" else None
+    if old and (m := _AGED_THING_RE.match(text, old.end())):
+        return f"age of {singular(m.group(1))}"  # "a 41-year-old double murder case", "86-year-old structure"
     if unit == "year" and (_AGE_RE.match(text, q.end) or _AGE_BEFORE_RE.search(text, 0, q.start)):
         return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
     if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
@@ -194,6 +215,8 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         # "a 10-metre dhow", "a 15-year veteran", "a five-boat formation": a measure of the noun
         # that follows, not a span or a count of its own
         base = UNIT_DIMENSIONS[unit][0] if unit in UNIT_DIMENSIONS else unit
+        if base == "time" and m.group(1).lower() in ("sentence", "term"):
+            return base  # "a 40-year prison sentence" is as long as "sentenced to 38 years"
         return f"{base} of {singular(m.group(1))}"
     if not unit and (m := _OWN_PART_RE.match(text, q.end)):
         # "seven of its villages were most strongly affected": seven villages, counted under the
@@ -366,7 +389,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             # another place in the sentence ("killed 4 in Oakland, where another 2 died" is not)
             if scope == "increment" and not any(same_place([where], x.places) for x in out):
                 scope = ""
-        thing = _record_span(text, q, right, _per_year(text, left, right, _thing(text, q, predicate)))
+        thing = _record_span(text, q, right, _per_year(text, left, right, _thing(text, q, predicate), q.end))
         interval, anchor = _interval(text, q, right, context) if thing == "time" else ("", frozenset())
         out.append(
             Atom(
@@ -711,7 +734,11 @@ def comparable(
         # figure and its sentence names nothing else; a measure, an age or a span of time
         # belongs to whatever its clause names.
         (placed, places), bare = ((x, xp), y) if xp else ((y, yp), x)
-        if x.dimension or not bare.value.high < placed.value.low:
+        # What a thing was bought for is one sum whether or not the clause names who bought what
+        # ("AMD agreed to buy ATI for $5.4 billion" / "the deal, valued at $5.6 billion"), as long
+        # as those it names are the story's own.
+        price = x.thing.startswith("money") and event_of(x) == event_of(y) == "cost"
+        if not price and (x.dimension or not bare.value.high < placed.value.low):
             return None
         if not all(same_place([p], setting) for p in places):
             return None  # a place the story is not set in ("In Heraklion, 10,000 marched") is its own fact
@@ -804,6 +831,9 @@ _THING_NAMES = {
 }
 
 
+_PRICES = {"money": "price", "money a share": "price a share", "money a year": "cost a year"}
+
+
 def fact_name(x: Atom, y: Atom) -> str:
     """The fact two comparable figures are of, for a reader: "deaths in Treemseh", "rifles
     seized", "distance", "age of Anthony LaSalle"."""
@@ -820,6 +850,10 @@ def fact_name(x: Atom, y: Atom) -> str:
         place = shared_place(x, y)
         return f"{name} {'of' if record else 'in'} {place}" if place else name
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
+    if event == "cost" and x.thing in _PRICES:
+        event, thing = "", _PRICES[x.thing]  # "price", not "amount cost"
+    elif event == "sentence" and x.thing == "time":
+        event, thing = "", "length of the sentence"  # not "time sentence"
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
@@ -848,8 +882,9 @@ def shared_place(x: Atom, y: Atom) -> str:
 #: Measurements are rounded (and converted) as they are reported: "58 km (36 miles)" and "35
 #: miles" agree. A count of people or things is not: "12 injured" and "18 injured" differ.
 MEASURE_TOLERANCE = 0.05
-#: ... but a sum of money is told as written, rounded at most to its last figure ("$184 million" /
-#: "$183.6 million" agree, "$82 million" / "$80 million" do not), and a share to a point ("88.41
+#: ... but a sum of money, or a measure told in one unit by both, is told as written, rounded at
+#: most to its last figure ("$184 million" / "$183.6 million" agree, "$82 million" / "$80 million" and
+#: "38 years" / "40 years" do not), and a share to a point ("88.41
 #: percent" / "88 percent" agree, "93.87 percent" / "almost 90 percent" do not).
 MONEY_TOLERANCE = 0.01
 PERCENT_TOLERANCE = 0.5
@@ -879,7 +914,9 @@ def conflicting(x: Atom, y: Atom) -> bool:
     if x.dimension and x.thing not in ("age", "magnitude"):  # a magnitude is given to a tenth: 5.9 is not 6.1
         if x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
             slack = PERCENT_TOLERANCE
-        elif x.dimension == "money":  # sums are told as written: "$82 million" is not "$80 million"
+        elif x.dimension == "money" or qx.unit == qy.unit:
+            # told as written, nothing converted: "$82 million" is not "$80 million", nor "sentenced
+            # to 38 years" "a 40-year prison sentence"
             slack = MONEY_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         else:
             slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))

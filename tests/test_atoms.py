@@ -6,7 +6,7 @@ import pytest
 from compare.atoms import atoms
 from compare.diff.facts import number_conflicts
 from compare.extract import extract
-from compare.records import Claim
+from compare.records import Claim, Entity
 
 
 def _claim(text: str, source: str) -> Claim:
@@ -327,6 +327,11 @@ def test_an_age_told_every_way_belongs_to_its_person():
         )
         == []
     )
+
+
+def test_a_things_age_is_no_persons():
+    x = atoms(_claim("Police made an arrest in a 41-year-old double murder case.", "a"))
+    assert [a.thing for a in x] == ["age of case"]
 
 
 def test_a_count_told_since_a_month_is_no_count_of_that_month():
@@ -1098,3 +1103,32 @@ def test_a_career_record_is_not_a_seasons_start():
         "Cheeks compiled a 162-139 record in three-plus seasons.",
         "Cheeks is 122-147 in three-plus seasons as head coach.",
     ) == [("162", "122", "wins (career) of Cheeks"), ("139", "147", "losses (career) of Cheeks")]
+
+
+def test_what_a_company_was_bought_for_is_one_price_however_told():
+    amd, ati = Entity("AMD", 0, 3, "amd"), Entity("ATI", 0, 3, "ati")
+    bought = "AMD agreed to buy ATI for $5.4 billion in cash and stock."
+    assert _conflicts(
+        bought, "The deal, valued at $5.6 billion, closes in the fourth quarter.", (amd, ati)
+    ) == [("$5.4 billion", "$5.6 billion", "price")]
+    # the cash part of the price, and the price of one share, are other facts
+    assert _conflicts(bought, "AMD will pay $4.2 billion in cash and 57 million shares.", (amd, ati)) == []
+    assert _conflicts(bought, "AMD will pay $25 a share for ATI.", (amd, ati)) == []
+    assert _conflicts("AMD will pay $25 a share for ATI.", "AMD is paying $26 per share for ATI.") == [
+        ("$25", "$26", "price a share in AMD")
+    ]
+
+
+def test_a_measure_told_in_one_unit_by_both_is_compared_as_written():
+    assert _conflicts(
+        "Peterson was sentenced to 38 years in prison for the murder.",
+        "A judge gave Peterson a 40-year prison sentence for the murder.",
+    ) == [("38 years", "40-year", "length of the sentence in Peterson")]
+    # converted, a measure keeps the rounding its conversion needs
+    assert (
+        _conflicts(
+            "The island lies 58 kilometres off the coast of Bandar Abbas.",
+            "The island lies 36 miles off the coast of Bandar Abbas.",
+        )
+        == []
+    )
