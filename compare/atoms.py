@@ -207,8 +207,9 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         return f"age of {singular(m.group(1))}"  # "a 41-year-old double murder case", "86-year-old structure"
     if unit == "year" and (_AGE_RE.match(text, q.end) or _AGE_BEFORE_RE.search(text, 0, q.start)):
         return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
-    if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
-        return "age"  # "Raj Chohan, 59, was killed"
+    apposed = _APPOSED_AGE_RE.search(text, 0, q.start) or _ROLE_BEFORE_RE.search(text, 0, q.start)
+    if not unit and apposed and _AGE_END_RE.match(text, q.end):
+        return "age"  # "Raj Chohan, 59, was killed", "the driver, 45, was charged"
     if not unit and _PARENT_OF_RE.search(text, 0, q.start):
         return "child"  # "a mother of two"
     if (m := _ATTRIBUTIVE_RE.match(text, q.end)) and "-" in q.text.split()[0] and unit not in _PROPERTIES:
@@ -295,6 +296,26 @@ def _adjective_event(q: Quantity) -> str:
     return next((cls for cls, pattern in PREDICATE_RE.items() if compounds and pattern.search(compounds)), "")
 
 
+#: People a story has one of, told with "the": "the 42-year-old driver", "the driver, 45," (a victim,
+#: a man or a woman may be any of several).
+_ROLES = "driver|suspect|gunman|shooter|pilot|attacker|bomber|killer|assailant|robber|hijacker"
+_ROLE_AFTER_RE = re.compile(rf"-?old\s+({_ROLES})\b", re.I)
+_ROLE_BEFORE_RE = re.compile(rf"\bthe\s+({_ROLES})\s*,\s*(?:aged?\s+)?$", re.I)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _role(text: str, q: Quantity) -> Entity | None:
+    """The one person of a role whose age an article tells without their name: "The 42-year-old
+    driver was charged" / "The driver, 45, was charged" are one driver's ages."""
+    if (m := _ROLE_AFTER_RE.match(text, q.end)) and _THE_BEFORE_RE.search(text, max(0, q.start - 5), q.start):
+        role = m.group(1).lower()
+    elif m := _ROLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+        role = m.group(1).lower()
+    else:
+        return None
+    return Entity(f"the {role}", q.start, q.end, f"the {role}")
+
+
 _APPOSED_RE = re.compile(r"\s*,\s*(?:aged?\s+)?", re.I)  # "Raj Chohan, 59", "Sharron Smith, age 61"
 
 
@@ -363,6 +384,15 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             predicate = "severe"
         if q.unit in DWELLERS and not _event_class(predicate):
             predicate = "population"  # "the island, which has about 200,000 residents"
+        sum_of_money = UNIT_DIMENSIONS.get(q.unit, ("",))[0] == "money"
+        if (
+            sum_of_money
+            and predicate not in ("cost", "results")
+            and PREDICATE_RE["cost"].search(text, left, right)
+        ):
+            predicate = (
+                "cost"  # what something cost or was worth: "police valued the seized drugs at $5 million"
+            )
         if not context:
             # An item of a list ("six rifles, 12 magazines and 300 rounds were seized") is a
             # clause of its own: it takes its event and its words from the whole sentence.
@@ -406,7 +436,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
-                _holder(claim, q),
+                _holder(claim, q) or (_role(text, q) if thing == "age" else None),
                 said_by=said_by,
                 interval=interval,
                 anchor=anchor,
@@ -630,6 +660,10 @@ def _same_event(x: Atom, y: Atom) -> bool:
     ex, ey = event_of(x), event_of(y)
     if ex and ey:
         return ex == ey
+    if x.dimension.startswith("clock"):
+        # a time of day belongs to one event: its class or its verb, never words shared about it
+        # ("spotted Orozco shortly after 3 p.m." / "were still searching for Orozco" at 11 p.m.)
+        return bool(x.predicate) and x.predicate == y.predicate
     if x.thing == "time":
         # A span of time belongs to what lasted it, and to whom: the same verb, and no two people
         # ("Hiller had worked there for 15 years" / "Andy Ryan ... has worked at the plant for
@@ -659,6 +693,24 @@ def _same_event(x: Atom, y: Atom) -> bool:
         return True
     small = len(x.context) <= 3 and len(y.context) <= 3
     return bool(shared) and small and not ex and not ey and not x.dimension
+
+
+def _one_measure(x: Atom, y: Atom) -> bool:
+    """A measure told of its noun ("a 10-hour standoff") and one the other clause tells with that
+    noun ("the standoff lasted six hours"): one measure of one thing."""
+    for a, b in ((x, y), (y, x)):
+        base, _, noun = a.thing.partition(" of ")
+        if noun in _LASTING and b.thing == base and stem(noun) in b.context:
+            return True
+    return False
+
+
+#: Things a span of time measures as one stretch, whoever tells it: not a deal or an offer, whose
+#: length each bidder sets ("an eight-year offer" / "the Orioles offered seven years").
+_LASTING = frozenset(
+    "standoff siege search manhunt chase hunt strike trial hearing flight journey trip delay blackout "
+    "outage operation surgery session ordeal battle blockade lockdown curfew closure".split()
+)
 
 
 def _same_distance(x: Atom, y: Atom, setting: Collection[Entity]) -> bool:
@@ -705,11 +757,14 @@ def comparable(
     ``aliases``: where the two clauses name one place each and they are not one name, whether
     they are one place by two names ("Salonika" / "Thessaloniki").
     """
-    if not x.thing or x.thing != y.thing:
+    measured = _one_measure(x, y)
+    if not x.thing or (x.thing != y.thing and not measured):
         return None
     if x.scope != y.scope or x.scope in ("part", "aside"):
         return None
-    if degrees := _degrees(x, y):
+    if measured:
+        pass  # the noun measured is the event: "a 10-hour standoff" / "the standoff lasted six hours"
+    elif degrees := _degrees(x, y):
         # What was destroyed was damaged too: fewer damaged than destroyed cannot both be true,
         # more damaged than destroyed can (and so for the worst hit).
         wider, narrower = degrees
@@ -854,6 +909,13 @@ def fact_name(x: Atom, y: Atom) -> str:
         event, thing = "", _PRICES[x.thing]  # "price", not "amount cost"
     elif event == "sentence" and x.thing == "time":
         event, thing = "", "length of the sentence"  # not "time sentence"
+    elif x.thing == "percent" and event:
+        event, thing = "", f"share of {event}"  # "share of votes", not "share votes"
+    elif x.thing.startswith("clock"):
+        zone = x.thing.removeprefix("clock").strip().upper()
+        cls = event_of(x)  # the class as a noun: "time of the quake", "time of the arrest"
+        event, thing = "", f"time of the {cls}" if cls else "time of day"
+        thing += f" ({zone})" if zone else ""
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
@@ -888,6 +950,8 @@ MEASURE_TOLERANCE = 0.05
 #: percent" / "88 percent" agree, "93.87 percent" / "almost 90 percent" do not).
 MONEY_TOLERANCE = 0.01
 PERCENT_TOLERANCE = 0.5
+#: ... and a time of day to five minutes.
+CLOCK_TOLERANCE = 5
 
 
 #: A qualifier's kind ("about" and "approximately" are one: two estimates of one figure).
@@ -912,7 +976,9 @@ def conflicting(x: Atom, y: Atom) -> bool:
         return False  # currencies are flagged, never converted
     (lx, hx), (ly, hy) = _bounds(x), _bounds(y)
     if x.dimension and x.thing not in ("age", "magnitude"):  # a magnitude is given to a tenth: 5.9 is not 6.1
-        if x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
+        if x.dimension.startswith("clock"):  # "6 p.m." rounds "6:05 p.m.", not "6:20 p.m."
+            slack = 0 if qx.qualifier or qy.qualifier else CLOCK_TOLERANCE  # "about" gives its own
+        elif x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
             slack = PERCENT_TOLERANCE
         elif x.dimension == "money" or qx.unit == qy.unit:
             # told as written, nothing converted: "$82 million" is not "$80 million", nor "sentenced

@@ -579,6 +579,9 @@ COMMON_WORD_STOP = frozenset(
     investigator prosecutor doctor lawyer voter fan leader officer fighter militant gunman civilian
     child woman man family student worker diplomat lawmaker member supporter victim survivor
     unknown
+    jurors juror detectives detective employees employee deputies passengers pilots drivers driver
+    quarterly annual monthly weekly daily preliminary initial hundreds thousands dozens
+    temperatures temperature crowds troopers paramedics medics
     """.split()
 )
 
@@ -952,7 +955,13 @@ PREDICATES = {
     "rescue": ("rescu",),
     "evacuation": ("evacuat", "homeless", "displac"),
     "protest": (r"march", "protest", r"rall(?:y|ies|ied)\b", "demonstrat", r"streets\b", r"crowd"),
-    "seizure": ("seiz", "confiscat", r"recovered\b", r"found\b(?!\s+(?:guilty|dead|not|him|her|them|that))"),
+    "seizure": (
+        "seiz",
+        "confiscat",
+        r"recovered\b",
+        r"found\b(?!\s+(?:guilty|dead|not|him|her|them|that))",
+        r"discovered\b(?!\s+(?:that|the\s+truth))",
+    ),
     "sentence": ("sentenc", r"prison\b", r"jail"),
     # Two degrees: what was flattened was damaged too, so "seven villages flattened" and "five
     # villages damaged" count two things, not one thing twice.
@@ -981,10 +990,10 @@ PREDICATES = {
         r"acqui(?:re|red|res|ring|sition)",
         r"takeover",
         r"purchas",
-        r"valued\s+at",
+        r"valued\b",
         r"pa(?:y|ys|ying)\b",
     ),
-    "vote": (r"vote", "ballot"),
+    "vote": (r"vote", "ballot", "turnout"),
     "speed": (r"speeds?\b",),
     "temperature": ("temperature",),
     # events a story dates more often than it counts
@@ -1005,7 +1014,9 @@ PREDICATES = {
     "fire": (r"blaze\b", r"fire\s+broke\s+out", "arson", r"burn(?:ed|t|ing)\b"),
     "quake": ("quake", "earthquake", "tremor"),
     "aftershock": ("aftershock",),
-    "sinking": (r"s[au]nk\b", r"sinking\b"),
+    "sinking": (r"s[au]nk\b", r"sinking\b", r"went\s+down\b"),
+    # a company's results: "a profit of $2.1 billion" / "quarterly profit came to $1.9 billion"
+    "results": (r"profits?\b", r"revenues?\b", r"earnings\b", r"net\s+income\b"),
     "marriage": ("marri", "wedding"),
     "resignation": ("resign",),
     "defection": ("defect",),
@@ -1037,6 +1048,7 @@ THING_CLASSES = {
     **dict.fromkeys(("engine", "appliance", "fire engine", "fire truck"), "fire engine"),
     **dict.fromkeys(("car", "vehicle", "truck", "lorry"), "vehicle"),
     **dict.fromkeys(("house", "home", "dwelling"), "house"),
+    **dict.fromkeys(("shot", "round"), "shot"),  # "fired more than 30 shots" / "fired about 15 rounds"
 }
 
 #: Units with a dimension, and the factor to that dimension's base unit (metre, kilogram, metre
@@ -1079,6 +1091,11 @@ UNIT_DIMENSIONS = {
     "percentage point": ("percentage point", 1.0),
     "degree": ("degree", 1.0),
     "magnitude": ("magnitude", 1.0),
+    # a time of day, in minutes past midnight, local or in a named zone (``extract.clocks``)
+    **{
+        f"clock{zone}": (f"clock{zone}", 1.0) for zone in ("", " gmt", " utc", " est", " edt", " cst", " cdt")
+    },
+    **{f"clock{zone}": (f"clock{zone}", 1.0) for zone in (" pst", " pdt", " bst", " cet", " ist")},
 }
 
 #: Words around a figure that make it a total, an increment or a part of another count:

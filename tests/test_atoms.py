@@ -329,6 +329,16 @@ def test_an_age_told_every_way_belongs_to_its_person():
     )
 
 
+def test_the_one_driver_of_a_story_has_one_age():
+    found = _conflicts(
+        "The 42-year-old driver was charged with drunken driving.", "The driver, 45, was charged."
+    )
+    assert found == [("42-year", "45", "age of the driver")]
+    # "a driver" may be any driver; a victim, a man, a woman may be one of several
+    assert _conflicts("A 42-year-old driver was charged.", "The driver, 45, was charged.") == []
+    assert _conflicts("The 42-year-old victim died.", "The victim, 45, died.") == []
+
+
 def test_a_things_age_is_no_persons():
     x = atoms(_claim("Police made an arrest in a 41-year-old double murder case.", "a"))
     assert [a.thing for a in x] == ["age of case"]
@@ -1132,3 +1142,64 @@ def test_a_measure_told_in_one_unit_by_both_is_compared_as_written():
         )
         == []
     )
+
+
+def test_a_time_of_day_of_one_event_conflicts_beyond_its_rounding():
+    assert _conflicts(
+        "The bridge collapsed at 6:05 p.m. on Wednesday.",
+        "The bridge collapsed shortly after 5 p.m. Wednesday.",
+    ) == [("6:05 p.m.", "shortly after 5 p.m.", "time of the destruction")]
+    assert _conflicts("The bridge collapsed at 6:05 p.m.", "The bridge collapsed at 6 p.m.") == []
+    assert _conflicts("The fire broke out at around 9pm.", "The fire broke out at 8.49pm.") == []  # "around"
+    assert _conflicts("The quake struck at 10:15 a.m.", "The quake struck at 3:15 a.m. GMT") == []
+    # two deeds' times, however many words they share, and a time something was still so
+    spotted = "Authorities said a deputy spotted Orozco shortly after 3 p.m. near the apartment."
+    assert _conflicts(spotted, "Authorities were searching for Orozco near the apartment at 11 p.m.") == []
+    assert _conflicts(spotted, "As of 11 p.m. a deputy had spotted Orozco near the apartment.") == []
+
+
+def test_a_measure_told_of_its_noun_meets_the_measure_told_with_it():
+    assert _conflicts(
+        "The hostages were freed after a 10-hour standoff.",
+        "The standoff lasted six hours before the hostages were released.",
+    ) == [("10-hour", "six hours", "time of standoff")]
+    # a deal's length is each bidder's own
+    assert (
+        _conflicts(
+            "The Red Sox have made an eight-year offer to Teixeira.",
+            "The Orioles have reportedly only offered seven years to Teixeira.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The gunman fired more than 30 shots, police said.",
+            "Witnesses said the shooter fired about 15 rounds.",
+        ),
+        ("The drug haul was worth an estimated $3 million.", "Police valued the seized drugs at $5 million."),
+        (
+            "The company reported a profit of $2.1 billion for the quarter.",
+            "Quarterly profit came to $1.9 billion, the company said.",
+        ),
+        ("The ship sank in 30 metres of water.", "The vessel went down in 60 feet of water."),
+        (
+            "Temperatures dropped to minus 20 degrees overnight.",
+            "Overnight the temperature fell to minus 12 degrees.",
+        ),
+    ],
+)
+def test_one_fact_told_in_other_words_still_meets(a, b):
+    # other nouns for one thing (shots, rounds), other words for one event (valued, worth; sank, went
+    # down; profit), and a capitalised common word opening a sentence that is no name
+    assert len(_conflicts(a, b)) == 1
+
+
+def test_turnout_is_a_share_of_the_vote():
+    assert _conflicts(
+        "Authorities said turnout reached 93.87 percent in the election.",
+        "The government said 90 per cent of eligible voters had participated in the election.",
+    ) == [("93.87 percent", "90 per cent", "share of votes")]

@@ -70,8 +70,8 @@ def _figure_conflict(x: Atom, y: Atom, setting: Collection[Entity]) -> Conflict 
     """The conflict of two figures of one fact that disagree. The values are compared first:
     only figures that disagree ask GeoNames whether two names are one place (loaded on first
     use, a third of a second)."""
-    if not x.thing or x.thing != y.thing or not conflicting(x, y):
-        return None
+    if not x.thing or not conflicting(x, y):
+        return None  # ``comparable`` asks for one thing counted (or a measure and its noun's)
     fact = comparable(x, y, setting, one_place)
     if fact is None:
         return None
