@@ -509,6 +509,12 @@ _FROM_PLACE_RE = re.compile(
 )
 
 
+_PLACE_THEN_RE = re.compile(r"\s*,\s*")
+_AWAY_RE = re.compile(
+    r"\s+(?:away\b|(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\b(?!\s+of\b))", re.I
+)
+
+
 def _distance_from(claim: Claim, x: Atom) -> Atom:
     """A length told as a distance from a named place ("1,150 kilometers southeast of Tehran")
     is the fact "distance from Tehran" of whatever the sentence names first ("Qeshm, located
@@ -519,6 +525,11 @@ def _distance_from(claim: Claim, x: Atom) -> Atom:
     ents = claim.facts.entities
     anchor = next((e for e in ents if m and e.start == m.end()), None)
     if anchor is None:
+        # "felt as far away as Jakarta, 300 kilometres to the south" / "in Jakarta, about 500 km
+        # away": how far that place lies from where the story happened
+        place = next((e for e in ents if _PLACE_THEN_RE.fullmatch(claim.text, e.end, x.value.start)), None)
+        if place is not None and _AWAY_RE.match(claim.text, x.value.end):
+            return dataclasses.replace(x, predicate="distance", holder=place, of="away")
         return x
     located = next((e for e in ents if e.end <= x.value.start and not same_entity(e, anchor)), None)
     return dataclasses.replace(x, predicate="distance", holder=anchor, located=located, of=x.predicate)
@@ -887,6 +898,7 @@ _THING_NAMES = {
 
 
 _PRICES = {"money": "price", "money a share": "price a share", "money a year": "cost a year"}
+_SUMS = {"bail": frozenset({"bail"}), "fine": frozenset({"fine", "fin"})}  # stems: "fined" -> "fin"
 
 
 def fact_name(x: Atom, y: Atom) -> str:
@@ -906,7 +918,9 @@ def fact_name(x: Atom, y: Atom) -> str:
         return f"{name} {'of' if record else 'in'} {place}" if place else name
     thing = "" if x.thing == "person" else _THING_NAMES.get(x.thing, x.thing)
     if event == "cost" and x.thing in _PRICES:
-        event, thing = "", _PRICES[x.thing]  # "price", not "amount cost"
+        # "price", not "amount cost"; a fine or a bail is named so
+        named = next((n for n, ws in _SUMS.items() if x.context & ws and y.context & ws), "")
+        event, thing = "", named or _PRICES[x.thing]
     elif event == "sentence" and x.thing == "time":
         event, thing = "", "length of the sentence"  # not "time sentence"
     elif x.thing == "percent" and event:
@@ -921,13 +935,17 @@ def fact_name(x: Atom, y: Atom) -> str:
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
         return f"{_HOLDER_FACTS.get(x.thing, x.thing + 's')} of {x.holder.text}"  # "age of Anthony LaSalle"
     if x.predicate == "distance" and x.holder is not None:
-        return f"distance from {x.holder.text}"
+        return (
+            f"distance {'to' if x.of == 'away' else 'from'} {x.holder.text}"  # "to Jakarta": from the event
+        )
     if x.thing == "age":
         name = "age"
     elif event and thing:
         name = f"{thing}s {event}" if not thing.endswith("s") and x.dimension == "" else f"{thing} {event}"
     else:
         name = event or thing or "figure"
+    if name == f"{thing} {thing}":
+        name = thing  # "speed", not "speed speed"
     place = shared_place(x, y)
     if place:
         name += f" of {place}" if x.thing == "age" else f" in {place}"

@@ -953,7 +953,12 @@ PREDICATES = {
     "arrest": ("arrest", "detain", "detention", r"custody\b", "apprehend", "nabb", "captur", r"caught\b"),
     "missing": (r"missing\b",),
     "rescue": ("rescu",),
-    "evacuation": ("evacuat", "homeless", "displac"),
+    "evacuation": (
+        "evacuat",
+        "homeless",
+        "displac",
+        r"fle(?:e|d|eing)\s+(?:from\s+)?(?:their|his|her)\s+homes",  # "forced to flee their homes"
+    ),
     "protest": (r"march", "protest", r"rall(?:y|ies|ied)\b", "demonstrat", r"streets\b", r"crowd"),
     "seizure": (
         "seiz",
@@ -994,7 +999,7 @@ PREDICATES = {
         r"pa(?:y|ys|ying)\b",
     ),
     "vote": (r"vote", "ballot", "turnout"),
-    "speed": (r"speeds?\b",),
+    "speed": (r"speeds?\b", r"winds?\s+of\b", r"gusts?\b"),
     "temperature": ("temperature",),
     # events a story dates more often than it counts
     "verdict": ("convict", r"guilty\b", "acquit", "verdict"),
@@ -1018,7 +1023,7 @@ PREDICATES = {
     # a company's results: "a profit of $2.1 billion" / "quarterly profit came to $1.9 billion"
     "results": (r"profits?\b", r"revenues?\b", r"earnings\b", r"net\s+income\b"),
     "marriage": ("marri", "wedding"),
-    "resignation": ("resign",),
+    "resignation": ("resign", r"st(?:ep|epped|eps|epping)\s+down\b"),
     "defection": ("defect",),
     "escape": ("escap", r"fled\b", r"flee"),
     # going into a clinic: "checked into Promises", "checked herself in", "entered rehab"

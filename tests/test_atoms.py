@@ -1203,3 +1203,32 @@ def test_turnout_is_a_share_of_the_vote():
         "Authorities said turnout reached 93.87 percent in the election.",
         "The government said 90 per cent of eligible voters had participated in the election.",
     ) == [("93.87 percent", "90 per cent", "share of votes")]
+
+
+@pytest.mark.parametrize(
+    "a, b, fact",
+    [
+        (
+            "More than 2,000 people were evacuated from their homes.",
+            "About 1,200 residents were forced to flee their homes.",
+            "evacuated",
+        ),
+        (
+            "The hurricane had winds of 120 mph when it made landfall.",
+            "The storm made landfall with winds of 150 miles per hour.",
+            "speed",
+        ),
+        ("He was ordered to pay a fine of $5,000.", "The judge fined him $2,500.", "fine"),
+        ("He was released on $50,000 bail.", "He was freed after posting $100,000 bail.", "bail"),
+    ],
+)
+def test_one_event_in_other_words_is_named_for_a_reader(a, b, fact):
+    assert [f for _, _, f in _conflicts(a, b)] == [fact]
+
+
+def test_how_far_a_named_place_lies_from_the_event():
+    felt = "The tremor was felt as far away as Jakarta, 300 kilometres to the south."
+    assert _conflicts(felt, "The quake was felt in Jakarta, about 500 km away.") == [
+        ("300 kilometres", "about 500 km", "distance to Jakarta")
+    ]
+    assert _conflicts(felt, "The quake was felt in Bandung, 180 km away.") == []  # another place
