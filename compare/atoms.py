@@ -92,6 +92,7 @@ class Atom:
     # attack nine days earlier"): which way the other event lies ("before" / "after") and its words
     interval: str = ""
     anchor: frozenset[str] = frozenset()
+    anchored: bool = False  # the other event named after the span ("after suffering a heart attack")
 
     @property
     def dimension(self) -> str:
@@ -143,49 +144,73 @@ _AGE_RE = re.compile(r"-?old\b|\s+years?\s+old\b", re.I)
 #: Things whose age news tells, which are no person's: "a 41-year-old double murder case".
 #: The noun must end its phrase: "a 20-year-old car thief" is a person.
 _AGED_THING_RE = re.compile(
-    r"(?:,?\s+[a-z-]+){0,2}\s+(case|building|structure|house|church|bridge|company|business|store|shop"
+    r"(?:\s+(?!(?:at|in|on|of|from|to|the|a|an|who|whose|was|is|has|had|with|by|for|and|or|driving)\b)"
+    r"[a-z-]+){0,2}\s+(case|building|structure|house|church|bridge|company|business|store|shop"
     r"|restaurant|tradition|law|mystery|tree|car|ship|boat|plane|warehouse|school|hospital|theat(?:er|re)"
     r"|hotel|barn|mill|dam|factory|feud|dispute|war|landmark|franchise)s?"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|that|which|was|is|has|had|were|will|near|from|with|where|and|for)\b)",
     re.I,
 )
-_AGE_BEFORE_RE = re.compile(r"\bage(?:d|\s+of)?\s*$", re.I)  # "aged 34", "at the age of 85"
+#: "aged 34", "died ... at the age of 85" (not "began working at the age of 14": when, not how old)
+_AGE_BEFORE_RE = re.compile(
+    r"\bage(?:d)?\s*$|\b(?:died|dies|death|passed\s+away)\b[^.;]{0,60}\bat\s+the\s+age\s+of\s*$", re.I
+)
+_AT_THE_TIME_RE = re.compile(r"\W*(?:years?\s+old\s+)?at\s+the\s+time\b", re.I)
 
 
+_OWN_SUM_RE = re.compile(
+    r"\b(fees?|loans?|debt|financing|borrow\w*|buy\s*-?\s*back|bonus\w*|severance|ransom|salar\w+)\b", re.I
+)
+_OWN_SUMS = {"fee": "fee", "loan": ("loan", "borrow", "financing"), "debt": "debt", "buyback": ("buy",)}
+_QUARTER_RE = re.compile(r"\bquarter(?:ly)?\b", re.I)
 #: One form a price is paid in, apart from the other: "$4.2 billion in cash" (not "in cash and stock").
 _PAID_IN_RE = re.compile(r"\s+in\s+(cash|stock)\b(?!\s+and\s+(?:cash|stock)\b)", re.I)
 _PER_SHARE_RE = re.compile(r"\s+(?:a|per|for\s+each)\s+(?:common\s+)?share\b", re.I)
 _PER_YEAR_RE = re.compile(r"\b(?:annual|annually|yearly|a\s+year|per\s+year|a\s+season|per\s+season)\b", re.I)
 
 
-_LASTED_RE = re.compile(r"\b(?:for|over|during|in)\s+(?:the\s+)?(?:past\s+|last\s+)?$", re.I)
+_LASTED_RE = re.compile(
+    r"\b(?:(?:for|over|during|in)\s+(?:the\s+)?(?:past\s+|last\s+)?|(?:lasted|lasting|took|spent)\s+)$", re.I
+)
 _INTERVAL_RE = re.compile(r"\s+(?:(after|before)(?=\s+[a-z])|(earlier|later)\b)", re.I)
 
 
-def _interval(text: str, q: Quantity, right: int, context: frozenset[str]) -> tuple[str, frozenset[str]]:
+def _interval(
+    text: str, q: Quantity, right: int, context: frozenset[str]
+) -> tuple[str, frozenset[str], bool]:
     """Which way a span's other event lies and its words: "a week after suffering a heart attack"
     and "suffered a heart attack nine days earlier" both put the attack nine or seven days before."""
     m = _INTERVAL_RE.match(text, q.end)
     if m is None or _LASTED_RE.search(text, max(0, q.start - 12), q.start):
-        return "", frozenset()  # "served the family for 30 years before turning": how long, not when
+        return "", frozenset(), False  # "served the family for 30 years before turning": how long
     if m[1]:  # the other event follows the word: "after suffering a heart attack"
         words = context_words(text[m.end() : max(m.end(), right)], set())
-        return ("before" if m[1].lower() == "after" else "after"), words
-    return ("before" if m[2].lower() == "earlier" else "after"), context
+        return ("before" if m[1].lower() == "after" else "after"), words, True
+    return ("before" if m[2].lower() == "earlier" else "after"), context, False
 
 
 #: A record over several seasons ("a 162-139 record in three-plus seasons") and one season's start
 #: ("a 9-14 start") are two records of one coach, never two values of one.
 _CAREER_RE = re.compile(r"\b(?:seasons|career)\b", re.I)
 _START_RE = re.compile(r"\s+start\b", re.I)
+_OTHER_SIDE_RE = re.compile(r"[-–]\d+")
+#: A record of part of a season: at home, on the road, over a stretch of games.
+_SPLIT_RE = re.compile(
+    r"\s+(?:record\s+)?(at\s+home|on\s+the\s+road|away|in\s+(?:their\s+|the\s+|its\s+)?(?:last\s+|past\s+)?\d+\s+games"
+    r"|since\s+the\s+break)\b",
+    re.I,
+)
 
 
 def _record_span(text: str, q: Quantity, right: int, thing: str) -> str:
     if not thing.startswith("record:"):
         return thing
-    if _START_RE.match(text, q.end):
+    end = m.end() if (m := _OTHER_SIDE_RE.match(text, q.end)) else q.end  # past "-14" of "9-14"
+    if split := _SPLIT_RE.match(text, end):
+        return f"{thing} {split.group(1).split()[0].lower()}"  # "5-9 at home", "3-7 in 10 games"
+    if _START_RE.match(text, end):
         return f"{thing} start"
-    return f"{thing} career" if _CAREER_RE.search(text, 0, right) else thing
+    return f"{thing} career" if _CAREER_RE.search(text, q.start, right) else thing
 
 
 def _per_year(text: str, left: int, right: int, thing: str, end: int = 0) -> str:
@@ -197,6 +222,13 @@ def _per_year(text: str, left: int, right: int, thing: str, end: int = 0) -> str
         return "money a share"
     if part := _PAID_IN_RE.match(text, end):
         return f"money in {part.group(1).lower()}"  # "$4.2 billion in cash and 57 million shares": a part
+    if own := _OWN_SUM_RE.search(text, left, right):
+        # a fee, a loan, a buyback is no price: "a termination fee of $145 million", "will borrow
+        # $3 billion to pay for the acquisition"
+        word = own.group(1).lower()
+        return "money " + next((k for k, ws in _OWN_SUMS.items() if word.startswith(ws)), word)
+    if _QUARTER_RE.search(text, left, right):
+        return "money a quarter"  # "quarterly profit", "in the third quarter": not the year's
     return "money a year" if _PER_YEAR_RE.search(text, left, right) else thing
 
 
@@ -207,9 +239,8 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
         return f"age of {singular(m.group(1))}"  # "a 41-year-old double murder case", "86-year-old structure"
     if unit == "year" and (_AGE_RE.match(text, q.end) or _AGE_BEFORE_RE.search(text, 0, q.start)):
         return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
-    apposed = _APPOSED_AGE_RE.search(text, 0, q.start) or _ROLE_BEFORE_RE.search(text, 0, q.start)
-    if not unit and apposed and _AGE_END_RE.match(text, q.end):
-        return "age"  # "Raj Chohan, 59, was killed", "the driver, 45, was charged"
+    if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
+        return "age"  # "Raj Chohan, 59, was killed"
     if not unit and _PARENT_OF_RE.search(text, 0, q.start):
         return "child"  # "a mother of two"
     if (m := _ATTRIBUTIVE_RE.match(text, q.end)) and "-" in q.text.split()[0] and unit not in _PROPERTIES:
@@ -296,26 +327,6 @@ def _adjective_event(q: Quantity) -> str:
     return next((cls for cls, pattern in PREDICATE_RE.items() if compounds and pattern.search(compounds)), "")
 
 
-#: People a story has one of, told with "the": "the 42-year-old driver", "the driver, 45," (a victim,
-#: a man or a woman may be any of several).
-_ROLES = "driver|suspect|gunman|shooter|pilot|attacker|bomber|killer|assailant|robber|hijacker"
-_ROLE_AFTER_RE = re.compile(rf"-?old\s+({_ROLES})\b", re.I)
-_ROLE_BEFORE_RE = re.compile(rf"\bthe\s+({_ROLES})\s*,\s*(?:aged?\s+)?$", re.I)
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
-
-
-def _role(text: str, q: Quantity) -> Entity | None:
-    """The one person of a role whose age an article tells without their name: "The 42-year-old
-    driver was charged" / "The driver, 45, was charged" are one driver's ages."""
-    if (m := _ROLE_AFTER_RE.match(text, q.end)) and _THE_BEFORE_RE.search(text, max(0, q.start - 5), q.start):
-        role = m.group(1).lower()
-    elif m := _ROLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
-        role = m.group(1).lower()
-    else:
-        return None
-    return Entity(f"the {role}", q.start, q.end, f"the {role}")
-
-
 _APPOSED_RE = re.compile(r"\s*,\s*(?:aged?\s+)?", re.I)  # "Raj Chohan, 59", "Sharron Smith, age 61"
 
 
@@ -357,6 +368,27 @@ def _times(claim: Claim, left: int, right: int, until: int | None = None) -> tup
     return tuple(told)
 
 
+_DEED_RE = re.compile(
+    r"\b([a-z]+ed|struck|hit|shook|broke|began|fell|sank|shot|died|left|went|came|rose|took|opened|fled)\b"
+)
+#: Verbs that time one deed: a quake "struck", "hit", "shook"; it "happened", "occurred".
+_DEEDS = {
+    **dict.fromkeys(("struck", "hit", "shook", "jolted", "rocked"), "strike"),
+    **dict.fromkeys(("happened", "occurred", "took"), "happen"),
+}
+
+
+def _clock_deed(text: str, left: int, start: int) -> str:
+    """The deed a time of day times: the last verb before it in its clause ("the quake struck at
+    3:15 a.m.", "firefighters brought the blaze under control at 4:30" times no outbreak); ""
+    where none is told."""
+    verbs = _DEED_RE.findall(text, left, start)
+    if not verbs:
+        return ""
+    verb = verbs[-1]
+    return "v:" + _DEEDS.get(verb, stem(verb))
+
+
 _SHARE_IN_RE = re.compile(
     r"(?:\b(?:half|thirds?|quarters?|most|percent|per\s+cent)|%)\s+(?:of\s+)?(?:the\s+|all\s+|their\s+|its\s+)?"
     r"(?:[a-z-]+\s+)?(?:homes|houses|buildings|dwellings|residences)\s+in\s+$",
@@ -384,10 +416,15 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             predicate = "severe"
         if q.unit in DWELLERS and not _event_class(predicate):
             predicate = "population"  # "the island, which has about 200,000 residents"
+        told_of = ""
+        if q.unit.startswith("clock"):
+            # timed by its verb; the class beside it kept apart ("the quake struck" is not "an
+            # aftershock struck")
+            told_of, predicate = _event_class(predicate), _clock_deed(text, left, q.start)
         sum_of_money = UNIT_DIMENSIONS.get(q.unit, ("",))[0] == "money"
         if (
             sum_of_money
-            and predicate not in ("cost", "results")
+            and predicate not in ("cost", "profit", "revenue")
             and PREDICATE_RE["cost"].search(text, left, right)
         ):
             predicate = (
@@ -420,7 +457,9 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             if scope == "increment" and not any(same_place([where], x.places) for x in out):
                 scope = ""
         thing = _record_span(text, q, right, _per_year(text, left, right, _thing(text, q, predicate), q.end))
-        interval, anchor = _interval(text, q, right, context) if thing == "time" else ("", frozenset())
+        interval, anchor, anchored = (
+            _interval(text, q, right, context) if thing == "time" else ("", frozenset(), False)
+        )
         out.append(
             Atom(
                 claim.id,
@@ -431,15 +470,22 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 places,
                 names,
                 context,
-                _times(claim, left, right, q.start if thing == "age" else None),
+                _times(
+                    claim,
+                    left,
+                    right,
+                    q.start if thing == "age" and not _AT_THE_TIME_RE.match(text, q.end) else None,
+                ),
                 scope,
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
-                _holder(claim, q) or (_role(text, q) if thing == "age" else None),
+                _holder(claim, q),
                 said_by=said_by,
                 interval=interval,
                 anchor=anchor,
+                anchored=anchored,
+                of=told_of,
             )
         )
     return _enumerated(
@@ -666,15 +712,28 @@ def _same_event(x: Atom, y: Atom) -> bool:
         return True  # the quake's own measure, a person's age: whatever verb each is told with
     if x.interval != y.interval:
         return False  # a span between two events is no span of one, nor the other way round
-    if x.interval and len((x.anchor & y.anchor) - _name_words(x) - _name_words(y)) >= 2:
-        return True  # to one event by two words: "a week after suffering a heart attack" / "... earlier"
+    if x.interval:
+        # to one event named by two words on one side at least ("a week after suffering a heart
+        # attack" / "a heart attack nine days earlier"; "a day later" names none), of one deed
+        # and no two people ("Smith died a week after the crash" / "his passenger died three weeks
+        # after the crash")
+        shared = (x.anchor & y.anchor) - _name_words(x) - _name_words(y)
+        deeds = x.predicate and y.predicate and x.predicate != y.predicate
+        xn, yn = x.names + x.said_by, y.names + y.said_by
+        one_verb = bool(x.predicate) and x.predicate == y.predicate  # "married two weeks before ..."
+        return (
+            (x.anchored or y.anchored)
+            and (len(shared) >= 2 or one_verb)
+            and not deeds
+            and not (_unshared(xn, yn) and _unshared(yn, xn))
+        )
     ex, ey = event_of(x), event_of(y)
-    if ex and ey:
+    if ex and ey and not x.dimension.startswith("clock"):
         return ex == ey
     if x.dimension.startswith("clock"):
-        # a time of day belongs to one event: its class or its verb, never words shared about it
-        # ("spotted Orozco shortly after 3 p.m." / "were still searching for Orozco" at 11 p.m.)
-        return bool(x.predicate) and x.predicate == y.predicate
+        # a time of day times one deed, the verb before it, never words shared about it ("spotted
+        # Orozco shortly after 3 p.m." / "were still searching for Orozco" at 11 p.m.)
+        return bool(x.predicate) and x.predicate == y.predicate and not (x.of and y.of and x.of != y.of)
     if x.thing == "time":
         # A span of time belongs to what lasted it, and to whom: the same verb, and no two people
         # ("Hiller had worked there for 15 years" / "Andy Ryan ... has worked at the plant for
@@ -711,7 +770,8 @@ def _one_measure(x: Atom, y: Atom) -> bool:
     noun ("the standoff lasted six hours"): one measure of one thing."""
     for a, b in ((x, y), (y, x)):
         base, _, noun = a.thing.partition(" of ")
-        if noun in _LASTING and b.thing == base and stem(noun) in b.context:
+        told = noun in _LASTING and stem(noun) in b.context and "last" in b.context  # "lasted six hours"
+        if told and b.thing == base and not (a.interval or b.interval):
             return True
     return False
 
@@ -883,6 +943,9 @@ _EVENT_NAMES = {
     "population": "population",
     "cost": "cost",
     "vote": "votes",
+    "turnout": "turnout",
+    "profit": "profit",
+    "revenue": "revenue",
     "speed": "speed",
     "temperature": "temperature",
 }
@@ -924,7 +987,7 @@ def fact_name(x: Atom, y: Atom) -> str:
     elif event == "sentence" and x.thing == "time":
         event, thing = "", "length of the sentence"  # not "time sentence"
     elif x.thing == "percent" and event:
-        event, thing = "", f"share of {event}"  # "share of votes", not "share votes"
+        event, thing = "", event if event == "turnout" else f"share of {event}"  # not "share votes"
     elif x.thing.startswith("clock"):
         zone = x.thing.removeprefix("clock").strip().upper()
         cls = event_of(x)  # the class as a noun: "time of the quake", "time of the arrest"
@@ -970,6 +1033,7 @@ MONEY_TOLERANCE = 0.01
 PERCENT_TOLERANCE = 0.5
 #: ... and a time of day to five minutes.
 CLOCK_TOLERANCE = 5
+_DAY = 24 * 60
 
 
 #: A qualifier's kind ("about" and "approximately" are one: two estimates of one figure).
@@ -998,14 +1062,27 @@ def conflicting(x: Atom, y: Atom) -> bool:
             slack = 0 if qx.qualifier or qy.qualifier else CLOCK_TOLERANCE  # "about" gives its own
         elif x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
             slack = PERCENT_TOLERANCE
-        elif x.dimension == "money" or qx.unit == qy.unit:
-            # told as written, nothing converted: "$82 million" is not "$80 million", nor "sentenced
-            # to 38 years" "a 40-year prison sentence"
+        elif x.dimension == "money":  # sums are told as written: "$82 million" is not "$80 million"
             slack = MONEY_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
+        elif qx.unit == qy.unit and x.predicate == y.predicate == "sentence":
+            # a prison term is told as written, nothing converted, a whole figure rounding the other
+            # to its unit ("sentenced to 38 years" is not "a 40-year prison sentence", nor "three
+            # years" "3 1/2 years"); other measures keep their rounding ("served 30 years" / "29")
+            whole = any(q.value == int(q.value) and q.low == q.high for q in (qx, qy))
+            unit = UNIT_DIMENSIONS.get(qx.unit, ("", 1.0))[1]
+            # (just under half a unit between them, a quarter on each side: "three years" does not
+            # round "3 1/2 years")
+            slack = max(
+                0.245 * unit if whole else 0.0, MONEY_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
+            )
         else:
             slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
     tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
+    if x.dimension.startswith("clock") and any(
+        not (hx + tol < ly + day or hy + day + tol < lx) for day in (-_DAY, _DAY)
+    ):
+        return False  # "around midnight" is "11:55 p.m." too
     if hx + tol < ly or hy + tol < lx:
         return True
     same_kind = qx.qualifier and _QUALIFIER_KIND.get(qx.qualifier) == _QUALIFIER_KIND.get(qy.qualifier)

@@ -240,6 +240,13 @@ def full_names(claims: Sequence[Claim]) -> dict[str, dict[str, set[Entity]]]:
     return out
 
 
+def _one_full_name(a: Entity, b: Entity) -> bool:
+    """Two full names of one person: the same first and last word ("Raj K. Chohan" / "Raj
+    Chohan"); "Esther Williams" and "Ben Williams" are two people, however alike as aliases."""
+    x, y = a.key.split(), b.key.split()
+    return x[0] == y[0] and x[-1] == y[-1] and same_entity(a, b)
+
+
 def in_full(e: Entity, full: dict[str, set[Entity]]) -> Entity | None:
     """The one person a lone name is in its article (``full_names`` of its source), as the
     article first names them in full; None where it names no one so, or two ("Ravi Singh" and
@@ -247,6 +254,6 @@ def in_full(e: Entity, full: dict[str, set[Entity]]) -> Entity | None:
     if " " in e.key:
         return e
     names = full.get(e.key, set())
-    if not names or not all(same_entity(a, b) for a, b in itertools.combinations(names, 2)):
+    if not names or not all(_one_full_name(a, b) for a, b in itertools.combinations(names, 2)):
         return None
     return min(names, key=lambda x: (x.start, x.text))

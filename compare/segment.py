@@ -96,6 +96,13 @@ def _strip(text: str, i: int, j: int) -> tuple[int, int] | None:
     return (i, j) if i < j else None
 
 
+_CLOCK_END_RE = re.compile(r"\d\s*[ap]\.\s?m\.\s*$", re.I)
+_CLOCK_ON_RE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|GMT|UTC"
+    r"|BST|CET|IST|Eastern|Central|Pacific|Mountain|[Ll]ocal\s+time)\b|[a-z(,;]"
+)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``[(i, j), ...]``: the sentences of ``text`` as stripped spans, in order, covering all of it."""
     bounds: list[int] = []
@@ -119,7 +126,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if k and at > 0:  # any text pysbd did not return stays with the previous sentence
                 bounds.append(a + at)
             cursor = at + len(s) if piece.startswith(s, at) else at + 1
-    bounds = sorted(set(bounds))
+    # pysbd ends a sentence at "p.m." before a capital: "at 3 p.m. Friday", "at 12:46 a.m. ET"
+    bounds = sorted(
+        b
+        for b in set(bounds)
+        if not (_CLOCK_END_RE.search(text, max(0, b - 16), b) and _CLOCK_ON_RE.match(text, b))
+    )
     bounds.append(len(text))
     spans = []
     for i, j in itertools.pairwise(bounds):

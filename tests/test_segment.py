@@ -348,3 +348,22 @@ def test_claim_spans_property(tokens):
         assert a.end <= b.start
     for c in claims:
         assert len(c.text.split()) >= 3 and len(c.text.split()) <= 82
+
+
+def test_a_time_of_day_ends_no_sentence_before_its_day_or_zone():
+    from compare.segment import sentence_spans
+
+    def split(t: str) -> list[str]:
+        return [t[i:j] for i, j in sentence_spans(t)]
+
+    assert split("Police arrested Smith at 3 p.m. Friday. He was charged.") == [
+        "Police arrested Smith at 3 p.m. Friday.",
+        "He was charged.",
+    ]
+    assert split("The quake struck at 12:46 a.m. ET, officials said.") == [
+        "The quake struck at 12:46 a.m. ET, officials said."
+    ]
+    assert split("The meeting ended at 5 p.m. The next day he left.") == [
+        "The meeting ended at 5 p.m.",
+        "The next day he left.",
+    ]

@@ -26,7 +26,8 @@ from ..extract import entity_key, same_entity
 from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
 from ..gazetteer import one_place
-from ..lexicon import ORG_HEADS
+from ..lexicon import ORG_HEADS, RELATIVE_NOUNS
+from ..names import full_names, in_full
 from ..pairs import nearest_by_source, nearest_within
 from ..places import homes_in_context
 from ..records import Claim, Conflict, Entity, TimeRef
@@ -187,9 +188,12 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         )
     counted: dict[str, tuple[Atom, ...]] = {}  # per source, the counts of its sentence before
     last_day: dict[str, str] = {}  # per source, the last weekday a sentence of it dated
+    full = full_names(claims)
     for c in claims:
         told = frozenset(on_days[c.source])
-        own = tuple(_echo(c.text, x, counted.get(c.source, ())) for x in atoms(c))
+        own = tuple(
+            _whose(_echo(c.text, x, counted.get(c.source, ())), full.get(c.source, {})) for x in atoms(c)
+        )
         goes_on = last_day.get(c.source, "") if _GOES_ON_RE.match(c.text) else ""
         own = tuple(dataclasses.replace(x, day=_weekday(x) or goes_on, days=told) for x in own)
         days = sorted((t.start, d) for t in c.facts.times if (d := time_key(t).get("weekday")))
@@ -208,6 +212,18 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         if times or names or c.facts.times or c.facts.entities:
             before[c.source] = (times or tuple(c.facts.times), names or tuple(c.facts.entities))
     return out
+
+
+def _whose(x: Atom, full: dict[str, set[Entity]]) -> Atom:
+    """An age (or children) told of a lone name belongs to the one person its article names so in
+    full: "Williams, 91" in an article on Esther Williams is hers (``names.in_full``)."""
+    if x.holder is None or " " in x.holder.key or not (x.thing == "age" or x.thing in RELATIVE_NOUNS):
+        return x
+    h, v = x.holder, x.value
+    if not (0 <= v.start - h.end <= 9 or 0 <= h.start - v.end <= 8):
+        return x  # only a name beside the figure ("Williams, 91"), not a sentence's subject far off
+    person = in_full(x.holder, full)
+    return x if person is None else dataclasses.replace(x, holder=person)
 
 
 #: A figure told bare, the thing it counts left to the sentence before: "Police put the march at

@@ -43,7 +43,19 @@ _CLOCK_RE = re.compile(
 )
 _STATUS_RE = re.compile(r"\bas\s+of\s+$", re.I)
 #: A zone named right after the time: its unit, so that "0315 GMT" never meets "10:15 a.m.".
-_ZONE_RE = re.compile(r"\s*\(?\s*(GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST)\b")
+_ZONE_RE = re.compile(
+    r"\s*\(?\s*(GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST|ET|PT|CT|MT"
+    r"|(?:Eastern|Central|Pacific|Mountain)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)\b"
+)
+
+
+#: US zones, standard or daylight alike ("ET", "EST", "Eastern time" are one zone).
+_ZONES = {
+    **dict.fromkeys(("et", "est", "edt", "eastern"), "et"),
+    **dict.fromkeys(("ct", "cst", "cdt", "central"), "ct"),
+    **dict.fromkeys(("pt", "pst", "pdt", "pacific"), "pt"),
+    **dict.fromkeys(("mt", "mountain"), "mt"),
+}
 
 
 def find_clocks(text: str) -> tuple[Quantity, ...]:
@@ -61,7 +73,8 @@ def find_clocks(text: str) -> tuple[Quantity, ...]:
         if _STATUS_RE.search(text, max(0, start - 12), start):
             continue  # "as of 11 p.m. they were still searching": when it was so, not when it happened
         zone = _ZONE_RE.match(text, end)
-        unit = f"clock {zone.group(1).lower()}" if zone else "clock"
+        name = zone.group(1).split()[0].lower() if zone else ""
+        unit = f"clock {_ZONES.get(name, name)}" if zone else "clock"
         before, after = 0, 0
         qualifier = ""
         if q := _QUALIFIER_RE.search(text, max(0, start - 20), start):

@@ -345,6 +345,8 @@ _SCORE_AFTER_RE = re.compile(r"\s+(?:down|up|ahead|behind|lead|win|victory|defea
 
 
 def _is_record(text: str, a: _Core, b: _Core) -> bool:
+    if _unit_after(text, b.end)[0] in UNIT_DIMENSIONS:
+        return False  # "a record 10-15 inches"
     if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
         return True
     return bool(_RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)) and not _SCORE_AFTER_RE.match(
@@ -366,6 +368,8 @@ def _is_losing_record(text: str, a: _Core, b: _Core) -> bool:
     """A season's wins and losses with fewer wins, which a range would read as "122 to 147"."""
     if a.unit or b.unit or not (a.digits and b.digits) or text[a.end : b.start] not in ("-", "–"):
         return False
+    if _unit_after(text, b.end)[0] in UNIT_DIMENSIONS:
+        return False  # "a record of 10-15 inches of snow": a range of a measure
     if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
         return True
     before = _RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)
