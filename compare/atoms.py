@@ -368,27 +368,6 @@ def _times(claim: Claim, left: int, right: int, until: int | None = None) -> tup
     return tuple(told)
 
 
-_DEED_RE = re.compile(
-    r"\b([a-z]+ed|struck|hit|shook|broke|began|fell|sank|shot|died|left|went|came|rose|took|opened|fled)\b"
-)
-#: Verbs that time one deed: a quake "struck", "hit", "shook"; it "happened", "occurred".
-_DEEDS = {
-    **dict.fromkeys(("struck", "hit", "shook", "jolted", "rocked"), "strike"),
-    **dict.fromkeys(("happened", "occurred", "took"), "happen"),
-}
-
-
-def _clock_deed(text: str, left: int, start: int) -> str:
-    """The deed a time of day times: the last verb before it in its clause ("the quake struck at
-    3:15 a.m.", "firefighters brought the blaze under control at 4:30" times no outbreak); ""
-    where none is told."""
-    verbs = _DEED_RE.findall(text, left, start)
-    if not verbs:
-        return ""
-    verb = verbs[-1]
-    return "v:" + _DEEDS.get(verb, stem(verb))
-
-
 _SHARE_IN_RE = re.compile(
     r"(?:\b(?:half|thirds?|quarters?|most|percent|per\s+cent)|%)\s+(?:of\s+)?(?:the\s+|all\s+|their\s+|its\s+)?"
     r"(?:[a-z-]+\s+)?(?:homes|houses|buildings|dwellings|residences)\s+in\s+$",
@@ -416,11 +395,6 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             predicate = "severe"
         if q.unit in DWELLERS and not _event_class(predicate):
             predicate = "population"  # "the island, which has about 200,000 residents"
-        told_of = ""
-        if q.unit.startswith("clock"):
-            # timed by its verb; the class beside it kept apart ("the quake struck" is not "an
-            # aftershock struck")
-            told_of, predicate = _event_class(predicate), _clock_deed(text, left, q.start)
         sum_of_money = UNIT_DIMENSIONS.get(q.unit, ("",))[0] == "money"
         if (
             sum_of_money
@@ -485,7 +459,6 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 interval=interval,
                 anchor=anchor,
                 anchored=anchored,
-                of=told_of,
             )
         )
     return _enumerated(
@@ -728,12 +701,8 @@ def _same_event(x: Atom, y: Atom) -> bool:
             and not (_unshared(xn, yn) and _unshared(yn, xn))
         )
     ex, ey = event_of(x), event_of(y)
-    if ex and ey and not x.dimension.startswith("clock"):
+    if ex and ey:
         return ex == ey
-    if x.dimension.startswith("clock"):
-        # a time of day times one deed, the verb before it, never words shared about it ("spotted
-        # Orozco shortly after 3 p.m." / "were still searching for Orozco" at 11 p.m.)
-        return bool(x.predicate) and x.predicate == y.predicate and not (x.of and y.of and x.of != y.of)
     if x.thing == "time":
         # A span of time belongs to what lasted it, and to whom: the same verb, and no two people
         # ("Hiller had worked there for 15 years" / "Andy Ryan ... has worked at the plant for
@@ -988,11 +957,6 @@ def fact_name(x: Atom, y: Atom) -> str:
         event, thing = "", "length of the sentence"  # not "time sentence"
     elif x.thing == "percent" and event:
         event, thing = "", event if event == "turnout" else f"share of {event}"  # not "share votes"
-    elif x.thing.startswith("clock"):
-        zone = x.thing.removeprefix("clock").strip().upper()
-        cls = event_of(x)  # the class as a noun: "time of the quake", "time of the arrest"
-        event, thing = "", f"time of the {cls}" if cls else "time of day"
-        thing += f" ({zone})" if zone else ""
     if model := re.fullmatch(r"([a-z]{1,3})(\d+\w*)", thing):  # a model, as it is written: "AK-47"
         thing = f"{model[1].upper()}-{model[2].upper()}"
     if x.holder is not None and (x.thing == "age" or x.thing in RELATIVE_NOUNS):
@@ -1031,9 +995,6 @@ MEASURE_TOLERANCE = 0.05
 #: percent" / "88 percent" agree, "93.87 percent" / "almost 90 percent" do not).
 MONEY_TOLERANCE = 0.01
 PERCENT_TOLERANCE = 0.5
-#: ... and a time of day to five minutes.
-CLOCK_TOLERANCE = 5
-_DAY = 24 * 60
 
 
 #: A qualifier's kind ("about" and "approximately" are one: two estimates of one figure).
@@ -1058,9 +1019,7 @@ def conflicting(x: Atom, y: Atom) -> bool:
         return False  # currencies are flagged, never converted
     (lx, hx), (ly, hy) = _bounds(x), _bounds(y)
     if x.dimension and x.thing not in ("age", "magnitude"):  # a magnitude is given to a tenth: 5.9 is not 6.1
-        if x.dimension.startswith("clock"):  # "6 p.m." rounds "6:05 p.m.", not "6:20 p.m."
-            slack = 0 if qx.qualifier or qy.qualifier else CLOCK_TOLERANCE  # "about" gives its own
-        elif x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
+        if x.dimension == "percent":  # a share is rounded to a point, not to a twentieth of itself
             slack = PERCENT_TOLERANCE
         elif x.dimension == "money":  # sums are told as written: "$82 million" is not "$80 million"
             slack = MONEY_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
@@ -1079,10 +1038,6 @@ def conflicting(x: Atom, y: Atom) -> bool:
             slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
     tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
-    if x.dimension.startswith("clock") and any(
-        not (hx + tol < ly + day or hy + day + tol < lx) for day in (-_DAY, _DAY)
-    ):
-        return False  # "around midnight" is "11:55 p.m." too
     if hx + tol < ly or hy + tol < lx:
         return True
     same_kind = qx.qualifier and _QUALIFIER_KIND.get(qx.qualifier) == _QUALIFIER_KIND.get(qy.qualifier)

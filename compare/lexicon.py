@@ -1102,9 +1102,6 @@ UNIT_DIMENSIONS = {
     "percentage point": ("percentage point", 1.0),
     "degree": ("degree", 1.0),
     "magnitude": ("magnitude", 1.0),
-    # a time of day, in minutes past midnight, local or in a named zone (``extract.clocks``)
-    **{f"clock{zone}": (f"clock{zone}", 1.0) for zone in ("", " gmt", " utc", " et", " ct", " pt", " mt")},
-    **{f"clock{zone}": (f"clock{zone}", 1.0) for zone in (" bst", " cet", " ist")},
 }
 
 #: Words around a figure that make it a total, an increment or a part of another count:

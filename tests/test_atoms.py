@@ -1134,20 +1134,6 @@ def test_a_measure_told_in_one_unit_by_both_is_compared_as_written():
     )
 
 
-def test_a_time_of_day_of_one_event_conflicts_beyond_its_rounding():
-    assert _conflicts(
-        "The bridge collapsed at 6:05 p.m. on Wednesday.",
-        "The bridge collapsed shortly after 5 p.m. Wednesday.",
-    ) == [("6:05 p.m.", "shortly after 5 p.m.", "time of day")]
-    assert _conflicts("The bridge collapsed at 6:05 p.m.", "The bridge collapsed at 6 p.m.") == []
-    assert _conflicts("The fire broke out at around 9pm.", "The fire broke out at 8.49pm.") == []  # "around"
-    assert _conflicts("The quake struck at 10:15 a.m.", "The quake struck at 3:15 a.m. GMT") == []
-    # two deeds' times, however many words they share, and a time something was still so
-    spotted = "Authorities said a deputy spotted Orozco shortly after 3 p.m. near the apartment."
-    assert _conflicts(spotted, "Authorities were searching for Orozco near the apartment at 11 p.m.") == []
-    assert _conflicts(spotted, "As of 11 p.m. a deputy had spotted Orozco near the apartment.") == []
-
-
 def test_a_measure_told_of_its_noun_meets_the_measure_told_with_it():
     assert _conflicts(
         "The hostages were freed after a 10-hour standoff.",
@@ -1285,16 +1271,6 @@ def test_a_lone_name_far_from_an_age_lends_it_no_one():
         (
             "Sharron Smith, aged 20 at the time of the 1967 killings, was arrested.",
             "Sharron Smith, 60, was arrested on Friday.",
-        ),
-        # times of day: across midnight, in another zone, of another deed
-        (
-            "The shooting happened around midnight outside a bar.",
-            "The shooting happened at 11:55 p.m. outside a bar.",
-        ),
-        ("The quake struck at 1:46 p.m. local time.", "The quake struck at 12:46 a.m. ET."),
-        (
-            "The blaze broke out at about 2 a.m. in a warehouse.",
-            "Firefighters brought the blaze under control at 4:30 a.m.",
         ),
         # records of a start, at home, against a season's
         ("The 76ers fired Cheeks after a 9-14 start.", "Cheeks had a 40-50 record with the 76ers."),

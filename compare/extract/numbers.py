@@ -41,7 +41,6 @@ from ..lexicon import (
     month_number,
     parse_number_words,
 )
-from .clocks import find_clocks
 from .phones import find_phones
 from .times import point_spans
 
@@ -145,8 +144,6 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
     numbers inside dates and "two weeks ago" are times, not quantities."""
     excluded = point_spans(text, times) + [m.span() for m in _TIME_OF_DAY_RE.finditer(text)]
     excluded += [(p.start, p.end) for p in find_phones(text)]  # "0845 125 2222" counts nothing
-    clocks = find_clocks(text)
-    excluded += [(c.start, c.end) for c in clocks]  # "10: 30 a. m." as ECB+ spells it
     cores = [c for c in _cores(text) if not any(c.start < e and s < c.end for s, e in excluded)]
     out: list[Quantity] = []
     i = 0
@@ -173,7 +170,7 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
             i += 1
         if q is not None:
             out.append(q)
-    return tuple(sorted((*out, *clocks), key=lambda q: q.start))
+    return tuple(out)
 
 
 def quantities_conflict(a: Quantity, b: Quantity) -> bool:
