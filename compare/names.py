@@ -50,7 +50,10 @@ _BEFORE_RE = re.compile(
 _AGE_AFTER_RE = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+of\b)")
 _SPEECH_AFTER_RE = re.compile(
     r"\s*,?(?:[^,]{1,60},)?\s*(?:" + "|".join(SPEECH_VERBS) + r"|(?:was|is|has\s+been)\s+(?:arrested|charged|"
-    r"shot|killed|stabbed|wounded|injured|identified|sentenced|convicted|born|found|hospitali[sz]ed))\b"
+    r"shot|killed|stabbed|wounded|injured|identified|sentenced|convicted|born|found|hospitali[sz]ed)"
+    # what only a person does: "Tara Reid checked into Promises", "Page died Thursday"
+    r"|(?:has\s+)?(?:finally\s+)?(?:checked\s+(?:herself\s+|himself\s+)?in(?:to)?|entered|died|married|resigned|pleaded"
+    r"|surrendered))\b"
 )
 
 

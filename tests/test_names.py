@@ -19,6 +19,10 @@ def _claim(text: str, source: str = "a") -> Claim:
         ("Bryant A. Dalton, 39, was shot in the neck.", ["Bryant A. Dalton"]),
         ("The hospital would not comment, Beaumont Hospital spokeswoman Ilene Wolfe said.", ["Ilene Wolfe"]),
         ("Qeshm Governor Heydar Alishvandi said ten people died.", ["Heydar Alishvandi"]),
+        # what only a person does
+        ("Tara Reid checked into Promises Treatment Center on Friday.", ["Tara Reid"]),
+        ("Tara Reid has finally entered Malibu Promises Treatment Center.", ["Tara Reid"]),
+        ("Bettie Page died Thursday in Los Angeles.", ["Bettie Page"]),
         # places and organisations are nobody
         ("The shooting happened in Genesee County on Monday.", []),
         ("Troy Police Department said the building was cleared.", []),
