@@ -202,20 +202,25 @@ _SPLIT_RE = re.compile(
 )
 
 
+_SPLITS = {"at home": "home", "away": "road", "on the road": "road"}  # the rest: a stretch of games
+
+
 def _record_span(text: str, q: Quantity, right: int, thing: str) -> str:
     if not thing.startswith("record:"):
         return thing
     end = m.end() if (m := _OTHER_SIDE_RE.match(text, q.end)) else q.end  # past "-14" of "9-14"
     if split := _SPLIT_RE.match(text, end):
-        return f"{thing} {split.group(1).split()[0].lower()}"  # "5-9 at home", "3-7 in 10 games"
+        part = " ".join(split.group(1).lower().split())  # "5-9 at home", "4-5 on the road", "3-7 in 10 games"
+        return f"{thing} {_SPLITS.get(part, 'stretch')}"
     if _START_RE.match(text, end):
         return f"{thing} start"
     return f"{thing} career" if _CAREER_RE.search(text, q.start, right) else thing
 
 
-def _per_year(text: str, left: int, right: int, thing: str, end: int = 0) -> str:
-    """Money told as a rate is its own thing: "an average annual value of $21 million" is no total
-    ("a $140-million bid"), nor is "$25 a share" the $13.9 billion a company was bought for."""
+def _sum_kind(text: str, left: int, right: int, end: int, thing: str) -> str:
+    """Which sum a sum of money is: a rate is its own thing ("an average annual value of $21
+    million" is no total, "a $140-million bid"), so are a share's price, a part paid in cash, a fee
+    or a loan, a quarter's figure ("$25 a share" is not the $13.9 billion a company was bought for)."""
     if thing != "money":
         return thing
     if _PER_SHARE_RE.match(text, end):
@@ -226,7 +231,7 @@ def _per_year(text: str, left: int, right: int, thing: str, end: int = 0) -> str
         # a fee, a loan, a buyback is no price: "a termination fee of $145 million", "will borrow
         # $3 billion to pay for the acquisition"
         word = own.group(1).lower()
-        return "money " + next((k for k, ws in _OWN_SUMS.items() if word.startswith(ws)), word)
+        return "money " + next((k for k, ws in _OWN_SUMS.items() if word.startswith(ws)), singular(word))
     if _QUARTER_RE.search(text, left, right):
         return "money a quarter"  # "quarterly profit", "in the third quarter": not the year's
     return "money a year" if _PER_YEAR_RE.search(text, left, right) else thing
@@ -237,7 +242,7 @@ def _thing(text: str, q: Quantity, predicate: str) -> str:
     old = _AGE_RE.match(text, q.end) if unit == "year" else None
     if old and (m := _AGED_THING_RE.match(text, old.end())):
         return f"age of {singular(m.group(1))}"  # "a 41-year-old double murder case", "86-year-old structure"
-    if unit == "year" and (_AGE_RE.match(text, q.end) or _AGE_BEFORE_RE.search(text, 0, q.start)):
+    if unit == "year" and (old or _AGE_BEFORE_RE.search(text, 0, q.start)):
         return "age"  # "a 26-year-old man", "aged 34": whose age is told by the names beside it
     if not unit and _APPOSED_AGE_RE.search(text, 0, q.start) and _AGE_END_RE.match(text, q.end):
         return "age"  # "Raj Chohan, 59, was killed"
@@ -401,9 +406,8 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             and predicate not in ("cost", "profit", "revenue")
             and PREDICATE_RE["cost"].search(text, left, right)
         ):
-            predicate = (
-                "cost"  # what something cost or was worth: "police valued the seized drugs at $5 million"
-            )
+            # what something cost or was worth: "police valued the seized drugs at $5 million"
+            predicate = "cost"
         if not context:
             # An item of a list ("six rifles, 12 magazines and 300 rounds were seized") is a
             # clause of its own: it takes its event and its words from the whole sentence.
@@ -430,7 +434,7 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             # another place in the sentence ("killed 4 in Oakland, where another 2 died" is not)
             if scope == "increment" and not any(same_place([where], x.places) for x in out):
                 scope = ""
-        thing = _record_span(text, q, right, _per_year(text, left, right, _thing(text, q, predicate), q.end))
+        thing = _record_span(text, q, right, _sum_kind(text, left, right, q.end, _thing(text, q, predicate)))
         interval, anchor, anchored = (
             _interval(text, q, right, context) if thing == "time" else ("", frozenset(), False)
         )
@@ -941,7 +945,7 @@ def fact_name(x: Atom, y: Atom) -> str:
         wider, narrower = degrees
         # "villages damaged, fewer than destroyed"
         event = f"{_EVENT_NAMES[event_of(wider)]}, fewer than {_EVENT_NAMES[event_of(narrower)]}"
-    if tally := re.fullmatch(r"(record|score):([12])( start| career)?", x.thing):
+    if tally := re.fullmatch(r"(record|score):([12])( start| career| home| road| stretch)?", x.thing):
         # one side of a win-loss record or a score: "wins (career) of Cheeks", "score (second side)"
         record = tally[1] == "record"
         side = ("wins", "losses") if record else ("score, first figure", "score, second figure")

@@ -1307,3 +1307,10 @@ def test_a_lone_name_far_from_an_age_lends_it_no_one():
 )
 def test_what_a_reviewer_found_stays_quiet(a, b):
     assert _conflicts(a, b) == []
+
+
+def test_a_record_of_part_of_a_season_is_named_for_its_part():
+    assert _conflicts("The Sixers are 5-9 at home.", "The Sixers were 4-10 at home.") == [
+        ("5", "4", "wins (home) of Sixers"),
+        ("9", "10", "losses (home) of Sixers"),
+    ]

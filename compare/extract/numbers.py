@@ -154,10 +154,11 @@ def find_quantities(text: str, *, times: Sequence[TimeRef] | None = None) -> tup
             continue
         b = cores[i + 1] if i + 1 < len(cores) else None
         pre = _qualifier_before(text, a.start)
-        if b is not None and _is_range(text, a, b, pre) and not _is_losing_record(text, a, b):
+        losing = b is not None and _is_losing_record(text, a, b)
+        if b is not None and not losing and _is_range(text, a, b, pre):
             q = _build(text, a, b, pre)
             i += 2
-        elif b is not None and (_is_score(text, a, b, pre) or _is_losing_record(text, a, b)):
+        elif b is not None and (losing or _is_score(text, a, b, pre)):
             # Each side of a score keeps its position as its unit, so "7 to 2" against "7 to 2"
             # never pits 7 against 2, while "3-1" against "3-2" still differs on the second side.
             kind = "record" if _is_record(text, a, b) else "score"
@@ -342,13 +343,21 @@ _SCORE_AFTER_RE = re.compile(r"\s+(?:down|up|ahead|behind|lead|win|victory|defea
 
 
 def _is_record(text: str, a: _Core, b: _Core) -> bool:
-    if _unit_after(text, b.end)[0] in UNIT_DIMENSIONS:
-        return False  # "a record 10-15 inches"
-    if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
-        return True
+    if (named := _named_record(text, a, b)) is not None:
+        return named
     return bool(_RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)) and not _SCORE_AFTER_RE.match(
         text, b.end
     )
+
+
+def _named_record(text: str, a: _Core, b: _Core) -> bool | None:
+    """True where the words say record ("a 9-14 record", "a mark of 122-147"), False where a measure
+    follows ("a record 10-15 inches of snow" is a range), None where neither tells."""
+    if _unit_after(text, b.end)[0] in UNIT_DIMENSIONS:
+        return False
+    if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
+        return True
+    return None
 
 
 #: What tells a losing record ("122-147") from a range ("5-10 people") once the record word is gone:
@@ -365,10 +374,8 @@ def _is_losing_record(text: str, a: _Core, b: _Core) -> bool:
     """A season's wins and losses with fewer wins, which a range would read as "122 to 147"."""
     if a.unit or b.unit or not (a.digits and b.digits) or text[a.end : b.start] not in ("-", "–"):
         return False
-    if _unit_after(text, b.end)[0] in UNIT_DIMENSIONS:
-        return False  # "a record of 10-15 inches of snow": a range of a measure
-    if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
-        return True
+    if (named := _named_record(text, a, b)) is not None:
+        return named
     before = _RECORD_BEFORE_RE.search(text, max(0, a.start - 20), a.start)
     return bool(before) and bool(_SEASONS_AFTER_RE.match(text, b.end))
 
