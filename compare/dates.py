@@ -50,12 +50,31 @@ class Dated:
 #: date no event.
 _ATTRIBUTIVE_DATE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.I)
 _ANOTHER_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|previously|last|next)\b",
+    r"\b(?:second|third|fourth|fifth|sixth|another|earlier|previous|previously|last|next)\b"
+    # "new clashes on Saturday", "the latest quake": another event; "launched a new fashion line
+    # in December" is the launch itself
+    r"|\b(?:new|latest)\s+(?=(?P<noun>[a-z]+(?:\s+[a-z]+)?))",
     re.I,
 )
 
 
 _LOWER_AFTER_RE = re.compile(r" ([a-z]+)")
+
+
+#: Words of unrest that no event class holds: "new clashes", "a new wave of violence".
+_UNREST_RE = re.compile(r"(?:clash|riot|violence|fighting|unrest|wave|round|outbreak|surge|spate)", re.I)
+
+
+def _another(clause: str) -> bool:
+    """Whether a clause tells of another event than the story's: "a second quake", "another
+    attack", "new clashes" (an event word after "new", not "a new fashion line")."""
+    for m in _ANOTHER_RE.finditer(clause):
+        words = m.group("noun")
+        if words is None or any(
+            _UNREST_RE.match(w) or event_word(w, 0, len(w), 0, 0)[:2] not in ("", "v:") for w in words.split()
+        ):
+            return True
+    return False
 
 
 def _attributive(text: str, e: Entity) -> bool:
@@ -120,9 +139,7 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
             and not _attributive(text, e)
         )
         context = context_words(text[left:right], set(WORD.findall(t.text.lower())))
-        another = bool(
-            _ANOTHER_RE.search(text[left : t.start] + " " + text[t.end : right])
-        )  # not "last month"
+        another = _another(text[left : t.start] + " " + text[t.end : right])  # not "last month"
         also = _joined_events(text, right) - {event}
         out.append(
             Dated(claim.id, claim.source, t, event, context, places, another, claim.facts.speaker, also)

@@ -61,12 +61,17 @@ def event_word(text: str, left: int, right: int, start: int, end: int) -> str:
         word = m.group(1) or m.group(2)
         if start <= m.start() < end or not (m.group(1) or word in PLAIN_VERBS) or word in CLAUSE_STOP:
             continue
+        if word in _NAMING and _CAPITAL_NEXT_RE.match(text, m.end()):
+            continue  # "a fashion line called Mantra": a name given, not what happened
         d = start - m.end() if m.end() <= start else m.start() - end
         if distance is None or d < distance:
             best, distance = "v:" + stem(word), d
     return best
 
 
+#: Participles that give a thing its name ("a new line called Mantra", "a dog named Bo").
+_NAMING = frozenset("called named dubbed titled entitled nicknamed".split())
+_CAPITAL_NEXT_RE = re.compile(r"\s+[\"“'‘]?[A-Z]")
 _EXECUTION_RE = re.compile(
     r"\b(?:(?:to|would|could|should)\s+put|sentenced?|sentencing)\s+(?:[\w'’]+\s+){0,3}to\s+$", re.I
 )

@@ -390,6 +390,11 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
         "On November 19, the frigate sank a fishing trawler held by pirates.",
         "Earlier, on November 18, it had sunk a trawler held by pirates.",
     ) == [("November 19", "November 18")]
+    # the launch of a new product is the story's launch, and the name it was given no event
+    assert _time_conflicts(
+        "Reid launched a new fashion line called Mantra in December.",
+        "Reid, who has launched a new fashion line called Mantra in September, spoke out.",
+    ) == [("December", "September")]
 
 
 @pytest.mark.parametrize(
@@ -402,6 +407,7 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
         ),
         ("Lawmakers must pass the bailout by Friday.", "The bailout was passed on Monday by lawmakers."),
         ("A second quake hit the island on Monday.", "A quake hit the island on Sunday."),
+        ("New clashes broke out in the capital on Monday.", "Clashes broke out in the capital on Sunday."),
         (
             "Orozco was convicted March 20 of the murder.",
             "Orozco was convicted of the June 20 attempted murder.",
