@@ -926,7 +926,8 @@ def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
-    return w
+    # "change" meets "changes" and "changed" as "chang", "lose" meets "losing" as "los"
+    return w[:-1] if w.endswith("e") and len(w) >= 5 else w
 
 
 # --- what a figure is about (compare.atoms) ------------------------------------------------------

@@ -612,6 +612,53 @@ def test_sources_that_differ_on_every_fact_they_share_are_told_apart(fake_embedd
     assert any("look like reports of different events" in n for n in report.notes)
 
 
+def _number_facts(fake_embedder, a: str, b: str) -> list[tuple[str, str]]:
+    from compare import Article, compare
+
+    report = compare(
+        [Article(id="a", text=a), Article(id="b", text=b)], embedder=fake_embedder, cache_dir=None
+    )
+    return [(c.a, c.b) for f in report.of_kind("contradiction") for c in f.conflicts if c.type == "number"]
+
+
+def test_the_one_count_of_a_thing_each_article_tells_is_one_fact_whatever_its_verb(fake_embedder):
+    lead = (
+        "Wildlife rule finalized\nThe Interior Department finalized its endangered species rule on Thursday. "
+    )
+    a = (
+        lead + "It proposed the regulations in May and since has received nearly 300,000 comments, "
+        "most opposing the changes."
+    )
+    b = lead + "Officials overrode the bulk of nearly 235,000 public comments on the change."
+    assert _number_facts(fake_embedder, a, b) == [
+        ("nearly 300,000 comments", "nearly 235,000 public comments")
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a name in common is no evidence of one count: a gun's rounds and the bullets that hit him
+        (
+            "Gray was hit by seven bullets, an autopsy report revealed.",
+            "Police say the gun Gray carried was loaded with four bullets.",
+        ),
+        # a part told with its own word, and a count of people in two roles
+        (
+            "Commandos seized rifles from the 12 Somali and 11 Yemeni pirates on board the boats.",
+            "The navy put 23 pirates out of business on Saturday after seizing their boats.",
+        ),
+        (
+            "She had no quarrel with one woman and told her to leave the plant.",
+            "She gunned down two women at the plant and wounded a man.",
+        ),
+    ],
+)
+def test_lone_counts_of_a_thing_need_more_than_the_noun_to_meet(fake_embedder, a, b):
+    lead = "Shooting at the plant\nPolice said the shooting happened on Thursday. "
+    assert _number_facts(fake_embedder, lead + a, lead + b) == []
+
+
 def test_sources_that_name_one_person_in_full_are_one_story_whatever_else_differs(fake_embedder):
     # A memorial page and a trial report share no fact told alike, but both name the deputy in
     # full: the dates they give his killer's verdict are one fact, and they disagree.
