@@ -390,11 +390,12 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
     speaker = claim.facts.speaker_span
     said_by = tuple(e for e in claim.facts.entities if speaker and speaker[0] <= e.start < speaker[1])
     out = []
-    for q in claim.facts.quantities:
+    nobody = _nobody(text)
+    for q in sorted((*claim.facts.quantities, *nobody), key=lambda q: q.start):
         left, right = clause_span(text, q.start, q.end)
         own = set(WORD.findall(q.text.lower()))
         context = context_words(text[left:right], own)
-        predicate = (
+        predicate = nobody.get(q) or (
             _unit_event(q.unit) or _adjective_event(q) or event_word(text, left, right, q.start, q.end)
         )
         if predicate == "damage" and _SHARE_IN_RE.search(text, max(left, q.start - 60), q.start):
@@ -474,6 +475,31 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
             text, _share_list_events(text, [_distance_from(claim, _objects_are_seized(text, x)) for x in out])
         ),
     )
+
+
+#: No one harmed: "No one was injured", "nobody was hurt", "no injuries were reported", "there were
+#: no reports of injuries". Not "no one else" (one was), not "no serious injuries" (a degree), not
+#: "no immediate reports" (what was known at first), not "no casualties" (dead or hurt?).
+_NOBODY_RE = re.compile(
+    r"\b(?:no[\s-]?one|nobody)\s+(?:was|were|has\s+been|had\s+been|is|got)\s+"
+    r"(?:(?:believed|thought|reported)\s+to\s+(?:have\s+been|be)\s+)?(?P<harm>killed|injured|hurt|wounded|harmed)\b"
+    r"|\bno\s+(?:reported\s+)?(?P<harms>injuries|deaths|fatalities)\b"
+    r"|\bno\s+reports?\s+of\s+(?:any\s+)?(?P<reported>injuries|deaths|fatalities)\b",
+    re.I,
+)
+_HARMS = {"killed": "death", "deaths": "death", "fatalities": "death"}
+
+
+def _nobody(text: str) -> dict[Quantity, str]:
+    """A count of none for each "no one was hurt" (``_NOBODY_RE``), with the harm it denies: a
+    figure like any other, so "no injuries were reported" meets "three people were injured" as
+    one fact, and "nobody was hurt" agrees with "no one was injured"."""
+    out = {}
+    for m in _NOBODY_RE.finditer(text):
+        harm = (m.group("harm") or m.group("harms") or m.group("reported")).lower()
+        q = Quantity(m.group(), m.start(), m.end(), 0.0, 0.0, 0.0, "", "person")
+        out[q] = _HARMS.get(harm, "injury")
+    return out
 
 
 #: The place a "where" clause is of: named after "in", "at", "near" or "city of" just before it.

@@ -659,6 +659,26 @@ def test_lone_counts_of_a_thing_need_more_than_the_noun_to_meet(fake_embedder, a
     assert _number_facts(fake_embedder, lead + a, lead + b) == []
 
 
+def test_no_one_hurt_is_a_count_of_none(fake_embedder):
+    lead = "Fire guts warehouse\nA fire gutted a warehouse on Elm Street on Friday night. "
+    assert _number_facts(
+        fake_embedder,
+        lead + "No one was injured in the blaze.",
+        lead + "Three people were hurt in the blaze.",
+    ) == [("No one was injured", "Three people")]
+    assert _conflicts("No injuries were reported in the blaze.", "Three people were hurt in the blaze.") == [
+        ("No injuries", "Three people", "injured")
+    ]
+    assert _conflicts("Nobody was killed in the blast.", "The blast killed two people.") == [
+        ("Nobody was killed", "two people", "deaths")
+    ]
+    # one was, no one else; a degree of harm; what was known at first; none told alike
+    assert not _conflicts("One man was shot dead, and no one else was injured.", "Two people were wounded.")
+    assert not _conflicts("There were no serious injuries.", "Two people suffered minor injuries.")
+    assert not _conflicts("There were no immediate reports of injuries.", "Two people were injured.")
+    assert not _conflicts("No one was injured in the blaze.", "Nobody was hurt in the blaze.")
+
+
 def test_sources_that_name_one_person_in_full_are_one_story_whatever_else_differs(fake_embedder):
     # A memorial page and a trial report share no fact told alike, but both name the deputy in
     # full: the dates they give his killer's verdict are one fact, and they disagree.
