@@ -93,9 +93,10 @@ class Atom:
     interval: str = ""
     anchor: frozenset[str] = frozenset()
     anchored: bool = False  # the other event named after the span ("after suffering a heart attack")
-    # the one count of its kind of thing its whole article tells ("nearly 300,000 comments"): two
-    # articles' lone counts of one kind of thing are of one fact, whatever verb each tells it with
-    lone: frozenset[str] = frozenset()  # if so, the content stems of its whole sentence
+    stock: bool = False  # what something holds or runs ("operates 1,100 stores"): ``_STOCK_RE``
+    # "planned" for what will be done ("will shutter 60 stores", ``_PLANNED_RE``), "done" for what
+    # was ("closed 40 stores", ``_PAST_RE``), "" where the clause does not say ("is shuttering 75")
+    tense: str = ""
 
     @property
     def dimension(self) -> str:
@@ -107,7 +108,23 @@ _EARLIER_RE = re.compile(
     # another event of the story's kind: "a second quake of magnitude 4.6 hit an hour later"
     r"\b(?:second|another|new|fresh|separate)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tremor|blast|explosion)\b"
     r"|\b(?:weeks|days|months|years|decades)\s+(?:after|before|earlier|ago)\b"
-    r"|\b(?:last|previous)\s+(?:year|month|week)\b|\bearlier\s+this\s+(?:year|month)\b",
+    r"|\b(?:last|previous)\s+(?:year|month|week)\b|\bearlier\s+this\s+(?:year|month)\b"
+    r"|\ba\s+(?:year|month|decade)\s+(?:earlier|ago|before)\b",  # "A year earlier, it had sold 2.1 million"
+    re.I,
+)
+#: A verb of having right before a figure: what something holds or runs ("operates 1,100 stores",
+#: "the hotel has 450 rooms", "houses about 140 dogs"), not what was done to some of them.
+_STOCK_RE = re.compile(
+    r"\b(?:has|have|had|having|owns?|owned|operates?|operated|operating|houses?|housed|employs?|employed"
+    r"|holds?|held|holding|contains?|contained|containing|comprises?|boasts?|carr(?:y|ies|ied|ying)"
+    r"|is\s+home\s+to)\s+"
+    r"(?:(?:about|some|nearly|around|roughly|almost|over|more\s+than|an?\s+estimated|just|only)\s+)?$",
+    re.I,
+)
+#: A figure of what will or may be done, not what was: "will shutter 60 stores", "plans to install".
+_PLANNED_RE = re.compile(
+    r"\b(?:will|plans?\s+to|planned\s+to|aims?\s+to|expects?\s+to|is\s+expected\s+to"
+    r"|are\s+expected\s+to|intends?\s+to|hopes?\s+to|wants?\s+to|is\s+set\s+to|are\s+set\s+to)\b",
     re.I,
 )
 _TOTAL_RE = re.compile(
@@ -131,6 +148,9 @@ _COMBINED_RE = re.compile(r"\ba\s+combined\s+[\d$]", re.I)
 _PROPERTIES = frozenset(
     ("magnitude", "degree", "percent", "percentage point", "dollar", "euro", "pound", "yen", "rupee")
 )
+#: Before a name: where those counted were headed, not where they were ("about 130 people were
+#: marching toward the 67th Police Precinct").
+_TOWARD_RE = re.compile(r"\b(?:towards?|headed\s+for|heading\s+for)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _FRONTED_RE = re.compile(r"\W*(?:In|At|Near|Outside|Inside|Across|Throughout)\s+[^,]{2,60},")
 #: A clause that opens on "where" is of the place named just before it: "the northern city of
 #: Thessaloniki, where another 20,000 people marched".
@@ -425,7 +445,12 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         )
         # A sentence that opens on a place ("In Heraklion, 10,000 people marched") places them all.
         fronted = _FRONTED_RE.match(text)
-        places = tuple(e for e in names if left <= e.start < right or (fronted and e.start < fronted.end()))
+        places = tuple(
+            e
+            for e in names
+            if (left <= e.start < right or (fronted and e.start < fronted.end()))
+            and not _TOWARD_RE.search(text, max(0, e.start - 24), e.start)
+        )
         # names in brackets the figure is not in are an aside's: "attended by an approximate
         # 200,000 (20,000 ... the PAME march alone)" counts no PAME march
         if _bracketed(text, q.start) < 0:
@@ -467,6 +492,8 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 interval=interval,
                 anchor=anchor,
                 anchored=anchored,
+                stock=bool(_STOCK_RE.search(text, max(left, q.start - 40), q.start)),
+                tense=_tense(text, left, q.start),
             )
         )
     return _enumerated(
@@ -716,6 +743,12 @@ def _same_event(x: Atom, y: Atom) -> bool:
     cars") may rest on one shared word when both clauses are that short."""
     if x.thing in ("magnitude", "age") or x.thing in RELATIVE_NOUNS:
         return True  # the quake's own measure, a person's age: whatever verb each is told with
+    if {x.tense, y.tense} == {"planned", "done"}:
+        return False  # "will shutter 60 stores" / "closed 40 stores": a plan is no count of what was done
+    if x.stock != y.stock and (x.predicate if y.stock else y.predicate).startswith("v:"):
+        # what something holds against what was done to some of them: "operates 1,100 stores" /
+        # "sent two aircraft carriers", "the hotel has 450 rooms" / "searched 30 rooms"
+        return False
     if x.interval != y.interval:
         return False  # a span between two events is no span of one, nor the other way round
     if x.interval:
@@ -749,13 +782,6 @@ def _same_event(x: Atom, y: Atom) -> bool:
         return True  # the same verb: "married two weeks before" / "married ... three weeks before"
     if x.thing == "person":
         return False
-    if not (ex or ey) and (x.lone & y.lone) - {stem(x.thing), x.thing} - _name_words(x) - _name_words(y):
-        # the one count of a kind of thing each article tells, and a word of their sentences in
-        # common besides: "since has received nearly 300,000 comments, the vast majority opposing
-        # the changes" / "the bulk of nearly 235,000 public comments on the change"; a name in
-        # common is no such word ("Gray's gun was loaded with four bullets" / "Gray was hit by seven
-        # bullets")
-        return True
     shared = x.context & y.context
     if bool(ex) != bool(ey):
         # One clause names what befell the things counted, the other only another verb: the
@@ -772,6 +798,20 @@ def _same_event(x: Atom, y: Atom) -> bool:
         return True
     small = len(x.context) <= 3 and len(y.context) <= 3
     return bool(shared) and small and not ex and not ey and not x.dimension
+
+
+def _tense(text: str, left: int, start: int) -> str:
+    """Whether a figure's clause, up to the figure, tells what will be done or what was."""
+    if _PLANNED_RE.search(text, left, start):
+        return "planned"
+    return "done" if _PAST_RE.search(text, left, start) else ""
+
+
+#: A verb in the past tense: "closed", "sent", "sold".
+_PAST_RE = re.compile(
+    r"\b(?:[a-z]{2,}ed|sold|sent|shot|hit|took|made|built|put|cut|lost|won|held|began|saw|found|left|brought"
+    r"|bought|paid|fell|rose|struck|gave|got|drew|met|shut|ran|spent|told|kept|led|laid)\b"
+)
 
 
 def _one_measure(x: Atom, y: Atom) -> bool:

@@ -50,29 +50,24 @@ class Dated:
 #: date no event.
 _ATTRIBUTIVE_DATE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", re.I)
 _ANOTHER_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|another|earlier|previous|previously|last|next)\b"
-    # "new clashes on Saturday", "the latest quake": another event; "launched a new fashion line
-    # in December" is the launch itself
-    r"|\b(?:new|latest)\s+(?=(?P<noun>[a-z]+(?:\s+[a-z]+)?))",
+    r"\b(?:second|third|fourth|fifth|sixth|another|new|latest|earlier|previous|previously|last|next)\b",
     re.I,
+)
+#: A new thing given its name: "launched a new fashion line called Mantra in December" is the
+#: launch itself, where "issued new guidelines in October" may be other guidelines than March's.
+_NAMED_NEW_RE = re.compile(
+    r"\bnew\s+(?:[a-z-]+\s+){0,3}(?:called|named|dubbed|titled|entitled)\s+[\"“'‘]?[A-Z]"
 )
 
 
 _LOWER_AFTER_RE = re.compile(r" ([a-z]+)")
 
 
-#: Words of unrest that no event class holds: "new clashes", "a new wave of violence".
-_UNREST_RE = re.compile(r"(?:clash|riot|violence|fighting|unrest|wave|round|outbreak|surge|spate)", re.I)
-
-
 def _another(clause: str) -> bool:
     """Whether a clause tells of another event than the story's: "a second quake", "another
-    attack", "new clashes" (an event word after "new", not "a new fashion line")."""
+    attack", "new guidelines" (but not a new thing given its name, ``_NAMED_NEW_RE``)."""
     for m in _ANOTHER_RE.finditer(clause):
-        words = m.group("noun")
-        if words is None or any(
-            _UNREST_RE.match(w) or event_word(w, 0, len(w), 0, 0)[:2] not in ("", "v:") for w in words.split()
-        ):
+        if not (m.group().lower() == "new" and _NAMED_NEW_RE.match(clause, m.start())):
             return True
     return False
 

@@ -926,8 +926,8 @@ def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
-    # "change" meets "changes" and "changed" as "chang", "lose" meets "losing" as "los"
-    return w[:-1] if w.endswith("e") and len(w) >= 5 else w
+    # "change" meets "changes" and "changed" as "chang", "tree" meets "trees" as "tre"
+    return w[:-1] if w.endswith("e") and len(w) >= 4 else w
 
 
 # --- what a figure is about (compare.atoms) ------------------------------------------------------

@@ -26,11 +26,10 @@ from ..extract import entity_key, same_entity
 from ..extract.attribution import find_speaker
 from ..extract.phones import find_phones
 from ..gazetteer import one_place
-from ..lexicon import ORG_HEADS, PERSON_UNITS, RELATIVE_NOUNS
+from ..lexicon import ORG_HEADS, RELATIVE_NOUNS
 from ..names import full_names, in_full
 from ..pairs import nearest_by_source, nearest_within
 from ..places import homes_in_context
-from ..reading import context_words
 from ..records import Claim, Conflict, Entity, TimeRef
 from ..tense import told
 from .clauses import named
@@ -212,52 +211,7 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
         out[c.id] = own
         if times or names or c.facts.times or c.facts.entities:
             before[c.source] = (times or tuple(c.facts.times), names or tuple(c.facts.entities))
-    return _lone(claims, out)
-
-
-def _lone(claims: Sequence[Claim], found: dict[str, tuple[Atom, ...]]) -> dict[str, tuple[Atom, ...]]:
-    """Each count marked ``lone`` where it is the one count of its kind of thing its article tells
-    (one value, however often told): a kind of thing, not people, a span, a sum or a measure."""
-    values: dict[tuple[str, str], set[float]] = {}
-    for c in claims:
-        for x in found[c.id]:
-            if _countable(x):
-                values.setdefault((c.source, x.thing), set()).add(x.value.value)
-    out = {}
-    for c in claims:
-        words = context_words(c.text, set())
-        out[c.id] = tuple(
-            dataclasses.replace(x, lone=words)
-            if _countable(x) and len(values[(x.source, x.thing)]) == 1
-            else x
-            for x in found[c.id]
-        )
     return out
-
-
-def _countable(x: Atom) -> bool:
-    """A plain count of a kind of thing: not of people (who are counted in many roles: "gunned down
-    two women" / "no quarrels with one woman"), nor of games won, nor a part told with its own
-    word ("11 Yemeni pirates", "1,263 other animals", "an additional 162 animals")."""
-    return (
-        bool(x.thing)
-        and x.thing.isalpha()
-        and x.thing not in PERSON_UNITS
-        and x.thing not in _NOT_LONE
-        and not x.dimension
-        and not x.earlier
-        and not x.interval
-        and not _PART_WORD_RE.search(x.value.text)
-    )
-
-
-#: Things counted that are no plain count, or are counted many ways: "the 12200 block" is an address.
-_NOT_LONE = frozenset(
-    "time age money percent win victory loss defeat knockout vote point goal run block".split()
-)
-#: Words inside a count that make it a part or an addition: "other", "additional", "more", and a
-#: capitalised word ("Yemeni", "Somali").
-_PART_WORD_RE = re.compile(r"\b(?:other|additional|more|extra|further|new)\b|\s[A-Z]")
 
 
 def _whose(x: Atom, full: dict[str, set[Entity]]) -> Atom:
