@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .dates import YEAR_RE, times_apart
 from .extract import same_entity
 from .extract.attribution import find_speaker
-from .extract.numbers import singular
+from .extract.numbers import NAME_BRACKET_RE, singular
 from .lexicon import (
     COUNT_SCOPES,
     DWELLERS,
@@ -97,6 +97,7 @@ class Atom:
     # "planned" for what will be done ("will shutter 60 stores", ``_PLANNED_RE``), "done" for what
     # was ("closed 40 stores", ``_PAST_RE``), "" where the clause does not say ("is shuttering 75")
     tense: str = ""
+    bracketed: bool = False  # a record in a bracket after its holder's name: "Riddick Bowe (43-1)"
 
     @property
     def dimension(self) -> str:
@@ -307,8 +308,17 @@ _GENERIC_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+[\s-])?$", re.I)  # "a 6
 _GENERIC_AFTER_RE = re.compile(r"[\w\s-]{0,25}?\b(?:can|may|typically|usually|generally|tends?\s+to)\b", re.I)
 
 
+def _bracket_record(text: str, q: Quantity) -> bool:
+    """A record in a bracket right after a name: "Riddick Bowe (43-1)", "Bowe (45-1, 33 KOs)"; the
+    wins (the first side) stand right after the bracket, the losses after the wins."""
+    if not q.unit.startswith("record:"):
+        return False
+    opened = text.rfind("(", 0, q.start)
+    return opened >= 0 and bool(NAME_BRACKET_RE.search(text, max(0, opened - 40), opened + 1))
+
+
 def _scope(text: str, left: int, right: int, q: Quantity) -> str:
-    if text.count("(", 0, q.start) > text.count(")", 0, q.start):
+    if text.count("(", 0, q.start) > text.count(")", 0, q.start) and not _bracket_record(text, q):
         return "aside"  # "(12 Somali and 11 Yemeni)", "58 km (36 miles)": a breakdown or a conversion
     if _GENERIC_BEFORE_RE.search(text, max(left, q.start - 16), q.start) and _GENERIC_AFTER_RE.match(
         text, q.end, min(len(text), q.end + 40)
@@ -456,6 +466,12 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
         if _bracketed(text, q.start) < 0:
             places = tuple(e for e in places if _bracketed(text, e.start) < 0)
         scope = _scope(text, left, right, q)
+        holder, bracketed = _holder(claim, q), _bracket_record(text, q)
+        if bracketed:
+            # "Klitschko (53-3) beat Rahman (45-7)": each record is its own fighter's alone
+            opened = text.rfind("(", 0, q.start)
+            places = tuple(e for e in names if 0 <= opened - e.end <= 2)
+            holder = places[0] if places else None
         where = _where(text, left, names)
         if where is not None and not same_place([where], places):
             places = (*places, where)
@@ -487,13 +503,14 @@ def atoms(claim: Claim) -> tuple[Atom, ...]:
                 claim.facts.speaker,
                 (left, right),
                 bool(_EARLIER_RE.search(text, 0, q.start)),
-                _holder(claim, q),
+                holder,
                 said_by=said_by,
                 interval=interval,
                 anchor=anchor,
                 anchored=anchored,
                 stock=bool(_STOCK_RE.search(text, max(left, q.start - 40), q.start)),
                 tense=_tense(text, left, q.start),
+                bracketed=bracketed,
             )
         )
     return _enumerated(
@@ -743,6 +760,10 @@ def _same_event(x: Atom, y: Atom) -> bool:
     cars") may rest on one shared word when both clauses are that short."""
     if x.thing in ("magnitude", "age") or x.thing in RELATIVE_NOUNS:
         return True  # the quake's own measure, a person's age: whatever verb each is told with
+    if x.thing.startswith("record:") and x.holder and y.holder and (x.bracketed or y.bracketed):
+        # one fighter's record, however told: "Bowe (45-1, 33 KOs)" / "Riddick Bowe (43-1)" (a lone
+        # surname is read as the one full name its article gives it: ``diff.facts._whose``)
+        return same_person(x.holder, y.holder)
     if {x.tense, y.tense} == {"planned", "done"}:
         return False  # "will shutter 60 stores" / "closed 40 stores": a plan is no count of what was done
     if x.stock != y.stock and (x.predicate if y.stock else y.predicate).startswith("v:"):
@@ -1118,6 +1139,10 @@ def conflicting(x: Atom, y: Atom) -> bool:
             slack = MEASURE_TOLERANCE * max(abs(lx), abs(hx), abs(ly), abs(hy))
         lx, hx, ly, hy = lx - slack, hx + slack, ly - slack, hy + slack
     tol = 1e-9 * max(1.0, abs(qx.value), abs(qy.value))
+    if (x.bracketed or y.bracketed) and abs(qx.value - qy.value) == 1:
+        # "Riddick Bowe (43-1)" / "(42-1)": one bout apart, a fight card's record before the bout
+        # and a report's after it
+        return False
     if hx + tol < ly or hy + tol < lx:
         return True
     same_kind = qx.qualifier and _QUALIFIER_KIND.get(qx.qualifier) == _QUALIFIER_KIND.get(qy.qualifier)

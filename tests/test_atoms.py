@@ -667,6 +667,22 @@ def test_two_plans_or_two_holdings_still_meet():
     ) == [("15 rounds", "10 rounds")]
 
 
+def test_a_fighters_record_in_brackets_is_his_whatever_the_sentence_says(fake_embedder):
+    lead = (
+        "Klitschko retains title\nWladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday. "
+    )
+    a = lead + "Riddick Bowe fought on the undercard. Bowe (45-1, 33 KOs) had been training in Germany."
+    b = lead + "On the undercard, former champion Riddick Bowe (43-1) outpointed Gene Pukall (14-13-2)."
+    assert _number_facts(fake_embedder, a, b) == [("45", "43")]
+    # one bout apart: the record before the fight and after it
+    c = lead + "On the undercard, former champion Riddick Bowe (44-1) outpointed Gene Pukall (14-13-2)."
+    assert _number_facts(fake_embedder, a, c) == []
+    # two brothers, each his own record; two fighters in one sentence
+    d = lead + "Vitali Klitschko (37-2) watched from ringside."
+    e = lead + "Wladimir Klitschko (50-3) beat Hasim Rahman (45-7-2) in the seventh."
+    assert _number_facts(fake_embedder, d, e) == []
+
+
 def test_where_a_crowd_was_headed_is_not_where_it_was(fake_embedder):
     lead = "Vigil turns violent\nA vigil for the teenager was held in East Flatbush on Monday. "
     a = lead + "On Monday about 130 people were marching toward Borough Hall."

@@ -217,7 +217,11 @@ def claim_atoms(claims: Sequence[Claim]) -> dict[str, tuple[Atom, ...]]:
 def _whose(x: Atom, full: dict[str, set[Entity]]) -> Atom:
     """An age (or children) told of a lone name belongs to the one person its article names so in
     full: "Williams, 91" in an article on Esther Williams is hers (``names.in_full``)."""
-    if x.holder is None or " " in x.holder.key or not (x.thing == "age" or x.thing in RELATIVE_NOUNS):
+    if (
+        x.holder is None
+        or " " in x.holder.key
+        or not (x.thing == "age" or x.thing in RELATIVE_NOUNS or x.bracketed)
+    ):
         return x
     h, v = x.holder, x.value
     if not (0 <= v.start - h.end <= 9 or 0 <= h.start - v.end <= 8):

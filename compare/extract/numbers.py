@@ -357,7 +357,15 @@ def _named_record(text: str, a: _Core, b: _Core) -> bool | None:
         return False
     if _RECORD_AFTER_RE.match(text, b.end) or _RECORD_OF_RE.search(text, max(0, a.start - 20), a.start):
         return True
+    if NAME_BRACKET_RE.search(text, max(0, a.start - 40), a.start) and _BRACKET_END_RE.match(text, b.end):
+        return True  # "Bowe (45-1, 33 KOs)", "the Lakers (45-20)": a fighter's or a team's record
     return None
+
+
+#: A bracket opened right after a name ("Riddick Bowe (", "the Lakers (") and what closes a record
+#: in it: the bracket, a count of knockouts ("45-1, 33 KOs)") or draws ("15-2-1)").
+NAME_BRACKET_RE = re.compile(r"\b[A-Z][\w'’.-]*\s*\(\s*$")
+_BRACKET_END_RE = re.compile(r"\s*(?:\)|,\s*\d+\s*(?:KOs?|knockouts?)\b|-\d+\s*\))")
 
 
 #: What tells a losing record ("122-147") from a range ("5-10 people") once the record word is gone:
