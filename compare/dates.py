@@ -7,9 +7,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from .extract.times import WORK_NOUNS
 from .lexicon import GRAMMAR_STOP, ORG_HEADS, month_number
 from .reading import (
     CLAUSE_BREAK,
@@ -113,6 +114,12 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
         left, right = clause_span(text, t.start, t.end)
         if not context_words(text[left : t.start] + " " + text[t.end : right], set()):
             right = _fronted_end(text, right)  # "On November 19, INS Tabar sank a trawler"
+        if work := _work(text, t, claim.facts.entities):
+            # "the 2006 HBO movie, The Notorious Bettie Page": the year of the work by that title,
+            # whatever else the clause tells
+            context = context_words(work.text, set())
+            out.append(Dated(claim.id, claim.source, t, "work", context, (work,), False, claim.facts.speaker))
+            continue
         # "the June 20, 2005 attempted murder": a date before its noun dates the noun after it
         if _ATTRIBUTIVE_DATE_RE.search(before):
             event = event_word(text, t.end, min(right, t.end + NEAR_AFTER), t.start, t.end)
@@ -140,6 +147,18 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
             Dated(claim.id, claim.source, t, event, context, places, another, claim.facts.speaker, also)
         )
     return tuple(out)
+
+
+#: A year before the noun of a work and its title: "the 2005 film The Notorious Bettie Page",
+#: "the 2006 HBO movie, The Notorious Bettie Page".
+_WORK_AFTER_RE = re.compile(rf"\s+(?:[A-Z][\w&.'-]*\s+){{0,2}}{WORK_NOUNS}s?\s*,?\s*(?:[\"“'‘]\s*)?")
+
+
+def _work(text: str, t: TimeRef, names: Sequence[Entity]) -> Entity | None:
+    """The title of the work a year dates, where the year stands before the work's noun."""
+    if t.kind != "year" or not (m := _WORK_AFTER_RE.match(text, t.end)):
+        return None
+    return next((e for e in names if e.start == m.end()), None)
 
 
 #: A predicate joined to the one before by "and", and where such a chain ends.
@@ -203,6 +222,8 @@ def same_dated_event(x: Dated, y: Dated, setting: Collection[Entity] = (), joine
 
 def dated_name(x: Dated, y: Dated) -> str:
     """The fact two conflicting times are of: "date of the attack", "date"."""
+    if x.event == "work" and x.places:
+        return f"year of {x.places[0].text}"
     return f"date of the {x.event}" if not x.event.startswith("v:") else "date"
 
 

@@ -397,6 +397,21 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
     ) == [("December", "September")]
 
 
+def test_the_year_of_a_titled_work_is_one_fact():
+    assert _time_conflicts(
+        "Page was also celebrated in the 2006 HBO movie, The Notorious Bettie Page, starring Gretchen Mol.",
+        "Her story inspired the 2005 film The Notorious Bettie Page.",
+    ) == [("2006", "2005")]
+    # two works; a work without its title
+    assert not _time_conflicts(
+        "She starred in the 2005 film Walk the Line.",
+        "Her story inspired the 2006 film The Notorious Bettie Page.",
+    )
+    assert not _time_conflicts(
+        "She made a film in 2005.", "She starred in the 2006 film The Notorious Bettie Page."
+    )
+
+
 @pytest.mark.parametrize(
     "a, b",
     [

@@ -214,6 +214,13 @@ def test_year_counts_as_quantity_only_when_it_counts_something():
     assert [(x.value, x.unit) for x in got] == [(2000, "person")]
 
 
+def test_a_works_year_before_its_makers_name_is_a_year():
+    assert qs("She was celebrated in the 2006 HBO movie The Notorious Bettie Page.") == []
+    assert [t.text for t in ts("She was celebrated in the 2006 HBO movie The Notorious Bettie Page.")] == [
+        "2006"
+    ]
+
+
 def test_score_after_a_team_name_is_kept():
     found = qs("Manchester City beat Arsenal 4-1 on Wednesday.")
     assert [(x.value, x.qualifier, x.unit) for x in found] == [

@@ -46,10 +46,16 @@ _MONTH_RE = re.compile(
 )
 _DECADE_RE = re.compile(r"\b(?:the\s+)?(?:(1[89]\d0|20\d0)s|'(\d0)s)\b")
 _YEAR_RANGE_RE = re.compile(rf"\b({_YEAR})\s*(?:-|–|to)\s*({_YEAR}|\d\d)\b")
+#: A work's maker named between its year and its noun: "the 2006 HBO movie", "the 1999 Disney film".
+WORK_NOUNS = (
+    r"(?:film|movie|biopic|documentary|album|single|song|book|novel|memoir|play|musical|series|show|sitcom)"
+)
+_BRANDED_WORK = rf"(?:[A-Z][\w&.'-]*\s+){{1,2}}{WORK_NOUNS}\b"
 _YEAR_RE = re.compile(
     rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Tt]hroughout|"
     rf"[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Aa]round|[Cc]irca|[Ss]ummer|[Ss]pring|"
-    rf"[Aa]utumn|[Ff]all|[Ww]inter|[Yy]ear|[Ss]eason)\s+|\b[Tt]he\s+(?={_YEAR}\s+[a-z]))({_YEAR})\b(?![-,]\d)"
+    rf"[Aa]utumn|[Ff]all|[Ww]inter|[Yy]ear|[Ss]eason)\s+|\b[Tt]he\s+(?={_YEAR}\s+(?:[a-z]|{_BRANDED_WORK})))"
+    rf"({_YEAR})\b(?![-,]\d)"
     rf"|\b({_YEAR})(?=['’]s\b)"
 )
 _WEEKDAY_RE = re.compile(
