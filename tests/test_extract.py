@@ -214,6 +214,14 @@ def test_year_counts_as_quantity_only_when_it_counts_something():
     assert [(x.value, x.unit) for x in got] == [(2000, "person")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Thieves stole 40 laptops.", "Organizers said 5,000 people came.", "Environmentalists warned of harm."],
+)
+def test_a_plural_common_noun_opening_a_sentence_is_no_name(text):
+    assert [e.text for e in extract(text).entities] == []
+
+
 def test_a_works_year_before_its_makers_name_is_a_year():
     assert qs("She was celebrated in the 2006 HBO movie The Notorious Bettie Page.") == []
     assert [t.text for t in ts("She was celebrated in the 2006 HBO movie The Notorious Bettie Page.")] == [

@@ -321,6 +321,8 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
             alone = i + 1 == len(run) or not run[i + 1].cap
             if low not in COMMON_WORD_STOP or alone:
                 continue  # "In Paris", "Another group", "Activists say"; not "Local Council"
+        if not cur and t.cap and t.initial and _PLURAL_NOUN_RE.fullmatch(low) and (i + 1 == len(run)):
+            continue  # "Thieves stole", "Organizers said", "Environmentalists warned": people, no name
         cur.append(t)
     if cur:
         pieces.append(cur)
@@ -328,6 +330,11 @@ def _clean(run: list[_Tok]) -> list[list[_Tok]]:
     for p in pieces:
         out.extend(_split_titles(p))
     return [p for p in (_trim(p) for p in out) if p and _is_name(p)]
+
+
+#: Plural common nouns of people and things by their ending ("Firefighters", "Thieves",
+#: "Environmentalists", "Residents"); on ECB+ dev every sentence-opening word so ending is one.
+_PLURAL_NOUN_RE = re.compile(r"[a-z]{3,}(?:ers|ors|ves|ists|ents|ants)")
 
 
 def _is_title(t: _Tok) -> bool:
