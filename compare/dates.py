@@ -58,7 +58,10 @@ _ANOTHER_RE = re.compile(
 #: launch itself, where "issued new guidelines in October" may be other guidelines than March's.
 _NAMED_NEW_RE = re.compile(
     r"\bnew\s+(?:[a-z-]+\s+){0,3}(?:called|named|dubbed|titled|entitled)\s+[\"“'‘]?[A-Z]"
+    r"|\bnew\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?:the\s+)?[\"“'‘]?[A-Z]"  # "its new smartphone, the Nova,"
 )
+#: ... or named before it: "opened Sable, his new restaurant, in June".
+_NAME_BEFORE_NEW_RE = re.compile(r"[A-Z][\w'-]*,\s+(?:his|her|its|their|the|a)\s+$")
 
 
 _LOWER_AFTER_RE = re.compile(r" ([a-z]+)")
@@ -68,7 +71,8 @@ def _another(clause: str) -> bool:
     """Whether a clause tells of another event than the story's: "a second quake", "another
     attack", "new guidelines" (but not a new thing given its name, ``_NAMED_NEW_RE``)."""
     for m in _ANOTHER_RE.finditer(clause):
-        if not (m.group().lower() == "new" and _NAMED_NEW_RE.match(clause, m.start())):
+        named = _NAMED_NEW_RE.match(clause, m.start()) or _NAME_BEFORE_NEW_RE.search(clause, 0, m.start())
+        if not (m.group().lower() == "new" and named):
             return True
     return False
 
@@ -88,6 +92,20 @@ def _noun_after(text: str, end: int) -> bool:
     m = re.match(r"\s+([a-z-]+)", text[end : end + NEAR_AFTER])
     event = event_word(m.group(1), 0, len(m.group(1)), 0, 0) if m else ""
     return bool(event) and not event.startswith("v:")
+
+
+def _apposed_start(text: str, left: int) -> int:
+    """A time alone at the end of its sentence after a name set off by commas ("launched its new
+    smartphone, the Nova, in May") dates the clause before the name: where that starts. Only across
+    a short stretch of capitalised words, so that a list's last item is not read so."""
+    m = _APPOSED_BEFORE_RE.search(text, max(0, left - 40), left)
+    return clause_span(text, m.start(), m.start())[0] if m else left
+
+
+_APPOSED_BEFORE_RE = re.compile(
+    r",\s+(?:(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z][\w'-]*\s*){1,4}"  # ", the Nova,"
+    r"|(?:the|his|her|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+),\s*$"  # ", his new restaurant,"
+)
 
 
 def _fronted_end(text: str, right: int) -> int:
@@ -114,6 +132,8 @@ def dated(claim: Claim) -> tuple[Dated, ...]:
         left, right = clause_span(text, t.start, t.end)
         if not context_words(text[left : t.start] + " " + text[t.end : right], set()):
             right = _fronted_end(text, right)  # "On November 19, INS Tabar sank a trawler"
+            if right == t.end or not context_words(text[t.end : right], set()):
+                left = _apposed_start(text, left)  # "launched its new smartphone, the Nova, in May"
         if work := _work(text, t, claim.facts.entities):
             # "the 2006 HBO movie, The Notorious Bettie Page": the year of the work by that title,
             # whatever else the clause tells

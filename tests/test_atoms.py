@@ -395,6 +395,15 @@ def test_two_days_for_one_event_conflict_without_publication_dates():
         "Reid launched a new fashion line called Mantra in December.",
         "Reid, who has launched a new fashion line called Mantra in September, spoke out.",
     ) == [("December", "September")]
+    # ... its name set off by commas before the date
+    assert _time_conflicts(
+        "The company launched its new smartphone, the Nova, in May.",
+        "The company launched its smartphone, the Nova, in March.",
+    ) == [("May", "March")]
+    assert _time_conflicts(
+        "The chef opened Sable, his new restaurant, in June.",
+        "The chef opened his restaurant Sable in April.",
+    ) == [("June", "April")]
 
 
 def test_the_year_of_a_titled_work_is_one_fact():
@@ -426,6 +435,11 @@ def test_the_year_of_a_titled_work_is_one_fact():
         (
             "The agency issued guidelines on screening in March.",
             "The agency issued new guidelines on screening in October.",
+        ),
+        # a list's last item is not the thing named: "..., and ... in May"
+        (
+            "The council approved the budget, the school plan, the park, in May.",
+            "The council approved the park in March.",
         ),
         (
             "Orozco was convicted March 20 of the murder.",
